@@ -1,0 +1,40 @@
+package org.tvm.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * A phone number in E.164 form ({@code +} and 8..15 digits). Input punctuation (spaces, dashes,
+ * parentheses) is stripped so "+1-555-123-4567" and "+15551234567" are the same number.
+ */
+public record PhoneNumber(String value) {
+
+    private static final Pattern E164 = Pattern.compile("^\\+[0-9]{8,15}$");
+
+    public PhoneNumber {
+        value = normalise("PhoneNumber", "value", value);
+    }
+
+    public static PhoneNumber of(String value) {
+        return new PhoneNumber(value);
+    }
+
+    /** Same as {@link #of} but errors name the owning entity's field, e.g. {@code Resident.phone}. */
+    public static PhoneNumber of(String value, String entity, String field) {
+        return new PhoneNumber(normalise(entity, field, value));
+    }
+
+    private static String normalise(String entity, String field, String raw) {
+        DomainChecks.required(entity, field, raw);
+        String v = raw.replaceAll("[\\s()\\-]", "");
+        if (!E164.matcher(v).matches()) {
+            throw new DomainValidationException(entity, field,
+                    "must be E.164, e.g. +15551234567 (was '" + raw + "')");
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,61 @@
+package org.tvm.ports;
+
+/**
+ * Base class of every persistence failure reported through the ports.
+ *
+ * <p>Thrown as is for infrastructure failures that have no more specific subclass (connection loss,
+ * unexpected SQL errors, misconfiguration). Messages name entities, fields, constraints and ids, never
+ * values of sensitive fields. The original driver exception, if any, is available as {@link #getCause()}
+ * (its own message may contain row values, so do not show it to end users).
+ */
+public class TvmPersistenceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message non-null description without sensitive values
+     */
+    public TvmPersistenceException(String message) {
+        super(requireMessage(message));
+    }
+
+    /**
+     * @param message non-null description without sensitive values
+     * @param cause   nullable underlying exception
+     */
+    public TvmPersistenceException(String message, Throwable cause) {
+        super(requireMessage(message), cause);
+    }
+
+    /**
+     * Whether re-running the whole unit of work (a fresh transaction that re-reads its data) may succeed.
+     * {@code true} only for {@link StaleVersionException} and {@link ConcurrencyConflictException}.
+     * The library itself never retries.
+     *
+     * @return whether a retry of the whole unit of work may succeed
+     */
+    public boolean retryable() {
+        return false;
+    }
+
+    static String requireMessage(String message) {
+        if (message == null) {
+            throw new NullPointerException("message");
+        }
+        return message;
+    }
+
+    static String requireText(String value, String name) {
+        if (value == null) {
+            throw new NullPointerException(name);
+        }
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return value;
+    }
+
+    static String nullIfBlank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
