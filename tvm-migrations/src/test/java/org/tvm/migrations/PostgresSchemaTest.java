@@ -1,0 +1,423 @@
+package org.tvm.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.util.PSQLException;
+import org.tvm.migrations.support.ExpectedAccess;
+import org.tvm.migrations.support.Fixture;
+import org.tvm.migrations.support.PostgresTestDatabase;
+import org.tvm.migrations.support.Sql;
+import org.tvm.migrations.support.ValidRows;
+
+/** The migrated PostgreSQL schema matches the spec (plus documented additions), and its machinery works. */
+class PostgresSchemaTest {
+
+    private static PostgresTestDatabase db;
+    private static MigrationReport firstMigration;
+
+    @BeforeAll
+    static void migrate() throws SQLException {
+        db = PostgresTestDatabase.create("schema");
+        firstMigration = TvmMigrations.migrate(db.dataSource());
+        try (Connection c = db.connect()) {
+            Fixture.insert(c);
+        }
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    // ---------------------------------------------------------------- tables and columns
+
+    @Test
+    void first_migrate_applies_every_script_in_order() {
+        assertThat(firstMigration.vendor()).isEqualTo(Vendor.POSTGRESQL);
+        assertThat(firstMigration.initialVersion()).isEmpty();
+        assertThat(firstMigration.executed()).extracting(Migration::version)
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(firstMigration.targetVersion()).contains("9");
+    }
+
+    @Test
+    void the_schema_has_exactly_the_spec_tables_and_the_tables_it_names() throws SQLException {
+        try (Connection c = db.connect()) {
+            List<String> tables = Sql.strings(c, """
+                    SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace
+                      AND relkind IN ('r', 'p') AND NOT relispartition
+                      AND relname NOT IN ('spatial_ref_sys', 'flyway_schema_history') ORDER BY relname""");
+            assertThat(tables).containsExactlyInAnyOrderElementsOf(SpecColumns.TABLES.keySet());
+        }
+    }
+
+    static Stream<String> specTables() {
+        return SpecColumns.TABLES.keySet().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("specTables")
+    void columns_types_and_nullability_match_the_spec(String table) throws SQLException {
+        Map<String, String> expected = new TreeMap<>();
+        SpecColumns.TABLES.get(table).lines().map(String::trim).filter(l -> !l.isEmpty()).forEach(line -> {
+            String[] parts = line.replace("+ ", "").split(" ");
+            expected.put(parts[0], parts[1] + " " + parts[2]);
+        });
+        Map<String, String> actual = new TreeMap<>();
+        try (Connection c = db.connect()) {
+            for (Map<String, Object> row : Sql.rows(c, """
+                    SELECT column_name, data_type, udt_name, character_maximum_length, numeric_precision, numeric_scale, is_nullable
+                    FROM information_schema.columns WHERE table_schema = 'public' AND table_name = ?""", table)) {
+                actual.put((String) row.get("column_name"), type(row) + " " + ("YES".equals(row.get("is_nullable")) ? "null" : "not-null"));
+            }
+        }
+        assertThat(actual).as("columns of " + table).isEqualTo(expected);
+    }
+
+    private static String type(Map<String, Object> row) {
+        String dataType = (String) row.get("data_type");
+        return switch (dataType) {
+            case "character varying" -> "varchar(" + row.get("character_maximum_length") + ")";
+            case "numeric" -> "numeric(" + row.get("numeric_precision") + "," + row.get("numeric_scale") + ")";
+            case "timestamp with time zone" -> "timestamptz";
+            case "USER-DEFINED" -> (String) row.get("udt_name");
+            case "ARRAY" -> ((String) row.get("udt_name")).substring(1) + "[]";
+            default -> dataType;
+        };
+    }
+
+    @Test
+    void coordinates_are_geography_points_in_wgs84() throws SQLException {
+        try (Connection c = db.connect()) {
+            List<String> columns = Sql.strings(c, """
+                    SELECT f_table_name || '.' || f_geography_column || ' ' || type || ' ' || srid
+                    FROM geography_columns WHERE f_table_schema = 'public' ORDER BY 1""");
+            assertThat(columns).containsExactly(
+                    "locations.coordinates Point 4326",
+                    "missions.dropoff_coordinates Point 4326",
+                    "missions.pickup_coordinates Point 4326",
+                    "vehicles.current_point Point 4326");
+        }
+    }
+
+    @Test
+    void vehicles_current_point_is_derived_from_current_location() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThat(Sql.strings(c, "SELECT ST_AsText(current_point) FROM vehicles WHERE id = ?::uuid", Fixture.VEHICLE_A))
+                    .containsExactly("POINT(139.7 35.6)");
+            assertThat(Sql.strings(c, "SELECT ST_AsText(current_point) FROM vehicles WHERE id = ?::uuid", Fixture.VEHICLE_A2))
+                    .containsExactly((String) null);
+            assertThat(Sql.strings(c, """
+                    SELECT is_generated || ' ' || generation_expression IS NOT NULL FROM information_schema.columns
+                    WHERE table_name = 'vehicles' AND column_name = 'current_point'""")).containsExactly("true");
+            // nearest vehicle (KNN on the GiST index) from a point near facility A's campus
+            assertThat(Sql.strings(c, """
+                    SELECT name FROM vehicles WHERE current_point IS NOT NULL
+                    ORDER BY current_point <-> ST_GeogFromText('SRID=4326;POINT(139.71 35.61)') LIMIT 1""")).containsExactly("Alpha");
+        }
+    }
+
+    @Test
+    void every_spec_index_exists_plus_the_documented_ones() throws SQLException {
+        Set<String> expected = Set.of(
+                // spec §4
+                "idx_residents_facility", "idx_residents_last_name", "idx_residents_deleted",
+                "idx_vehicles_facility", "idx_vehicles_status", "idx_vehicles_last_heartbeat", "idx_vehicles_name",
+                "idx_missions_facility", "idx_missions_resident", "idx_missions_vehicle", "idx_missions_status",
+                "idx_missions_created_at", "idx_missions_scheduled_at", "idx_missions_pickup_location", "idx_missions_dropoff_location",
+                "idx_mission_events_mission", "idx_mission_events_created_at", "idx_mission_events_type",
+                "idx_telemetry_vehicle_timestamp", "idx_telemetry_timestamp",
+                "idx_users_facility", "idx_user_roles_user", "idx_user_roles_role",
+                "idx_audit_logs_user", "idx_audit_logs_timestamp", "idx_audit_logs_action", "idx_audit_logs_resource",
+                // spec §5.3 (also covers §4.6 idx_users_email)
+                "idx_vehicles_name_unique", "idx_users_email_unique",
+                // additions
+                "idx_missions_one_active_per_vehicle", "idx_vehicles_current_point", "idx_mission_summary_id");
+        try (Connection c = db.connect()) {
+            List<String> indexes = Sql.strings(c, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'");
+            assertThat(indexes).containsAll(expected);
+            assertThat(Sql.strings(c, "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_missions_pickup_location'"))
+                    .singleElement().asString().contains("USING gist");
+            assertThat(Sql.strings(c, "SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_missions_one_active_per_vehicle'"))
+                    .singleElement().asString().contains("UNIQUE").contains("deleted_at IS NULL");
+        }
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    static final List<String> TABLES_WITH_UPDATED_AT = List.of(
+            "facilities", "locations", "maps", "users", "roles", "residents", "vehicles", "missions");
+
+    @Test
+    void every_table_with_updated_at_has_the_trigger() throws SQLException {
+        try (Connection c = db.connect()) {
+            List<String> withColumn = Sql.strings(c, """
+                    SELECT c.table_name FROM information_schema.columns c
+                    JOIN pg_class k ON k.relname = c.table_name AND k.relnamespace = 'public'::regnamespace
+                    WHERE c.table_schema = 'public' AND c.column_name = 'updated_at' AND NOT k.relispartition""");
+            List<String> triggers = Sql.strings(c, """
+                    SELECT tgrelid::regclass::text || ':' || tgname FROM pg_trigger t
+                    JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal AND p.proname = 'update_updated_at_column'""");
+            assertThat(withColumn).containsExactlyInAnyOrderElementsOf(TABLES_WITH_UPDATED_AT);
+            assertThat(triggers).containsExactlyInAnyOrderElementsOf(
+                    TABLES_WITH_UPDATED_AT.stream().map(t -> t + ":update_" + t + "_updated_at").toList());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tablesWithUpdatedAt")
+    void updated_at_trigger_stamps_now_on_update(String table) throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                String insert = ValidRows.insert(table, Map.of("updated_at", "'2000-01-01T00:00:00Z'")) + " RETURNING id";
+                String id = Sql.strings(c, insert).get(0);
+                Sql.exec(c, "UPDATE " + table + " SET created_at = created_at WHERE id = '" + id + "'");
+                List<Map<String, Object>> row = Sql.rows(c,
+                        "SELECT updated_at = NOW() AS stamped, updated_at > '2000-01-01T00:00:00Z' AS moved FROM " + table
+                                + " WHERE id = ?::uuid", id);
+                assertThat(row.get(0)).containsEntry("stamped", true).containsEntry("moved", true);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    static Stream<String> tablesWithUpdatedAt() {
+        return TABLES_WITH_UPDATED_AT.stream();
+    }
+
+    // ---------------------------------------------------------------- partitions
+
+    @Test
+    void telemetry_partitions_exist_from_last_month_to_three_months_ahead_plus_default() throws SQLException {
+        LocalDate thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("yyyy_MM", Locale.ROOT);
+        try (Connection c = db.connect()) {
+            List<String> partitions = partitionsOf(c, "telemetry");
+            assertThat(partitions).contains("telemetry_default");
+            for (int i = -1; i <= 3; i++) {
+                assertThat(partitions).contains("telemetry_" + thisMonth.plusMonths(i).format(f));
+            }
+            assertThat(Sql.strings(c, """
+                    SELECT tableoid::regclass::text FROM telemetry
+                    WHERE vehicle_id = ?::uuid AND timestamp BETWEEN NOW() - INTERVAL '6 minutes' AND NOW()""",
+                    Fixture.VEHICLE_A)).singleElement().asString().startsWith("telemetry_2");
+        }
+    }
+
+    @Test
+    void audit_partitions_exist_for_this_and_next_year_plus_default() throws SQLException {
+        int year = LocalDate.now(ZoneOffset.UTC).getYear();
+        try (Connection c = db.connect()) {
+            assertThat(partitionsOf(c, "audit_logs"))
+                    .contains("audit_logs_" + year, "audit_logs_" + (year + 1), "audit_logs_default");
+        }
+    }
+
+    @Test
+    void ensure_telemetry_partitions_creates_missing_months_once() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThat(Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2031-01-15', '2031-03-01')")).isEqualTo(3);
+            assertThat(Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2031-01-01', '2031-03-31')")).isZero();
+            assertThat(partitionsOf(c, "telemetry")).contains("telemetry_2031_01", "telemetry_2031_02", "telemetry_2031_03");
+            // bounds are UTC months
+            assertThat(Sql.strings(c, """
+                    SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'telemetry_2031_02'"""))
+                    .containsExactly("FOR VALUES FROM ('2031-02-01 00:00:00+00') TO ('2031-03-01 00:00:00+00')");
+            // per-partition autovacuum tuning from spec §11.2
+            assertThat(Sql.strings(c, "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'telemetry_2031_02'"))
+                    .singleElement().asString().contains("autovacuum_vacuum_scale_factor=0.05");
+        }
+    }
+
+    @Test
+    void ensure_telemetry_partitions_moves_stray_rows_out_of_the_default_partition() throws SQLException {
+        try (Connection c = db.connect()) {
+            Sql.exec(c, "INSERT INTO telemetry (facility_id, vehicle_id, timestamp, battery_level) VALUES ('"
+                    + Fixture.FACILITY_A + "', '" + Fixture.VEHICLE_A + "', '2040-05-03T12:00:00Z', 42)");
+            assertThat(Sql.strings(c, "SELECT tableoid::regclass::text FROM telemetry WHERE timestamp = '2040-05-03T12:00:00Z'"))
+                    .containsExactly("telemetry_default");
+            assertThat(Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2040-05-01', '2040-05-01')")).isEqualTo(1);
+            assertThat(Sql.strings(c, "SELECT tableoid::regclass::text FROM telemetry WHERE timestamp = '2040-05-03T12:00:00Z'"))
+                    .containsExactly("telemetry_2040_05");
+            assertThat(Sql.strings(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'telemetry_2040_05'")).hasSize(3);
+            Sql.exec(c, "DELETE FROM telemetry WHERE timestamp = '2040-05-03T12:00:00Z'");
+        }
+    }
+
+    @Test
+    void ensure_telemetry_partitions_rejects_bad_ranges() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThatThrownBy(() -> Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2031-05-01', '2031-04-01')"))
+                    .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo("22023");
+            assertThatThrownBy(() -> Sql.number(c, "SELECT tvm_ensure_telemetry_partitions(NULL, '2031-04-01')"))
+                    .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo("22004");
+        }
+    }
+
+    @Test
+    void drop_telemetry_partitions_before_drops_only_older_months_and_returns_their_names() throws SQLException {
+        try (Connection c = db.connect()) {
+            Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2001-01-01', '2001-03-01')");
+            Sql.exec(c, "INSERT INTO telemetry (facility_id, vehicle_id, timestamp) VALUES ('"
+                    + Fixture.FACILITY_A + "', '" + Fixture.VEHICLE_A + "', '1999-06-01T00:00:00Z')");  // stray, in default
+            List<String> dropped = Sql.strings(c, "SELECT * FROM tvm_drop_telemetry_partitions_before('2001-03-15')");
+            assertThat(dropped).containsExactly("telemetry_2001_01", "telemetry_2001_02");
+            assertThat(partitionsOf(c, "telemetry")).contains("telemetry_2001_03", "telemetry_default")
+                    .doesNotContain("telemetry_2001_01", "telemetry_2001_02");
+            assertThat(Sql.number(c, "SELECT count(*) FROM telemetry WHERE timestamp < '2001-03-01'")).isZero();
+            assertThat(Sql.strings(c, "SELECT * FROM tvm_drop_telemetry_partitions_before('2001-03-15')")).isEmpty();
+            // the fixture's current rows survive
+            assertThat(Sql.number(c, "SELECT count(*) FROM telemetry WHERE vehicle_id = ?::uuid AND timestamp BETWEEN NOW() - INTERVAL '1 hour' AND NOW()",
+                    Fixture.VEHICLE_A)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void ensure_audit_partitions_creates_missing_years_once() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThat(Sql.number(c, "SELECT tvm_ensure_audit_partitions(2035, 2036)")).isEqualTo(2);
+            assertThat(Sql.number(c, "SELECT tvm_ensure_audit_partitions(2035, 2036)")).isZero();
+            assertThat(partitionsOf(c, "audit_logs")).contains("audit_logs_2035", "audit_logs_2036");
+            assertThat(Sql.strings(c, "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE relname = 'audit_logs_2035'"))
+                    .containsExactly("FOR VALUES FROM ('2035-01-01 00:00:00+00') TO ('2036-01-01 00:00:00+00')");
+        }
+    }
+
+    private static List<String> partitionsOf(Connection c, String parent) throws SQLException {
+        return Sql.strings(c, "SELECT inhrelid::regclass::text FROM pg_inherits WHERE inhparent = ?::regclass", parent);
+    }
+
+    // ---------------------------------------------------------------- RLS flags, roles
+
+    @Test
+    void rls_is_enabled_and_forced_on_every_facility_owned_table() throws SQLException {
+        try (Connection c = db.connect()) {
+            Map<String, Object> flags = new TreeMap<>();
+            for (Map<String, Object> row : Sql.rows(c, """
+                    SELECT relname, relrowsecurity AND relforcerowsecurity AS forced FROM pg_class
+                    WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'p') AND NOT relispartition
+                      AND relname NOT IN ('spatial_ref_sys', 'flyway_schema_history')""")) {
+                flags.put((String) row.get("relname"), row.get("forced"));
+            }
+            Set<String> owned = new TreeSet<>(Fixture.FACILITY_OWNED_TABLES);
+            owned.add("facilities");
+            for (String table : flags.keySet()) {
+                assertThat(flags.get(table)).as("RLS enabled+forced on " + table).isEqualTo(owned.contains(table));
+            }
+            List<String> policies = Sql.strings(c, "SELECT tablename || ':' || policyname FROM pg_policies WHERE schemaname = 'public'");
+            assertThat(policies).containsExactlyInAnyOrderElementsOf(
+                    owned.stream().map(t -> t + ":" + t + "_facility_isolation").collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void database_roles_exist_without_login_and_only_admin_bypasses_rls() throws SQLException {
+        try (Connection c = db.connect()) {
+            List<String> roles = Sql.strings(c, """
+                    SELECT rolname || ' login=' || rolcanlogin || ' super=' || rolsuper || ' bypassrls=' || rolbypassrls
+                    FROM pg_roles WHERE rolname IN ('tvm_admin', 'tvm_app', 'tvm_readonly') ORDER BY rolname""");
+            assertThat(roles).containsExactly(
+                    "tvm_admin login=false super=false bypassrls=true",
+                    "tvm_app login=false super=false bypassrls=false",
+                    "tvm_readonly login=false super=false bypassrls=false");
+            assertThat(Sql.strings(c, "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE relname = 'mission_summary'"))
+                    .containsExactly("tvm_admin");
+        }
+    }
+
+    // ---------------------------------------------------------------- seeds
+
+    @Test
+    void seeds_roles_with_the_spec_descriptions() throws SQLException {
+        try (Connection c = db.connect()) {
+            Map<String, String> roles = new TreeMap<>();
+            for (Map<String, Object> row : Sql.rows(c, "SELECT name, description FROM roles")) {
+                roles.put((String) row.get("name"), (String) row.get("description"));
+            }
+            assertThat(roles).isEqualTo(new TreeMap<>(ExpectedAccess.ROLES));
+        }
+    }
+
+    @Test
+    void seeds_the_default_access_catalogue_exactly() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThat(Sql.strings(c, "SELECT resource || ':' || action FROM permissions"))
+                    .containsExactlyInAnyOrderElementsOf(ExpectedAccess.PERMISSIONS);
+            Map<String, Set<String>> grants = new TreeMap<>();
+            for (Map<String, Object> row : Sql.rows(c, """
+                    SELECT r.name, p.resource || ':' || p.action AS permission FROM role_permissions rp
+                    JOIN roles r ON r.id = rp.role_id JOIN permissions p ON p.id = rp.permission_id""")) {
+                grants.computeIfAbsent((String) row.get("name"), k -> new TreeSet<>()).add((String) row.get("permission"));
+            }
+            assertThat(grants).isEqualTo(new TreeMap<>(ExpectedAccess.GRANTS));
+            assertThat(grants.get("operator")).containsAll(ExpectedAccess.SPEC_OPERATOR_EXAMPLE);
+            for (Map.Entry<String, String> spec : ExpectedAccess.SPEC_PERMISSION_DESCRIPTIONS.entrySet()) {
+                String[] ra = spec.getKey().split(":");
+                assertThat(Sql.strings(c, "SELECT description FROM permissions WHERE resource = ? AND action = ?", ra[0], ra[1]))
+                        .as(spec.getKey()).containsExactly(spec.getValue());
+            }
+        }
+    }
+
+    @Test
+    void no_seed_user_or_facility_is_shipped() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertThat(Sql.number(c, "SELECT count(*) FROM users WHERE email = 'admin@example.com'")).isZero();
+            assertThat(Sql.number(c, "SELECT count(*) FROM facilities WHERE id = '123e4567-e89b-12d3-a456-426614174000'")).isZero();
+        }
+    }
+
+    // ---------------------------------------------------------------- re-run, info, validate
+
+    @Test
+    void migrating_again_is_a_no_op() throws SQLException {
+        long historyBefore;
+        List<String> relationsBefore;
+        try (Connection c = db.connect()) {
+            historyBefore = Sql.number(c, "SELECT count(*) FROM flyway_schema_history");
+            relationsBefore = Sql.strings(c, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1");
+        }
+        MigrationReport again = TvmMigrations.migrate(db.dataSource());
+        assertThat(again.migrationsExecuted()).isZero();
+        assertThat(again.initialVersion()).contains("9");
+        assertThat(again.targetVersion()).contains("9");
+        try (Connection c = db.connect()) {
+            assertThat(Sql.number(c, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(historyBefore);
+            assertThat(Sql.strings(c, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1"))
+                    .isEqualTo(relationsBefore);
+        }
+        TvmMigrations.validate(db.dataSource());
+        SchemaInfo info = TvmMigrations.info(db.dataSource());
+        assertThat(info.vendor()).isEqualTo(Vendor.POSTGRESQL);
+        assertThat(info.isUpToDate()).isTrue();
+        assertThat(info.pendingCount()).isZero();
+        assertThat(info.currentVersion()).contains("9");
+        assertThat(info.applied()).extracting(Migration::description).containsExactly(
+                "extensions and helpers", "facilities locations maps", "users and access control",
+                "residents vehicles missions", "telemetry and vehicle logs", "audit and data access logs",
+                "mission summary view", "seed roles and permissions", "database roles grants and rls");
+    }
+}

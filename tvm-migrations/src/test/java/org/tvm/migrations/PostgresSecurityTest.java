@@ -1,0 +1,261 @@
+package org.tvm.migrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tvm.migrations.support.Fixture.FACILITY_A;
+import static org.tvm.migrations.support.Fixture.FACILITY_B;
+import static org.tvm.migrations.support.Fixture.MISSION_A_PENDING;
+import static org.tvm.migrations.support.Fixture.RESIDENT_A;
+import static org.tvm.migrations.support.Fixture.VEHICLE_A;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.util.PSQLException;
+import org.tvm.migrations.support.Fixture;
+import org.tvm.migrations.support.PostgresTestDatabase;
+import org.tvm.migrations.support.Sql;
+import org.tvm.migrations.support.ValidRows;
+
+/**
+ * Row-level security and privileges, seen from a real application login: a temporary LOGIN role that is a
+ * member of tvm_app (NOSUPERUSER, NOBYPASSRLS, not the owner), with the facility context set the way the
+ * adapters set it: set_config('app.current_facility_id', ?, true) inside the transaction.
+ */
+class PostgresSecurityTest {
+
+    private static final String PERMISSION_DENIED = "42501";
+
+    private static PostgresTestDatabase db;
+    private static PostgresTestDatabase.Login app;
+    private Connection connection;
+
+    @BeforeAll
+    static void migrate() throws SQLException {
+        db = PostgresTestDatabase.create("security");
+        TvmMigrations.migrate(db.dataSource());
+        try (Connection c = db.connect()) {
+            Fixture.insert(c);
+            Sql.exec(c, "REFRESH MATERIALIZED VIEW mission_summary");
+        }
+        app = db.createLoginRole("tvm_app");
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @BeforeEach
+    void connectAsApp() throws SQLException {
+        connection = db.dataSource(app.user(), app.password()).getConnection();
+        connection.setAutoCommit(false);
+    }
+
+    @AfterEach
+    void disconnect() throws SQLException {
+        connection.rollback();
+        connection.close();
+    }
+
+    private void context(String facilityId) throws SQLException {
+        Sql.rows(connection, "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)",
+                facilityId, Fixture.USER_A);
+    }
+
+    @Test
+    void the_login_is_an_ordinary_role() throws SQLException {
+        assertThat(Sql.strings(connection, "SELECT rolsuper::text || rolbypassrls::text FROM pg_roles WHERE rolname = current_user"))
+                .containsExactly("falsefalse");
+        assertThat(Sql.strings(connection, "SELECT pg_has_role(current_user, 'tvm_app', 'USAGE')::text")).containsExactly("true");
+    }
+
+    static Stream<String> facilityOwnedTables() {
+        return Stream.concat(Stream.of("facilities"), Fixture.FACILITY_OWNED_TABLES.stream());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("facilityOwnedTables")
+    void rls_shows_only_the_context_facility(String table) throws SQLException {
+        String column = table.equals("facilities") ? "id" : "facility_id";
+        context(FACILITY_A);
+        List<String> visible = Sql.strings(connection, "SELECT DISTINCT " + column + "::text FROM " + table);
+        assertThat(visible).as(table + " under facility A").containsExactly(FACILITY_A);
+        assertThat(Sql.number(connection, "SELECT count(*) FROM " + table + " WHERE " + column + " = ?::uuid", FACILITY_B)).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("facilityOwnedTables")
+    void without_a_facility_context_nothing_is_visible(String table) throws SQLException {
+        assertThat(Sql.number(connection, "SELECT count(*) FROM " + table)).isZero();
+    }
+
+    @Test
+    void the_context_is_transaction_local() throws SQLException {
+        context(FACILITY_A);
+        assertThat(Sql.number(connection, "SELECT count(*) FROM residents")).isEqualTo(2);
+        connection.commit();
+        assertThat(Sql.number(connection, "SELECT count(*) FROM residents")).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("insertableTables")
+    void inserting_into_another_facility_is_rejected(String table) throws SQLException {
+        context(FACILITY_B);  // the valid rows belong to facility A
+        assertThatThrownBy(() -> Sql.exec(connection, ValidRows.insert(table, Map.of())))
+                .isInstanceOf(PSQLException.class)
+                .hasMessageContaining("row-level security")
+                .extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
+    }
+
+    static Stream<String> insertableTables() {
+        return Fixture.FACILITY_OWNED_TABLES.stream().filter(t -> !t.equals("audit_logs"));
+    }
+
+    @Test
+    void audit_rows_must_carry_the_context_facility() throws SQLException {
+        context(FACILITY_A);
+        Sql.exec(connection, ValidRows.insert("audit_logs", "facility_id", "'" + FACILITY_A + "'"));
+        assertThatThrownBy(() -> Sql.exec(connection, ValidRows.insert("audit_logs", Map.of())))  // facility_id NULL
+                .isInstanceOf(PSQLException.class).hasMessageContaining("row-level security");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("insertableTables")
+    void inserting_into_the_own_facility_works(String table) throws SQLException {
+        context(FACILITY_A);
+        Sql.exec(connection, ValidRows.insert(table, Map.of()));
+    }
+
+    @Test
+    void moving_a_row_to_another_facility_is_rejected() throws SQLException {
+        context(FACILITY_A);
+        assertThatThrownBy(() -> Sql.exec(connection, "UPDATE residents SET facility_id = '" + FACILITY_B + "' WHERE id = '" + RESIDENT_A + "'"))
+                .isInstanceOf(PSQLException.class).hasMessageContaining("row-level security");
+    }
+
+    @Test
+    void rows_of_another_facility_cannot_be_updated_or_deleted() throws SQLException {
+        context(FACILITY_B);
+        assertThat(connection.createStatement().executeUpdate("UPDATE residents SET last_name = 'X' WHERE id = '" + RESIDENT_A + "'")).isZero();
+        assertThat(connection.createStatement().executeUpdate("DELETE FROM missions WHERE id = '" + MISSION_A_PENDING + "'")).isZero();
+    }
+
+    static Stream<String> appendOnlyTables() {
+        return Stream.of("audit_logs", "data_access_logs", "mission_events", "telemetry", "vehicle_logs");
+    }
+
+    @ParameterizedTest(name = "UPDATE {0}")
+    @MethodSource("appendOnlyTables")
+    void append_only_tables_cannot_be_updated(String table) throws SQLException {
+        context(FACILITY_A);
+        assertDenied("UPDATE " + table + " SET facility_id = facility_id");
+    }
+
+    @ParameterizedTest(name = "DELETE {0}")
+    @MethodSource("appendOnlyTables")
+    void append_only_tables_cannot_be_deleted_from(String table) throws SQLException {
+        context(FACILITY_A);
+        assertDenied("DELETE FROM " + table);
+    }
+
+    @Test
+    void the_catalogue_is_read_only_for_the_app() throws SQLException {
+        assertThat(Sql.number(connection, "SELECT count(*) FROM roles")).isEqualTo(6);
+        assertThat(Sql.number(connection, "SELECT count(*) FROM role_permissions")).isPositive();
+        assertDenied("INSERT INTO roles (name) VALUES ('root')");
+        assertDenied("UPDATE permissions SET description = 'x'");
+        assertDenied("DELETE FROM role_permissions");
+    }
+
+    @Test
+    void facilities_are_created_by_the_admin_entry_point_only() throws SQLException {
+        context(FACILITY_A);
+        assertDenied("INSERT INTO facilities (name) VALUES ('Rogue')");
+        assertThat(connection.createStatement().executeUpdate("UPDATE facilities SET address = 'New address'")).isEqualTo(1);
+    }
+
+    @Test
+    void partitions_are_reachable_only_through_their_parent() throws SQLException {
+        String partition = "telemetry_" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy_MM"));
+        assertDenied("SELECT count(*) FROM " + partition);
+        assertDenied("SELECT count(*) FROM telemetry_default");
+    }
+
+    @Test
+    void the_materialized_view_is_read_through_the_facility_filtered_view() throws SQLException {
+        assertDenied("SELECT count(*) FROM mission_summary");
+        context(FACILITY_A);
+        assertThat(Sql.strings(connection, "SELECT DISTINCT facility_id::text FROM facility_mission_summary")).containsExactly(FACILITY_A);
+    }
+
+    @Test
+    void partition_maintenance_is_for_the_admin_role_only() throws SQLException {
+        assertDenied("SELECT tvm_ensure_telemetry_partitions('2032-01-01', '2032-01-01')");
+        assertDenied("SELECT * FROM tvm_drop_telemetry_partitions_before('2000-01-01')");
+        assertDenied("SELECT tvm_ensure_audit_partitions(2040, 2040)");
+    }
+
+    @Test
+    void the_app_can_use_the_sequences_of_append_only_tables() throws SQLException {
+        context(FACILITY_A);
+        Sql.exec(connection, "INSERT INTO mission_events (facility_id, mission_id, event_type) VALUES ('" + FACILITY_A + "', '"
+                + MISSION_A_PENDING + "', 'created')");
+        Sql.exec(connection, "INSERT INTO telemetry (facility_id, vehicle_id, timestamp, battery_level) VALUES ('" + FACILITY_A
+                + "', '" + VEHICLE_A + "', NOW(), 50)");
+    }
+
+    @Test
+    void tvm_admin_bypasses_rls_and_maintains_partitions() throws SQLException {
+        try (Connection admin = db.connect()) {
+            admin.setAutoCommit(false);
+            Sql.exec(admin, "SET LOCAL ROLE tvm_admin");
+            assertThat(Sql.strings(admin, "SELECT current_user")).containsExactly("tvm_admin");
+            assertThat(Sql.number(admin, "SELECT count(DISTINCT facility_id) FROM residents")).isEqualTo(2);
+            assertThat(Sql.number(admin, "SELECT tvm_ensure_telemetry_partitions('2033-01-01', '2033-02-01')")).isEqualTo(2);
+            assertThat(Sql.strings(admin, "SELECT * FROM tvm_drop_telemetry_partitions_before('2000-01-01')")).isEmpty();
+            Sql.exec(admin, "REFRESH MATERIALIZED VIEW CONCURRENTLY mission_summary");
+            admin.rollback();
+        }
+    }
+
+    @Test
+    void tvm_readonly_reads_but_cannot_write() throws SQLException {
+        try (Connection ro = db.connect()) {
+            ro.setAutoCommit(false);
+            Sql.exec(ro, "SET LOCAL ROLE tvm_readonly");
+            Sql.rows(ro, "SELECT set_config('app.current_facility_id', ?, true)", FACILITY_A);
+            assertThat(Sql.number(ro, "SELECT count(*) FROM residents")).isEqualTo(2);
+            assertThat(Sql.number(ro, "SELECT count(*) FROM mission_summary")).isPositive();
+            assertThatThrownBy(() -> Sql.exec(ro, "UPDATE residents SET last_name = last_name"))
+                    .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
+            ro.rollback();
+        }
+    }
+
+    private void assertDenied(String sql) throws SQLException {
+        Sql.exec(connection, "SAVEPOINT probe");
+        try {
+            assertThatThrownBy(() -> Sql.exec(connection, sql))
+                    .as(sql)
+                    .isInstanceOf(PSQLException.class)
+                    .extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
+        } finally {
+            Sql.exec(connection, "ROLLBACK TO SAVEPOINT probe");
+        }
+    }
+}
