@@ -1,8 +1,9 @@
 -- H2 mirror of postgresql/V3. INET -> VARCHAR(45).
 -- TEXT -> VARCHAR (unbounded, H2 limit 1 000 000 characters) rather than CLOB, so drivers and ORMs see plain strings.
--- Weaker than PostgreSQL: idx_users_email_unique is a plain UNIQUE on email (H2 has neither partial nor
--- expression indexes). Case-insensitivity still holds (check_users_email_lower_case), but the e-mail of a
--- soft-deleted user cannot be re-used on H2.
+-- H2 has neither partial nor expression indexes: idx_users_email_unique sits on the H2-only generated column
+-- unique_live_email, which is the e-mail while the user is not deleted and NULL afterwards (NULLs never collide),
+-- so a soft-deleted user's e-mail can be re-used exactly as on PostgreSQL. Case-insensitivity holds through
+-- check_users_email_lower_case.
 
 CREATE TABLE users (
     id UUID DEFAULT RANDOM_UUID() NOT NULL,
@@ -27,6 +28,7 @@ CREATE TABLE users (
     CONSTRAINT users_pkey PRIMARY KEY (id),
     CONSTRAINT users_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities(id),
     CONSTRAINT check_users_status CHECK (status IN ('active', 'inactive', 'locked', 'pending_verification')),
+    unique_live_email VARCHAR(255) GENERATED ALWAYS AS (CASE WHEN deleted_at IS NULL THEN email END),
     CONSTRAINT check_users_email_format CHECK (email ~ '^[^\s@]+@[^\s@]+\.[^\s@]+$'),
     CONSTRAINT check_users_email_lower_case CHECK (email = LOWER(email)),
     CONSTRAINT check_users_mfa_secret CHECK (mfa_enabled IS NOT TRUE OR mfa_secret IS NOT NULL),
@@ -34,7 +36,7 @@ CREATE TABLE users (
     CONSTRAINT uq_users_id_facility UNIQUE (id, facility_id)
 );
 
-CREATE UNIQUE INDEX idx_users_email_unique ON users(email);
+CREATE UNIQUE INDEX idx_users_email_unique ON users(unique_live_email);
 CREATE INDEX idx_users_facility ON users(facility_id);
 
 CREATE TABLE roles (

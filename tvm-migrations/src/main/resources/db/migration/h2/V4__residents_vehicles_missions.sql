@@ -1,9 +1,10 @@
 -- H2 mirror of postgresql/V4.
 -- Not on H2: vehicles.current_point (generated geography for KNN; PostgreSQL only), GiST -> SPATIAL indexes,
 -- partial indexes become full indexes, and:
---   * idx_vehicles_name_unique is a plain UNIQUE (facility_id, name): a soft-deleted vehicle's name cannot be re-used;
---   * idx_missions_one_active_per_vehicle (partial unique) cannot be expressed: the domain/adapters enforce
---     one active mission per vehicle on H2;
+--   * H2 has no partial indexes, so the two partial unique indexes sit on H2-only generated columns that are NULL
+--     outside the indexed condition (NULLs never collide), with the same index names as on PostgreSQL:
+--     idx_vehicles_name_unique on (facility_id, unique_live_name) -- names of soft-deleted vehicles can be re-used;
+--     idx_missions_one_active_per_vehicle on active_vehicle_id -- one active mission per vehicle, as on PostgreSQL;
 --   * check_vehicles_current_location_object (jsonb_typeof) is omitted.
 
 CREATE TABLE residents (
@@ -79,6 +80,7 @@ CREATE TABLE vehicles (
     created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
     deleted_at TIMESTAMP WITH TIME ZONE,
+    unique_live_name VARCHAR(100) GENERATED ALWAYS AS (CASE WHEN deleted_at IS NULL THEN name END),
     CONSTRAINT vehicles_pkey PRIMARY KEY (id),
     CONSTRAINT vehicles_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities(id),
     CONSTRAINT vehicles_serial_number_key UNIQUE (serial_number),
@@ -92,7 +94,7 @@ CREATE INDEX idx_vehicles_facility ON vehicles(facility_id);
 CREATE INDEX idx_vehicles_status ON vehicles(status);
 CREATE INDEX idx_vehicles_last_heartbeat ON vehicles(last_heartbeat);
 CREATE INDEX idx_vehicles_name ON vehicles(name);
-CREATE UNIQUE INDEX idx_vehicles_name_unique ON vehicles(facility_id, name);
+CREATE UNIQUE INDEX idx_vehicles_name_unique ON vehicles(facility_id, unique_live_name);
 
 CREATE TABLE missions (
     id UUID DEFAULT RANDOM_UUID() NOT NULL,
@@ -117,6 +119,8 @@ CREATE TABLE missions (
     created_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,
     updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
     deleted_at TIMESTAMP WITH TIME ZONE,
+    active_vehicle_id UUID GENERATED ALWAYS AS (
+        CASE WHEN status IN ('assigned', 'in_progress') AND deleted_at IS NULL THEN vehicle_id END),
     CONSTRAINT missions_pkey PRIMARY KEY (id),
     CONSTRAINT missions_facility_id_fkey FOREIGN KEY (facility_id) REFERENCES facilities(id),
     CONSTRAINT check_priority CHECK (priority IN ('low', 'normal', 'high', 'urgent')),
@@ -140,6 +144,7 @@ CREATE INDEX idx_missions_scheduled_at ON missions(scheduled_at);
 CREATE SPATIAL INDEX idx_missions_pickup_location ON missions(pickup_coordinates);
 CREATE SPATIAL INDEX idx_missions_dropoff_location ON missions(dropoff_coordinates);
 CREATE INDEX idx_missions_created_by ON missions(created_by_user_id);
+CREATE UNIQUE INDEX idx_missions_one_active_per_vehicle ON missions(active_vehicle_id);
 
 ALTER TABLE vehicles ADD CONSTRAINT fk_vehicles_current_mission
     FOREIGN KEY (current_mission_id, facility_id) REFERENCES missions(id, facility_id);

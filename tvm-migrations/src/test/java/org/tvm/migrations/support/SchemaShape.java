@@ -98,7 +98,7 @@ public final class SchemaShape {
      */
     public static List<String> diff(String leftName, Map<String, Map<String, Column>> left,
                                     String rightName, Map<String, Map<String, Column>> right,
-                                    Set<String> allowedOnlyLeft) {
+                                    Set<String> allowedOnlyLeft, Set<String> allowedOnlyRight) {
         List<String> problems = new ArrayList<>();
         Set<String> tables = new TreeSet<>(left.keySet());
         tables.addAll(right.keySet());
@@ -116,7 +116,9 @@ public final class SchemaShape {
                 Column lc = l.get(column);
                 Column rc = r.get(column);
                 if (lc == null) {
-                    problems.add("column " + key + " exists only in " + rightName);
+                    if (!allowedOnlyRight.contains(key)) {
+                        problems.add("column " + key + " exists only in " + rightName);
+                    }
                 } else if (rc == null) {
                     if (!allowedOnlyLeft.contains(key)) {
                         problems.add("column " + key + " exists only in " + leftName);
