@@ -2,7 +2,7 @@ package org.tvm.ports;
 
 /**
  * A database integrity rule other than a unique key rejected a write: CHECK, NOT NULL, exclusion constraint,
- * a missing telemetry partition ({@code constraint = "telemetry_partition"}), or a documented port rule such as
+ * or a documented port rule such as
  * {@code "active_mission_not_deletable"}. Foreign-key violations use the subclass {@link UnknownReferenceException}.
  *
  * <p>Message: {@code "Constraint violated on Vehicle: check_battery_level (battery level out of range)"}.

@@ -21,8 +21,10 @@ public interface TelemetryRepository {
      * @param samples non-null list without null elements
      * @throws AccessDeniedException      if any sample belongs to another facility (checked before any SQL; nothing written)
      * @throws UnknownReferenceException  if any sample references a vehicle that does not exist in the facility
-     * @throws ConstraintViolationException with constraint {@code "telemetry_partition"} if, with
-     *                                    {@link Capability#PARTITIONED_TELEMETRY}, no partition covers a sample's timestamp
+     * @throws ConstraintViolationException if a sample breaks a database rule the domain cannot see. With
+     *                                    {@link Capability#PARTITIONED_TELEMETRY} a sample outside every monthly
+     *                                    partition is still stored (in the schema's default partition) and becomes
+     *                                    visible to retention once an administrator creates its month's partition
      * @throws IllegalStateException      in a read-only transaction
      */
     void append(List<TelemetrySample> samples);

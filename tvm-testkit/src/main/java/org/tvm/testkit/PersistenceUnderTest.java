@@ -1,0 +1,48 @@
+package org.tvm.testkit;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.tvm.ports.Capability;
+import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.TvmPersistence;
+
+/**
+ * What every contract's factory method hands over: the persistence under test, its administrative
+ * entry point, and a raw view of stored values (to prove that sensitive fields are sealed at rest).
+ *
+ * <p>One instance may be shared by many tests and test classes: contracts never assume empty
+ * tables; each test creates its own facilities (fresh ids), so tests cannot see each other's rows.
+ */
+public interface PersistenceUnderTest {
+
+    /** The persistence under test, bound to the application role (never a superuser on PostgreSQL). */
+    TvmPersistence persistence();
+
+    /** The administrative entry point (facility creation, partitions, retention), bound to the admin role. */
+    TvmAdministration administration();
+
+    /** Optional capabilities this persistence declares; contracts needing an absent one show as skipped. */
+    default Set<Capability> capabilities() {
+        return persistence().capabilities();
+    }
+
+    /**
+     * The value exactly as stored in {@code table.column} for the row with primary key {@code id},
+     * bypassing the adapter's mapping (for example with plain JDBC as an administrator), or empty when
+     * the row does not exist or the column is NULL. Used to prove that sealed columns never contain
+     * plaintext; only called when {@link Capability#AT_REST_FIELD_ENCRYPTION} is declared.
+     */
+    Optional<String> rawStoredValue(String table, String column, UUID id);
+
+    /**
+     * Counts the rows of {@code table} that the application database role sees when the database
+     * session carries {@code contextFacilityId} as its facility context, with NO facility filter in
+     * the SQL ({@code SELECT count(*) FROM table}). With row-level security this equals the rows of
+     * that facility only. Only called when {@link Capability#ROW_LEVEL_SECURITY} is declared.
+     */
+    long countRowsVisibleToApplication(String table, UUID contextFacilityId);
+
+    /** A short name for reports, e.g. "jpa/postgresql". */
+    String name();
+}

@@ -1,0 +1,437 @@
+package org.tvm.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.tvm.testkit.contract.ContractSupport.assumeCapability;
+import static org.tvm.testkit.contract.ContractSupport.baseNow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.tvm.domain.GeoPoint;
+import org.tvm.domain.access.RoleName;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleStatus;
+import org.tvm.domain.mission.IllegalMissionTransitionException;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionEvent;
+import org.tvm.domain.mission.MissionEventType;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionPriority;
+import org.tvm.domain.mission.MissionStatus;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.ports.Capability;
+import org.tvm.ports.ConcurrencyConflictException;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.VehicleCandidate;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.testkit.PersistenceUnderTest;
+import org.tvm.testkit.data.FacilityWorld;
+import org.tvm.testkit.data.TvmTestData;
+
+/**
+ * Contract of {@link org.tvm.ports.DispatchOperations}: {@code claimNextPending} returns due pending missions by
+ * priority (urgent, high, normal, low), then oldest first, then id, never a scheduled mission before its time, and
+ * modifies nothing; two concurrent dispatchers never receive the same mission; {@code assign} binds mission and vehicle
+ * atomically (ASSIGNED event with the context actor, vehicle NAVIGATING with its version incremented) and refuses a busy
+ * vehicle with {@link VehicleBusyException}; {@code nearestAvailable} offers only idle, online (heartbeat strictly younger
+ * than 5 minutes), sufficiently charged, located, free vehicles of the facility.
+ *
+ * <p>Capabilities: {@link Capability#SKIP_LOCKED} for the truly concurrent claim (both dispatchers hold their claims at
+ * the same time); {@link Capability#SPATIAL_DISTANCE} for the distance ordering check. Without them the sequentially
+ * overlapping claim test and the distance-value check still run. Concurrency tests use bounded waits, never sleeps.
+ */
+public abstract class DispatchContract {
+
+    private static final long WAIT_SECONDS = 20;
+
+    /** @return the persistence under test (shared; every test creates its own facility) */
+    protected abstract PersistenceUnderTest subject();
+
+    private Mission pending(FacilityWorld w, MissionPriority priority, Instant createdAt) {
+        MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE))
+                .priority(priority).at(createdAt).build();
+        w.run((TvmTransaction tx) -> tx.missions().insert(created));
+        return created.mission();
+    }
+
+    private Mission pending(FacilityWorld w, MissionId id, MissionPriority priority, Instant createdAt) {
+        MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE))
+                .id(id).priority(priority).at(createdAt).build();
+        w.run((TvmTransaction tx) -> tx.missions().insert(created));
+        return created.mission();
+    }
+
+    private List<MissionId> claim(FacilityWorld w, int limit, Instant now) {
+        return w.inTransaction((TvmTransaction tx) -> tx.dispatch().claimNextPending(limit, now).stream().map(Mission::id).toList());
+    }
+
+    @Test
+    void claimOrdersByPriorityThenOldestFirst() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission low = pending(w, MissionPriority.LOW, now.minusSeconds(60));
+        Mission normal = pending(w, MissionPriority.NORMAL, now.minusSeconds(50));
+        Mission urgentLater = pending(w, MissionPriority.URGENT, now.minusSeconds(20));
+        Mission high = pending(w, MissionPriority.HIGH, now.minusSeconds(30));
+        Mission urgentEarlier = pending(w, MissionPriority.URGENT, now.minusSeconds(40));
+        Mission normalLatest = pending(w, MissionPriority.NORMAL, now.minusSeconds(10));
+
+        assertThat(claim(w, 10, now)).containsExactly(urgentEarlier.id(), urgentLater.id(), high.id(), normal.id(),
+                normalLatest.id(), low.id());
+        assertThat(claim(w, 2, now)).containsExactly(urgentEarlier.id(), urgentLater.id());
+    }
+
+    @Test
+    void claimBreaksTiesOnPriorityAndCreatedAtById() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Instant same = now.minusSeconds(5);
+        Mission bigId = pending(w, MissionId.of(UUID.fromString("e0000000-0000-7000-8000-000000000000")), MissionPriority.HIGH, same);
+        Mission smallId = pending(w, MissionId.of(UUID.fromString("20000000-0000-7000-8000-000000000000")), MissionPriority.HIGH, same);
+
+        assertThat(claim(w, 10, now)).containsExactly(smallId.id(), bigId.id());
+    }
+
+    @Test
+    void scheduledMissionIsNotClaimedBeforeItsTime() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        MissionTransition later = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE))
+                .priority(MissionPriority.URGENT).scheduledAt(now.plusSeconds(600)).at(now.minusSeconds(100)).build();
+        MissionTransition exactlyDue = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE))
+                .priority(MissionPriority.HIGH).scheduledAt(now).at(now.minusSeconds(90)).build();
+        Mission normal = pending(w, MissionPriority.LOW, now.minusSeconds(80));
+        w.run((TvmTransaction tx) -> {
+            tx.missions().insert(later);
+            tx.missions().insert(exactlyDue);
+        });
+
+        assertThat(claim(w, 10, now)).containsExactly(exactlyDue.mission().id(), normal.id());
+        assertThat(claim(w, 10, now.plusSeconds(600).minus(1, ChronoUnit.MICROS)))
+                .containsExactly(exactlyDue.mission().id(), normal.id());
+        assertThat(claim(w, 10, now.plusSeconds(600)))
+                .containsExactly(later.mission().id(), exactlyDue.mission().id(), normal.id());
+    }
+
+    @Test
+    void claimIgnoresMissionsThatAreNotPendingOrAreDeleted() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission assigned = pending(w, MissionPriority.URGENT, now.minusSeconds(50));
+        Mission cancelled = pending(w, MissionPriority.URGENT, now.minusSeconds(40));
+        Mission deleted = pending(w, MissionPriority.URGENT, now.minusSeconds(30));
+        Mission open = pending(w, MissionPriority.LOW, now.minusSeconds(20));
+        w.run((TvmTransaction tx) -> {
+            tx.dispatch().assign(assigned.id(), w.vehicleId(0), now.minusSeconds(10));
+            tx.missions().apply(cancelled.cancel(null, now.minusSeconds(10), null));
+            tx.missions().softDelete(deleted.id(), now.minusSeconds(10));
+        });
+
+        assertThat(claim(w, 10, now)).containsExactly(open.id());
+    }
+
+    @Test
+    void claimModifiesNothingAndValidatesItsLimit() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+
+        assertThat(claim(w, 1, now)).containsExactly(mission.id());
+        assertThat(claim(w, 1, now)).containsExactly(mission.id());
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().findById(mission.id()))).contains(mission);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().events(mission.id()))).hasSize(1);
+        assertThatThrownBy(() -> claim(w, 0, now)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> claim(w, 1001, now)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void claimOfAFacilityWithoutDueMissionsIsEmpty() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+
+        assertThat(claim(w, 1000, now)).isEmpty();
+    }
+
+    @Test
+    void assignBindsMissionAndVehicleAtomically() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+        Vehicle before = w.vehicle(1);
+        Instant at = now.plusSeconds(1);
+
+        Mission returned = w.inTransactionAs(RoleName.OPERATOR, (TvmTransaction tx) -> tx.dispatch().assign(mission.id(), before.id(), at));
+
+        MissionTransition expected = mission.assign(before.id(), at, w.userId(RoleName.OPERATOR));
+        Mission stored = w.inTransaction((TvmTransaction tx) -> tx.missions().findById(mission.id()).orElseThrow());
+        assertThat(stored).isEqualTo(returned);
+        assertThat(stored.toBuilder().updatedAt(expected.mission().updatedAt()).build()).isEqualTo(expected.mission());
+        assertThat(stored.status()).isEqualTo(MissionStatus.ASSIGNED);
+        assertThat(stored.assignedAt()).isEqualTo(at);
+        List<MissionEvent> events = w.inTransaction((TvmTransaction tx) -> tx.missions().events(mission.id()));
+        assertThat(events).last().isEqualTo(expected.event());
+        Vehicle vehicle = w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(before.id()).orElseThrow());
+        assertThat(vehicle.currentMissionId()).isEqualTo(mission.id());
+        assertThat(vehicle.status()).isEqualTo(VehicleStatus.NAVIGATING);
+        assertThat(vehicle.version()).isEqualTo(before.version() + 1);
+    }
+
+    @Test
+    void assigningAVehicleThatAlreadyHasAnActiveMissionIsVehicleBusy() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission first = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+        Mission second = pending(w, MissionPriority.URGENT, now.minusSeconds(4));
+        w.run((TvmTransaction tx) -> tx.dispatch().assign(first.id(), w.vehicleId(0), now));
+
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.dispatch().assign(second.id(), w.vehicleId(0), now.plusSeconds(1))))
+                .isInstanceOfSatisfying(VehicleBusyException.class, e -> assertThat(e.vehicleId()).isEqualTo(w.vehicleId(0)));
+
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().findById(second.id()))).contains(second);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().events(second.id()))).hasSize(1);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(w.vehicleId(0)).orElseThrow().currentMissionId()))
+                .isEqualTo(first.id());
+    }
+
+    @Test
+    void vehicleIsFreeAgainOnceItsMissionEnded() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission first = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+        Mission second = pending(w, MissionPriority.NORMAL, now.minusSeconds(4));
+        Mission assigned = w.inTransaction((TvmTransaction tx) -> tx.dispatch().assign(first.id(), w.vehicleId(0), now));
+        w.run((TvmTransaction tx) -> tx.missions().apply(assigned.fail("blocked corridor", now.plusSeconds(1), null)));
+
+        Mission next = w.inTransaction((TvmTransaction tx) -> tx.dispatch().assign(second.id(), w.vehicleId(0), now.plusSeconds(2)));
+
+        assertThat(next.status()).isEqualTo(MissionStatus.ASSIGNED);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(w.vehicleId(0)).orElseThrow().currentMissionId()))
+                .isEqualTo(second.id());
+    }
+
+    @Test
+    void assigningAMissionThatIsNotPendingIsAnIllegalTransition() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+        w.run((TvmTransaction tx) -> tx.missions().apply(mission.cancel(null, now, null)));
+
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.dispatch().assign(mission.id(), w.vehicleId(0), now.plusSeconds(1))))
+                .isInstanceOf(IllegalMissionTransitionException.class);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(w.vehicleId(0)))).contains(w.vehicle(0));
+    }
+
+    @Test
+    void assigningUnknownOrDeletedMissionsOrVehiclesIsNotFound() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(5));
+        w.run((TvmTransaction tx) -> tx.vehicles().softDelete(w.vehicleId(1), now));
+
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.dispatch().assign(MissionId.newId(), w.vehicleId(0), now)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.dispatch().assign(mission.id(), VehicleId.newId(), now)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.dispatch().assign(mission.id(), w.vehicleId(1), now)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().findById(mission.id()))).contains(mission);
+    }
+
+    @Test
+    void concurrentDispatchersHoldingTheirClaimsNeverReceiveTheSameMission() throws Exception {
+        assumeCapability(subject(), Capability.SKIP_LOCKED, "both dispatchers must claim while the other holds its rows");
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission urgent = pending(w, MissionPriority.URGENT, now.minusSeconds(30));
+        Mission high = pending(w, MissionPriority.HIGH, now.minusSeconds(20));
+        Mission low = pending(w, MissionPriority.LOW, now.minusSeconds(10));
+        CyclicBarrier bothClaimed = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MissionId> first = pool.submit(() -> dispatchHoldingClaim(w, w.vehicleId(0), now, bothClaimed));
+            Future<MissionId> second = pool.submit(() -> dispatchHoldingClaim(w, w.vehicleId(1), now, bothClaimed));
+            MissionId a = first.get(3 * WAIT_SECONDS, TimeUnit.SECONDS);
+            MissionId b = second.get(3 * WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(List.of(a, b)).containsExactlyInAnyOrder(urgent.id(), high.id());
+            assertThat(claim(w, 10, now)).containsExactly(low.id());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private MissionId dispatchHoldingClaim(FacilityWorld w, VehicleId vehicle, Instant now, CyclicBarrier bothClaimed) {
+        return w.inTransaction((TvmTransaction tx) -> {
+            List<Mission> claimed = tx.dispatch().claimNextPending(1, now);
+            try {
+                bothClaimed.await(WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the other dispatcher did not finish claiming while this one held its "
+                        + "claim (SKIP_LOCKED declared, yet claiming blocked)", e);
+            }
+            assertThat(claimed).hasSize(1);
+            return tx.dispatch().assign(claimed.get(0).id(), vehicle, now.plusSeconds(1)).id();
+        });
+    }
+
+    @Test
+    void overlappingDispatchersNeverAssignTheSameMission() throws Exception {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission urgent = pending(w, MissionPriority.URGENT, now.minusSeconds(30));
+        Mission high = pending(w, MissionPriority.HIGH, now.minusSeconds(20));
+        CountDownLatch firstAssigned = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<MissionId> first = pool.submit(() -> w.inTransaction((TvmTransaction tx) -> {
+                List<Mission> claimed = tx.dispatch().claimNextPending(1, now);
+                MissionId id = tx.dispatch().assign(claimed.get(0).id(), w.vehicleId(0), now.plusSeconds(1)).id();
+                firstAssigned.countDown();
+                return id;
+            }));
+            Future<List<MissionId>> second = pool.submit(() -> {
+                assertThat(firstAssigned.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("first dispatcher assigned").isTrue();
+                return dispatchWithRetry(w, w.vehicleId(1), now);
+            });
+            MissionId a = first.get(3 * WAIT_SECONDS, TimeUnit.SECONDS);
+            List<MissionId> b = second.get(3 * WAIT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(a).isEqualTo(urgent.id());
+            assertThat(b).doesNotContain(a);
+            assertThat(b).isSubsetOf(high.id());
+            Vehicle v0 = w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(w.vehicleId(0)).orElseThrow());
+            assertThat(v0.currentMissionId()).isEqualTo(urgent.id());
+            assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().events(urgent.id()))).extracting(MissionEvent::type)
+                    .containsExactly(MissionEventType.CREATED, MissionEventType.ASSIGNED);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<MissionId> dispatchWithRetry(FacilityWorld w, VehicleId vehicle, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return w.inTransaction((TvmTransaction tx) -> {
+                    List<Mission> claimed = tx.dispatch().claimNextPending(1, now);
+                    List<MissionId> assigned = new ArrayList<>();
+                    for (Mission m : claimed) {
+                        assigned.add(tx.dispatch().assign(m.id(), vehicle, now.plusSeconds(2)).id());
+                    }
+                    return assigned;
+                });
+            } catch (ConcurrencyConflictException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Test
+    void nearestAvailableOffersOnlyIdleOnlineChargedFreeLocatedVehicles() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        GeoPoint near = TvmTestData.pointNearBase(10, 0);
+        Vehicle justOnline = TvmTestData.vehicle(w.facilityId()).at(now)
+                .onlineAt(now.minus(Vehicle.ONLINE_WINDOW).plus(1, ChronoUnit.MICROS), 50, near).build();
+        Vehicle exactlyFiveMinutes = TvmTestData.vehicle(w.facilityId()).at(now)
+                .onlineAt(now.minus(Duration.ofMinutes(5)), 95, near).build();
+        Vehicle lowBattery = TvmTestData.vehicle(w.facilityId()).at(now).onlineAt(now, 49, near).build();
+        Vehicle charging = TvmTestData.vehicle(w.facilityId()).at(now).onlineAt(now, 99, near).status(VehicleStatus.CHARGING).build();
+        Vehicle noBattery = TvmTestData.vehicle(w.facilityId()).at(now).heartbeat(now).location(near, null).build();
+        Vehicle noLocation = TvmTestData.vehicle(w.facilityId()).at(now).heartbeat(now).battery(99).build();
+        Vehicle neverSeen = TvmTestData.vehicle(w.facilityId()).at(now).battery(99).location(near, null).build();
+        Vehicle deleted = TvmTestData.vehicle(w.facilityId()).at(now).onlineAt(now, 99, near).deletedAt(now).build();
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(1));
+        w.run((TvmTransaction tx) -> {
+            List.of(justOnline, exactlyFiveMinutes, lowBattery, charging, noBattery, noLocation, neverSeen, deleted)
+                    .forEach(tx.vehicles()::insert);
+            tx.missions().apply(mission.assign(w.vehicleId(1), now, null));
+        });
+
+        List<VehicleCandidate> candidates = w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 50, now, 100));
+
+        assertThat(candidates).extracting(c -> c.vehicle().id())
+                .containsExactlyInAnyOrder(justOnline.id(), w.vehicleId(0));
+        assertThat(candidates).filteredOn(c -> c.vehicle().id().equals(justOnline.id()))
+                .singleElement().satisfies(c -> assertThat(c.vehicle()).isEqualTo(justOnline));
+    }
+
+    @Test
+    void nearestAvailableRespectsTheBatteryThresholdInclusively() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 60, now, 10)))
+                .extracting(c -> c.vehicle().id()).containsExactlyInAnyOrder(w.vehicleId(0), w.vehicleId(1));
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 61, now, 10)))
+                .extracting(c -> c.vehicle().id()).containsExactly(w.vehicleId(0));
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 91, now, 10))).isEmpty();
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0,
+                now.plus(Vehicle.ONLINE_WINDOW), 10))).isEmpty();
+    }
+
+    @Test
+    void nearestAvailableReportsGreatCircleDistances() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+
+        List<VehicleCandidate> candidates = w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0, now, 10));
+
+        assertThat(candidates).hasSize(2);
+        for (VehicleCandidate c : candidates) {
+            double expected = TvmTestData.haversineMeters(TvmTestData.BASE_POINT, c.vehicle().currentLocation().point());
+            assertThat(c.distanceMeters()).isCloseTo(expected, within(expected * 0.01));
+        }
+    }
+
+    @Test
+    void nearestAvailableIsOrderedByDistanceThenName() {
+        assumeCapability(subject(), Capability.SPATIAL_DISTANCE, "the distance ordering is checked with spatial distances");
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Vehicle far = TvmTestData.vehicle(w.facilityId()).name("Aaa far").at(now).onlineAt(now, 80, TvmTestData.pointNearBase(0, 3000)).build();
+        Vehicle nearZ = TvmTestData.vehicle(w.facilityId()).name("Zz near").at(now).onlineAt(now, 80, TvmTestData.pointNearBase(0, 30)).build();
+        Vehicle nearA = TvmTestData.vehicle(w.facilityId()).name("Aa near").at(now).onlineAt(now, 80, TvmTestData.pointNearBase(0, 30)).build();
+        w.run((TvmTransaction tx) -> List.of(far, nearZ, nearA).forEach(tx.vehicles()::insert));
+
+        List<VehicleCandidate> candidates = w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0, now, 10));
+
+        assertThat(candidates).extracting(c -> c.vehicle().id())
+                .containsExactly(nearA.id(), nearZ.id(), w.vehicleId(0), w.vehicleId(1), far.id());
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0, now, 2)))
+                .extracting(c -> c.vehicle().id()).containsExactly(nearA.id(), nearZ.id());
+    }
+
+    @Test
+    void nearestAvailableValidatesItsArguments() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+
+        assertThatThrownBy(() -> w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 101, now, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, -1, now, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> w.inTransaction((TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0, now, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(subject().persistence().inReadOnlyTransaction(TvmContext.system(w.facilityId()),
+                (TvmTransaction tx) -> tx.dispatch().nearestAvailable(TvmTestData.BASE_POINT, 0, now, 1))).hasSize(1);
+    }
+}

@@ -1,0 +1,459 @@
+package org.tvm.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.tvm.testkit.contract.ContractSupport.WINDOW_END;
+import static org.tvm.testkit.contract.ContractSupport.WINDOW_START;
+import static org.tvm.testkit.contract.ContractSupport.baseNow;
+import static org.tvm.testkit.contract.ContractSupport.newFacility;
+import static org.tvm.testkit.contract.ContractSupport.run;
+import static org.tvm.testkit.contract.ContractSupport.tx;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.tvm.domain.DomainValidationException;
+import org.tvm.domain.access.RoleName;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.domain.fleet.LogLevel;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleLocation;
+import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.domain.fleet.VehicleStatus;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.testkit.PersistenceUnderTest;
+import org.tvm.testkit.data.FacilityWorld;
+import org.tvm.testkit.data.TvmTestData;
+
+/**
+ * Contract of {@link org.tvm.ports.VehicleRepository}: every field round-trips; optimistic locking (each update
+ * increments the version, a stale version throws {@link StaleVersionException} and overwrites nothing); names are unique
+ * among non-deleted vehicles of a facility ({@link DuplicateKeyException}) and freed by soft delete; heartbeats never
+ * bump the version and ignore out-of-order delivery; soft delete hides vehicles and is refused for busy vehicles
+ * ({@link VehicleBusyException}); vehicle logs are appended all-or-nothing and read newest first in half-open windows.
+ *
+ * <p>Capabilities: none.
+ */
+public abstract class VehicleContract {
+
+    /** @return the persistence under test (shared; every test creates its own facility) */
+    protected abstract PersistenceUnderTest subject();
+
+    @Test
+    void vehicleWithEveryFieldRoundTrips() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).allFields().at(now).build();
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        Vehicle read = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(read).isEqualTo(vehicle);
+        assertThat(read.version()).isEqualTo(3);
+        assertThat(read.currentLocation()).isEqualTo(vehicle.currentLocation());
+        assertThat(read.maxSpeedMps()).isEqualByComparingTo("1.7");
+        assertThat(read.totalDistanceKm()).isEqualByComparingTo("1234.56");
+    }
+
+    @Test
+    void vehicleWithOnlyRequiredFieldsRoundTrips() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        Vehicle read = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(read).isEqualTo(vehicle);
+        assertThat(read.batteryLevel()).isNull();
+        assertThat(read.lastHeartbeat()).isNull();
+        assertThat(read.currentLocation()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(VehicleStatus.class)
+    void everyStatusRoundTrips(VehicleStatus status) {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).status(status).location(TvmTestData.BASE_POINT, null).at(now).build();
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()))).contains(vehicle);
+    }
+
+    @Test
+    void updateIncrementsTheVersionAndReturnsTheStoredState() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        Vehicle changed = vehicle.toBuilder().name("Renamed " + TvmTestData.unique()).serialNumber("SN-9")
+                .model("M2").firmwareVersion("9.9").maxPayloadKg(120).maxSpeedMps(new BigDecimal("3.5"))
+                .nextMaintenanceDue(LocalDate.of(2031, 1, 31)).build().enterMaintenance(LocalDate.of(2030, 6, 1))
+                .addDistance(new BigDecimal("12.345")).toBuilder().updatedAt(now.plusSeconds(5)).build();
+
+        Vehicle first = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(changed));
+        Vehicle second = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(first.withStatus(VehicleStatus.IDLE)));
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+
+        assertThat(first.version()).isEqualTo(vehicle.version() + 1);
+        assertThat(first.toBuilder().updatedAt(changed.updatedAt()).version(changed.version()).build()).isEqualTo(changed);
+        assertThat(second.version()).isEqualTo(vehicle.version() + 2);
+        assertThat(reread).isEqualTo(second);
+        assertThat(reread.status()).isEqualTo(VehicleStatus.IDLE);
+        assertThat(reread.createdAt()).isEqualTo(vehicle.createdAt());
+    }
+
+    @Test
+    void staleUpdateIsRejectedAndOverwritesNothing() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        Vehicle readByFirst = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        Vehicle readBySecond = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+
+        Vehicle winner = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(readByFirst.withStatus(VehicleStatus.CHARGING)));
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(readBySecond.withStatus(VehicleStatus.ERROR))))
+                .isInstanceOfSatisfying(StaleVersionException.class, e -> {
+                    assertThat(e.entity()).isEqualTo("Vehicle");
+                    assertThat(e.id()).isEqualTo(vehicle.id().value().toString());
+                    assertThat(e.expectedVersion()).isEqualTo(readBySecond.version());
+                    assertThat(e.retryable()).isTrue();
+                });
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(reread).isEqualTo(winner);
+        assertThat(reread.status()).isEqualTo(VehicleStatus.CHARGING);
+    }
+
+    @Test
+    void updateWithAVersionAheadOfTheStoredOneIsStale() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(vehicle.toBuilder().version(7).build())))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()))).contains(vehicle);
+    }
+
+    @Test
+    void updateOfAnUnknownOrDeletedVehicleIsNotFound() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle deleted = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(deleted);
+            tx.vehicles().softDelete(deleted.id(), now.plusSeconds(1));
+        });
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(TvmTestData.vehicle(f).at(now).build())))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.entity()).isEqualTo("Vehicle"));
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(deleted.withStatus(VehicleStatus.ERROR))))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void duplicateNameInTheSameFacilityIsADuplicateKeyButAllowedElsewhere() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        FacilityId other = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).name("Rosie").at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        Vehicle sameNameOtherFacility = TvmTestData.vehicle(other).name("Rosie").at(now).build();
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(TvmTestData.vehicle(f).name("Rosie").at(now).build())))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.entity()).isEqualTo("Vehicle"));
+        run(subject(), other, (TvmTransaction tx) -> tx.vehicles().insert(sameNameOtherFacility));
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().list())).containsExactly(vehicle);
+        assertThat(tx(subject(), other, (TvmTransaction tx) -> tx.vehicles().findByName("Rosie"))).contains(sameNameOtherFacility);
+    }
+
+    @Test
+    void renamingOntoAnotherVehiclesNameIsADuplicateKey() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle a = TvmTestData.vehicle(f).name("Anna").at(now).build();
+        Vehicle b = TvmTestData.vehicle(f).name("Bert").at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(a);
+            tx.vehicles().insert(b);
+        });
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(b.toBuilder().name("Anna").build())))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.entity()).isEqualTo("Vehicle"));
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(b.id()))).contains(b);
+    }
+
+    @Test
+    void softDeleteFreesTheNameAndHidesTheVehicle() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle old = TvmTestData.vehicle(f).name("Phoenix").at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(old));
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().softDelete(old.id(), now.plusSeconds(3)));
+        Vehicle successor = TvmTestData.vehicle(f).name("Phoenix").at(now.plusSeconds(4)).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(successor));
+
+        run(subject(), f, (TvmTransaction tx) -> {
+            assertThat(tx.vehicles().findById(old.id())).isEmpty();
+            assertThat(tx.vehicles().findByName("Phoenix")).contains(successor);
+            assertThat(tx.vehicles().list()).containsExactly(successor);
+            Vehicle deleted = tx.vehicles().findByIdIncludingDeleted(old.id()).orElseThrow();
+            assertThat(deleted.deletedAt()).isEqualTo(now.plusSeconds(3));
+            assertThat(deleted.version()).isEqualTo(old.version());
+        });
+    }
+
+    @Test
+    void softDeleteIsIdempotentAndUnknownVehiclesAreNotFound() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().softDelete(vehicle.id(), now.plusSeconds(1)));
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().softDelete(vehicle.id(), now.plusSeconds(2)));
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findByIdIncludingDeleted(vehicle.id()).orElseThrow().deletedAt()))
+                .isEqualTo(now.plusSeconds(1));
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().softDelete(VehicleId.newId(), now)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void softDeleteOfABusyVehicleIsRefused() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE)).at(now).build();
+        w.run((TvmTransaction tx) -> {
+            tx.missions().insert(created);
+            tx.dispatch().assign(created.mission().id(), w.vehicleId(0), now.plusSeconds(1));
+        });
+
+        assertThatThrownBy(() -> w.run((TvmTransaction tx) -> tx.vehicles().softDelete(w.vehicleId(0), now.plusSeconds(2))))
+                .isInstanceOfSatisfying(VehicleBusyException.class, e -> assertThat(e.vehicleId()).isEqualTo(w.vehicleId(0)));
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(w.vehicleId(0)))).isPresent();
+    }
+
+    @Test
+    void findByNameIsExactAndCaseSensitive() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).name("Optimus").at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        run(subject(), f, (TvmTransaction tx) -> {
+            assertThat(tx.vehicles().findByName("Optimus")).contains(vehicle);
+            assertThat(tx.vehicles().findByName("optimus")).isEmpty();
+            assertThat(tx.vehicles().findByName("Optimus ")).isEmpty();
+        });
+    }
+
+    @Test
+    void listIsOrderedByNameInCodePointOrderAndExcludesDeleted() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle lower = TvmTestData.vehicle(f).name("alpha").at(now).build();
+        Vehicle upper = TvmTestData.vehicle(f).name("Zulu").at(now).build();
+        Vehicle digit = TvmTestData.vehicle(f).name("7 Seven").at(now).build();
+        Vehicle middle = TvmTestData.vehicle(f).name("Mike").at(now).build();
+        Vehicle deleted = TvmTestData.vehicle(f).name("Bravo").at(now).deletedAt(now.plusSeconds(1)).build();
+        run(subject(), f, (TvmTransaction tx) -> List.of(lower, upper, deleted, digit, middle).forEach(tx.vehicles()::insert));
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().list())).containsExactly(digit, middle, upper, lower);
+    }
+
+    @Test
+    void heartbeatUpdatesConnectivityFieldsWithoutBumpingTheVersion() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        VehicleLocation location = VehicleLocation.of(52.5, 13.4, "lobby");
+
+        Vehicle returned = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(10), 55, location));
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+
+        assertThat(reread).isEqualTo(returned);
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(10));
+        assertThat(reread.batteryLevel()).isEqualTo(55);
+        assertThat(reread.currentLocation()).isEqualTo(location);
+        assertThat(reread.version()).isEqualTo(vehicle.version());
+        assertThat(reread.name()).isEqualTo(vehicle.name());
+    }
+
+    @Test
+    void heartbeatWithNullBatteryOrLocationKeepsTheStoredValues() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        VehicleLocation location = VehicleLocation.of(48.1371079, 11.5753822, "garden");
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(vehicle);
+            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 80, location);
+        });
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(2), null, null));
+
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(2));
+        assertThat(reread.batteryLevel()).isEqualTo(80);
+        assertThat(reread.currentLocation()).isEqualTo(location);
+    }
+
+    @Test
+    void heartbeatNotNewerThanTheStoredOneIsIgnored() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(vehicle);
+            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 70, VehicleLocation.of(1, 1, "a"));
+        });
+
+        Vehicle older = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(30), 10,
+                VehicleLocation.of(2, 2, "b")));
+        Vehicle same = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 20, null));
+
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(60));
+        assertThat(reread.batteryLevel()).isEqualTo(70);
+        assertThat(reread.currentLocation()).isEqualTo(VehicleLocation.of(1, 1, "a"));
+        assertThat(older).isEqualTo(reread);
+        assertThat(same).isEqualTo(reread);
+    }
+
+    @Test
+    void heartbeatValidatesBatteryAndNeedsAnExistingVehicle() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 101, null)))
+                .isInstanceOf(DomainValidationException.class);
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(VehicleId.newId(), now, 50, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()))).contains(vehicle);
+    }
+
+    @Test
+    void insertReferencingAnUnknownMissionIsAnUnknownReference() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).currentMission(MissionId.newId()).status(VehicleStatus.NAVIGATING).at(now).build();
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle)))
+                .isInstanceOf(UnknownReferenceException.class);
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findByIdIncludingDeleted(vehicle.id()))).isEmpty();
+    }
+
+    @Test
+    void duplicateIdIsADuplicateKey() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(TvmTestData.vehicle(f).id(vehicle.id()).at(now).build())))
+                .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.entity()).isEqualTo("Vehicle"));
+    }
+
+    @Test
+    void logsRoundTripNewestFirstWithinAHalfOpenWindow() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        List<VehicleLogEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            entries.add(TvmTestData.vehicleLog(f, vehicle.id()).at(now.plusSeconds(i)).level(LogLevel.values()[i % 4])
+                    .with(b -> b.details(Map.of("step", "s", "zone", "north"))).build());
+        }
+        VehicleLogEntry minimal = TvmTestData.vehicleLog(f, vehicle.id()).at(now.plusSeconds(6))
+                .with(b -> b.code(null).details(Map.of())).build();
+        entries.add(minimal);
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(entries));
+
+        run(subject(), f, (TvmTransaction tx) -> {
+            assertThat(tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 100))
+                    .containsExactly(minimal, entries.get(5), entries.get(4), entries.get(3), entries.get(2), entries.get(1), entries.get(0));
+            assertThat(tx.vehicles().logs(vehicle.id(), now.plusSeconds(1), now.plusSeconds(4), 100))
+                    .containsExactly(entries.get(3), entries.get(2), entries.get(1));
+            assertThat(tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 2)).containsExactly(minimal, entries.get(5));
+            assertThat(tx.vehicles().logs(vehicle.id(), now, now, 10)).isEmpty();
+            assertThat(tx.vehicles().logs(VehicleId.newId(), WINDOW_START, WINDOW_END, 10)).isEmpty();
+        });
+    }
+
+    @Test
+    void logsWithTheSameTimestampAreReturnedInReverseInsertionOrder() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        VehicleLogEntry first = TvmTestData.vehicleLog(f, vehicle.id()).message("first").at(now).build();
+        VehicleLogEntry second = TvmTestData.vehicleLog(f, vehicle.id()).message("second").at(now).build();
+        VehicleLogEntry third = TvmTestData.vehicleLog(f, vehicle.id()).message("third").at(now).build();
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(first, second)));
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(third)));
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10)))
+                .containsExactly(third, second, first);
+    }
+
+    @Test
+    void logsForAnUnknownVehicleAreRejectedAllOrNothing() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        VehicleLogEntry good = TvmTestData.vehicleLog(f, vehicle.id()).at(now).build();
+        VehicleLogEntry bad = TvmTestData.vehicleLog(f, VehicleId.of(UUID.randomUUID())).at(now).build();
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(good, bad))))
+                .isInstanceOf(UnknownReferenceException.class);
+
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10))).isEmpty();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of()));
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10))).isEmpty();
+    }
+
+    @Test
+    void logWindowAndLimitAreValidated() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now.plusSeconds(1), now, 10)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now, now.plusSeconds(1), 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now, now.plusSeconds(1), 1001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

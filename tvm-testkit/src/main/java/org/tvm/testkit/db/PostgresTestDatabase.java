@@ -1,0 +1,189 @@
+package org.tvm.testkit.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.tvm.migrations.TvmMigrations;
+
+/**
+ * A migrated, throw-away PostgreSQL database (see {@link TestDatabases#postgres()}): named {@code tvm_test_<random>},
+ * migrated as the superuser (PostGIS needs it), with a LOGIN role {@code tvm_test_app_<random>} (random password,
+ * NOSUPERUSER, NOBYPASSRLS, member of {@code tvm_app}) for the application pool. Both pools are small HikariCP pools.
+ */
+public final class PostgresTestDatabase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int POOL_SIZE = 4;
+
+    private final String serverUrl;
+    private final String superUser;
+    private final String superPassword;
+    private final String databaseName;
+    private final String jdbcUrl;
+    private final String appRole;
+    private final HikariDataSource admin;
+    private final HikariDataSource app;
+    private volatile boolean dropped;
+
+    private PostgresTestDatabase(String serverUrl, String superUser, String superPassword, String databaseName,
+            String appRole, HikariDataSource admin, HikariDataSource app) {
+        this.serverUrl = serverUrl;
+        this.superUser = superUser;
+        this.superPassword = superPassword;
+        this.databaseName = databaseName;
+        this.jdbcUrl = withDatabase(serverUrl, databaseName);
+        this.appRole = appRole;
+        this.admin = admin;
+        this.app = app;
+    }
+
+    /**
+     * Creates, migrates and opens a new test database on the server at {@code serverUrl}.
+     *
+     * @throws IllegalStateException if the server is not reachable (message names bin/test) or provisioning fails
+     */
+    static PostgresTestDatabase provision(String serverUrl, String user, String password) {
+        if (!serverUrl.startsWith("jdbc:postgresql://")) {
+            throw new IllegalStateException("TVM_TEST_PG_URL must be a jdbc:postgresql:// URL (was " + serverUrl + ")");
+        }
+        String suffix = randomHex(6);
+        String databaseName = "tvm_test_" + suffix;
+        String appRole = "tvm_test_app_" + suffix;
+        String appPassword = randomHex(16);
+        try (Connection c = connect(serverUrl, user, password)) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + databaseName);
+            }
+        } catch (SQLException e) {
+            throw unreachable(serverUrl, e);
+        }
+        HikariDataSource admin = null;
+        HikariDataSource app = null;
+        try {
+            String dbUrl = withDatabase(serverUrl, databaseName);
+            admin = pool("tvm-test-admin", dbUrl, user, password);
+            TvmMigrations.migrate(admin); // as superuser: PostGIS and the cluster roles need it
+            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE ROLE " + appRole + " LOGIN PASSWORD '" + appPassword + "' NOSUPERUSER NOCREATEDB"
+                        + " NOCREATEROLE NOBYPASSRLS INHERIT IN ROLE tvm_app");
+            }
+            app = pool("tvm-test-app", dbUrl, appRole, appPassword);
+            return new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app);
+        } catch (RuntimeException | SQLException e) {
+            if (app != null) {
+                app.close();
+            }
+            if (admin != null) {
+                admin.close();
+            }
+            dropQuietly(serverUrl, user, password, databaseName, appRole);
+            throw new IllegalStateException("Provisioning the PostgreSQL test database " + databaseName + " at "
+                    + serverUrl + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static IllegalStateException unreachable(String serverUrl, SQLException cause) {
+        return new IllegalStateException("PostgreSQL not reachable at " + serverUrl
+                + ": run bin/test, which provisions it (or set TVM_TEST_PG_URL/_USER/_PASSWORD) [" + cause.getMessage()
+                + "]", cause);
+    }
+
+    private static Connection connect(String url, String user, String password) throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("connectTimeout", "5");
+        props.setProperty("loginTimeout", "10");
+        return DriverManager.getConnection(url, props);
+    }
+
+    private static HikariDataSource pool(String name, String url, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    /** Registers a JVM shutdown hook that closes the pools and drops the database and the login role. */
+    void dropAtShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(this::drop, "drop-" + databaseName));
+    }
+
+    /** Closes both pools, then drops the database (WITH (FORCE)) and the login role. Idempotent. */
+    synchronized void drop() {
+        if (dropped) {
+            return;
+        }
+        dropped = true;
+        app.close();
+        admin.close();
+        dropQuietly(serverUrl, superUser, superPassword, databaseName, appRole);
+    }
+
+    private static void dropQuietly(String serverUrl, String user, String password, String databaseName, String role) {
+        try (Connection c = connect(serverUrl, user, password); Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
+            s.execute("DROP ROLE IF EXISTS " + role);
+        } catch (SQLException e) {
+            System.err.println("[tvm-testkit] could not drop test database " + databaseName + " / role " + role + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** @return pool logging in as the non-superuser application role (member of tvm_app; RLS applies) */
+    public DataSource appDataSource() {
+        return app;
+    }
+
+    /** @return pool logging in as the provisioning superuser (migrations, raw checks, administration) */
+    public DataSource adminDataSource() {
+        return admin;
+    }
+
+    /** @return the JDBC URL of the test database (without credentials) */
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    /** @return the name of the test database, {@code tvm_test_<random>} */
+    public String databaseName() {
+        return databaseName;
+    }
+
+    /** @return the application login role, {@code tvm_test_app_<random>} */
+    public String appRole() {
+        return appRole;
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresTestDatabase[" + jdbcUrl + ", app role " + appRole + "]";
+    }
+
+    static String withDatabase(String url, String database) {
+        String prefix = "jdbc:postgresql://";
+        int slash = url.indexOf('/', prefix.length());
+        int query = url.indexOf('?', prefix.length());
+        String hostPart = url.substring(0, slash < 0 ? (query < 0 ? url.length() : query) : slash);
+        String params = query < 0 ? "" : url.substring(query);
+        return hostPart + "/" + database + params;
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+}

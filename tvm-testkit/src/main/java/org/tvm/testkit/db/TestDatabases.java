@@ -1,0 +1,58 @@
+package org.tvm.testkit.db;
+
+/**
+ * Throw-away databases for adapter tests.
+ *
+ * <ul>
+ *   <li>{@link #postgres()}: one migrated PostgreSQL database per JVM, created lazily on the server named by
+ *       {@code TVM_TEST_PG_URL}/{@code TVM_TEST_PG_USER}/{@code TVM_TEST_PG_PASSWORD} (default
+ *       {@code jdbc:postgresql://127.0.0.1:5432/postgres} as {@code postgres}); the application pool logs in as a
+ *       fresh non-superuser role granted {@code tvm_app}, so row-level security applies. Dropped at JVM shutdown.</li>
+ *   <li>{@link #h2()}: a fresh, uniquely named in-memory H2 database in PostgreSQL mode, migrated with the H2 set.</li>
+ * </ul>
+ *
+ * An unreachable PostgreSQL is a failure naming {@code bin/test}, never a silent skip.
+ */
+public final class TestDatabases {
+
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    static final String DEFAULT_USER = "postgres";
+
+    private static PostgresTestDatabase postgres;
+    private static RuntimeException postgresFailure;
+
+    private TestDatabases() {
+    }
+
+    /**
+     * @return the JVM's shared, migrated PostgreSQL test database (created on first call)
+     * @throws IllegalStateException if PostgreSQL is not reachable or provisioning failed (repeated on later calls)
+     */
+    public static synchronized PostgresTestDatabase postgres() {
+        if (postgres != null) {
+            return postgres;
+        }
+        if (postgresFailure != null) {
+            throw new IllegalStateException(postgresFailure.getMessage(), postgresFailure);
+        }
+        try {
+            postgres = PostgresTestDatabase.provision(env("TVM_TEST_PG_URL", DEFAULT_URL), env("TVM_TEST_PG_USER", DEFAULT_USER),
+                    env("TVM_TEST_PG_PASSWORD", ""));
+            postgres.dropAtShutdown();
+            return postgres;
+        } catch (RuntimeException e) {
+            postgresFailure = e;
+            throw e;
+        }
+    }
+
+    /** @return a new, migrated, uniquely named in-memory H2 database (PostgreSQL mode) */
+    public static H2TestDatabase h2() {
+        return H2TestDatabase.create();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,135 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import org.tvm.domain.GeoPoint;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleStatus;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionStatus;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.ports.query.VehicleCandidate;
+import org.tvm.testkit.inmemory.Tenant.RowKey;
+
+final class InMemoryDispatch implements DispatchOperations {
+
+    /** Mean Earth radius (IUGG), as documented on {@link org.tvm.ports.Capability#SPATIAL_DISTANCE}. */
+    static final double EARTH_RADIUS_M = 6_371_008.8;
+
+    static final Comparator<Mission> DISPATCH_ORDER = Comparator.comparingInt((Mission m) -> m.priority().rank())
+            .thenComparing(Mission::createdAt)
+            .thenComparing(m -> m.id().value(), Orderings.UUIDS);
+
+    private final InMemoryTransaction tx;
+
+    InMemoryDispatch(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<Mission> claimNextPending(int limit, Instant now) {
+        PageRequest.checkLimit(limit);
+        nn(now, "now");
+        tx.checkWritable("DispatchOperations.claimNextPending (it locks rows)");
+        List<Mission> due = new ArrayList<>();
+        for (Mission m : tx.view().missions.values()) {
+            if (!m.isDeleted() && m.status() == MissionStatus.PENDING
+                    && (m.scheduledAt() == null || !m.scheduledAt().isAfter(now))) {
+                due.add(m);
+            }
+        }
+        Comparator<Mission> order = DISPATCH_ORDER;
+        if (tx.store.fault(InMemoryFault.DISPATCH_IGNORES_PRIORITY)) {
+            // FAULT DISPATCH_IGNORES_PRIORITY: createdAt, id only
+            order = Comparator.comparing(Mission::createdAt).thenComparing(m -> m.id().value(), Orderings.UUIDS);
+        }
+        due.sort(order);
+        List<Mission> claimed = new ArrayList<>();
+        for (Mission m : due) {
+            if (claimed.size() == limit) {
+                break;
+            }
+            // FOR UPDATE SKIP LOCKED
+            if (tx.store.tryLock(tx, new RowKey("missions", m.id().value()))) {
+                claimed.add(m);
+            }
+        }
+        return Collections.unmodifiableList(claimed);
+    }
+
+    @Override
+    public Mission assign(MissionId missionId, VehicleId vehicleId, Instant now) {
+        nn(missionId, "missionId");
+        nn(vehicleId, "vehicleId");
+        nn(now, "now");
+        tx.checkWritable("DispatchOperations.assign");
+        tx.lock("missions", missionId.value());
+        tx.lock("vehicles", vehicleId.value());
+        long seq = tx.store.nextSeq();
+        Mission[] out = new Mission[1];
+        tx.write(t -> {
+            Mission m = t.missions.get(missionId);
+            if (m == null || m.isDeleted()) {
+                throw new NotFoundException("Mission", missionId);
+            }
+            Vehicle v = t.vehicles.get(vehicleId);
+            if (v == null || v.isDeleted()) {
+                throw new NotFoundException("Vehicle", vehicleId);
+            }
+            MissionTransition transition = m.assign(vehicleId, now, tx.actor()); // IllegalMissionTransitionException
+            if (InMemoryVehicles.hasActiveMission(t, vehicleId, missionId)) {
+                throw new VehicleBusyException(vehicleId);
+            }
+            InMemoryMissions.persistTransition(t, transition, seq, VehicleStatus.NAVIGATING);
+            out[0] = transition.mission();
+        });
+        return out[0];
+    }
+
+    @Override
+    public List<VehicleCandidate> nearestAvailable(GeoPoint point, int minBattery, Instant now, int limit) {
+        nn(point, "point");
+        nn(now, "now");
+        if (minBattery < 0 || minBattery > 100) {
+            throw new IllegalArgumentException("minBattery must be between 0 and 100 (was " + minBattery + ")");
+        }
+        PageRequest.checkLimit(limit);
+        tx.check();
+        Tenant t = tx.view();
+        List<VehicleCandidate> candidates = new ArrayList<>();
+        for (Vehicle v : t.vehicles.values()) {
+            if (v.isDeleted() || v.status() != VehicleStatus.IDLE || !v.isOnline(now) || v.batteryLevel() == null
+                    || v.batteryLevel() < minBattery || v.currentLocation() == null
+                    || InMemoryVehicles.hasActiveMission(t, v.id(), null)) {
+                continue;
+            }
+            candidates.add(new VehicleCandidate(v, haversine(point, v.currentLocation().point())));
+        }
+        candidates.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
+                .thenComparing(c -> c.vehicle().name(), Orderings.TEXT)
+                .thenComparing(c -> c.vehicle().id().value(), Orderings.UUIDS));
+        return Collections.unmodifiableList(new ArrayList<>(candidates.subList(0, Math.min(limit, candidates.size()))));
+    }
+
+    static double haversine(GeoPoint a, GeoPoint b) {
+        double lat1 = Math.toRadians(a.latitude());
+        double lat2 = Math.toRadians(b.latitude());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.longitude() - a.longitude());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(h)));
+        return Double.isFinite(d) && d > 0 ? d : 0.0;
+    }
+}

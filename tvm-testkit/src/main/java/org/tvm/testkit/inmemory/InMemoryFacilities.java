@@ -1,0 +1,82 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.tvm.domain.facility.Facility;
+import org.tvm.domain.facility.Location;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.NotFoundException;
+
+final class InMemoryFacilities implements FacilityRepository {
+
+    private final InMemoryTransaction tx;
+
+    InMemoryFacilities(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<Facility> current() {
+        tx.check();
+        return Optional.ofNullable(tx.view().facility);
+    }
+
+    @Override
+    public Facility update(Facility facility) {
+        nn(facility, "facility");
+        tx.checkWritable("FacilityRepository.update");
+        tx.requireContextFacility(facility.id(), "Facility");
+        tx.lock("facilities", facility.id().value());
+        Facility[] out = new Facility[1];
+        tx.write(t -> {
+            if (t.facility == null) {
+                throw new NotFoundException("Facility", facility.id());
+            }
+            Facility stored = facility.toBuilder().createdAt(t.facility.createdAt()).build();
+            t.facility = stored;
+            out[0] = stored;
+        });
+        return out[0];
+    }
+
+    @Override
+    public Location insertLocation(Location location) {
+        nn(location, "location");
+        tx.checkWritable("FacilityRepository.insertLocation");
+        tx.requireContextFacility(location.facilityId(), "Location");
+        tx.lock("locations", location.id().value());
+        tx.write(t -> {
+            InMemoryTransaction.requireFacilityRow(t, "Location");
+            if (tx.idTaken(t, "locations", location.id().value(), t.locations.containsKey(location.id()))) {
+                throw new DuplicateKeyException("Location", "locations_pkey");
+            }
+            for (Location other : t.locations.values()) {
+                if (other.name().equals(location.name())) {
+                    throw new DuplicateKeyException("Location", "uq_locations_facility_name");
+                }
+            }
+            t.locations.put(location.id(), location);
+            t.insertedIds.add(new Tenant.RowKey("locations", location.id().value()));
+        });
+        return location;
+    }
+
+    @Override
+    public List<Location> locations() {
+        tx.check();
+        List<Location> all = new ArrayList<>(tx.view().locations.values());
+        Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
+                .thenComparing(l -> l.id().value(), Orderings.UUIDS);
+        if (tx.store.fault(InMemoryFault.LOCATIONS_UNORDERED)) {
+            byName = byName.reversed(); // FAULT LOCATIONS_UNORDERED
+        }
+        all.sort(byName);
+        return Collections.unmodifiableList(all);
+    }
+}

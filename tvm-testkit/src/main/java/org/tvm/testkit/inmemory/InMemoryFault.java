@@ -1,0 +1,40 @@
+package org.tvm.testkit.inmemory;
+
+/**
+ * Deliberate deviations of the in-memory adapter, switched on only through
+ * {@link InMemoryTvmPersistence#withFaults(java.util.Set)} by the mutation tests: each fault must make the named
+ * contract fail, which proves that the contract actually checks the rule. Every place that honours a fault is marked
+ * with a {@code // FAULT <NAME>} comment.
+ */
+enum InMemoryFault {
+    /** TransactionContract must fail: the writes of a work that threw are committed anyway. */
+    KEEP_WRITES_ON_ROLLBACK,
+    /** IsolationContract must fail: reads, updates and deletes ignore the context facility. */
+    IGNORE_FACILITY_SCOPE,
+    /** FacilityContract must fail: locations() is not ordered by name. */
+    LOCATIONS_UNORDERED,
+    /** ResidentContract must fail: default reads return soft-deleted rows. */
+    SOFT_DELETED_VISIBLE,
+    /** VehicleContract must fail: stale updates overwrite. */
+    SKIP_VERSION_CHECK,
+    /** MissionContract must fail: events are returned newest first. */
+    EVENTS_NEWEST_FIRST,
+    /** DispatchContract must fail: claimNextPending orders by createdAt only. */
+    DISPATCH_IGNORES_PRIORITY,
+    /** TelemetryContract must fail: range() returns oldest first. */
+    TELEMETRY_OLDEST_FIRST,
+    /** UserContract must fail: e-mail uniqueness is not enforced. */
+    DUPLICATE_EMAIL_ALLOWED,
+    /** AccessControlContract must fail: revokeRole does nothing. */
+    REVOKE_ROLE_IGNORED,
+    /** AuditContract must fail: audit pages are newest first. */
+    AUDIT_NEWEST_FIRST,
+    /** OperationsQueriesContract must fail: a heartbeat exactly 5 minutes old counts as online. */
+    ONLINE_BOUNDARY_INCLUSIVE,
+    /** SensitiveFieldsContract must fail: the raw stored value is the plaintext. */
+    STORE_PLAINTEXT,
+    /** KeysetPaginationContract must fail: the next page skips its first row. */
+    PAGE_TOKEN_SKIPS_ONE,
+    /** AdministrationContract must fail: retention drops nothing. */
+    RETENTION_DROPS_NOTHING
+}

@@ -1,0 +1,267 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionEvent;
+import org.tvm.domain.mission.MissionEventType;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionStatus;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.ConstraintViolationException;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.Page;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.testkit.inmemory.Tenant.EventRow;
+import org.tvm.testkit.inmemory.Tenant.StoredResident;
+
+final class InMemoryMissions implements MissionRepository {
+
+    /** Newest first: createdAt descending, then id descending. */
+    static final Comparator<Mission> NEWEST_FIRST = Comparator.comparing(Mission::createdAt)
+            .thenComparing(m -> m.id().value(), Orderings.UUIDS).reversed();
+
+    private final InMemoryTransaction tx;
+
+    InMemoryMissions(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void insert(MissionTransition created) {
+        nn(created, "created");
+        tx.checkWritable("MissionRepository.insert");
+        if (!created.isCreation() || created.event().type() != MissionEventType.CREATED) {
+            throw new IllegalArgumentException("MissionRepository.insert needs the creation transition of "
+                    + "Mission.request (expectedVersion -1, CREATED event); use apply for later transitions");
+        }
+        Mission m = created.mission();
+        tx.requireContextFacility(m.facilityId(), "Mission");
+        tx.requireContextFacility(created.event().facilityId(), "MissionEvent");
+        tx.lock("missions", m.id().value());
+        long seq = tx.store.nextSeq();
+        tx.write(t -> {
+            InMemoryTransaction.requireFacilityRow(t, "Mission");
+            if (tx.idTaken(t, "missions", m.id().value(), t.missions.containsKey(m.id()))) {
+                throw new DuplicateKeyException("Mission", "missions_pkey");
+            }
+            StoredResident r = t.residents.get(m.residentId());
+            if (r == null || r.withoutNotes().isDeleted()) {
+                throw new UnknownReferenceException("Mission", "fk_missions_resident", "resident_id");
+            }
+            InMemoryTransaction.requireUserRef(t, m.createdBy(), "Mission", "fk_missions_created_by", "created_by_user_id");
+            if (m.vehicleId() != null && !t.vehicles.containsKey(m.vehicleId())) {
+                throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
+            }
+            checkEventRefs(t, created.event());
+            t.missions.put(m.id(), m);
+            t.insertedIds.add(new Tenant.RowKey("missions", m.id().value()));
+            t.dirtyMissions.add(m.id());
+            Tenant.append(t.events, m.id(), List.of(new EventRow(created.event(), seq)));
+        });
+    }
+
+    static void checkEventRefs(Tenant t, MissionEvent e) {
+        InMemoryTransaction.requireUserRef(t, e.triggeredBy(), "MissionEvent", "fk_mission_events_created_by",
+                "created_by_user_id");
+        if (e.vehicleId() != null && !t.vehicles.containsKey(e.vehicleId())) {
+            throw new UnknownReferenceException("MissionEvent", "fk_mission_events_vehicle", "vehicle_id");
+        }
+    }
+
+    @Override
+    public Mission apply(MissionTransition t) {
+        nn(t, "t");
+        tx.checkWritable("MissionRepository.apply");
+        if (t.isCreation()) {
+            throw new IllegalArgumentException("a creation transition must be stored with MissionRepository.insert");
+        }
+        Mission next = t.mission();
+        tx.requireContextFacility(next.facilityId(), "Mission");
+        tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
+        tx.lock("missions", next.id().value());
+        if (next.vehicleId() != null) {
+            tx.lock("vehicles", next.vehicleId().value());
+        }
+        long seq = tx.store.nextSeq();
+        tx.write(tenant -> persistTransition(tenant, t, seq, null));
+        return next;
+    }
+
+    /**
+     * Stores a transition and keeps the vehicle's currentMissionId consistent; shared with dispatch assign, which also
+     * sets the vehicle status ({@code assignStatus} non-null).
+     */
+    static void persistTransition(Tenant tenant, MissionTransition t, long seq, org.tvm.domain.fleet.VehicleStatus assignStatus) {
+        Mission next = t.mission();
+        Mission old = tenant.missions.get(next.id());
+        if (old == null || old.isDeleted()) {
+            throw new NotFoundException("Mission", next.id());
+        }
+        if (old.version() != t.expectedVersion()) {
+            throw new StaleVersionException("Mission", next.id(), t.expectedVersion());
+        }
+        Vehicle vehicleChange = null;
+        boolean toAssigned = next.status() == MissionStatus.ASSIGNED && old.status() != MissionStatus.ASSIGNED;
+        if (toAssigned) {
+            Vehicle v = tenant.vehicles.get(next.vehicleId());
+            if (v == null || v.isDeleted()) {
+                throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
+            }
+            if (InMemoryVehicles.hasActiveMission(tenant, v.id(), next.id())) {
+                throw new VehicleBusyException(v.id());
+            }
+            Vehicle.Builder b = v.toBuilder().currentMissionId(next.id()).version(v.version() + 1);
+            if (assignStatus != null) {
+                b.status(assignStatus);
+            }
+            vehicleChange = b.build();
+        } else if (next.status().isTerminal() && next.vehicleId() != null) {
+            Vehicle v = tenant.vehicles.get(next.vehicleId());
+            if (v != null && next.id().equals(v.currentMissionId())) {
+                vehicleChange = v.toBuilder().currentMissionId(null).version(v.version() + 1).build();
+            }
+        }
+        if (next.vehicleId() != null && !tenant.vehicles.containsKey(next.vehicleId())) {
+            throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
+        }
+        checkEventRefs(tenant, t.event());
+        tenant.missions.put(next.id(), next);
+        tenant.dirtyMissions.add(next.id());
+        if (vehicleChange != null) {
+            tenant.vehicles.put(vehicleChange.id(), vehicleChange);
+            tenant.dirtyVehicles.add(vehicleChange.id());
+        }
+        Tenant.append(tenant.events, next.id(), List.of(new EventRow(t.event(), seq)));
+    }
+
+    @Override
+    public Optional<Mission> findById(MissionId id) {
+        nn(id, "id");
+        tx.check();
+        return find(id, false);
+    }
+
+    @Override
+    public Optional<Mission> findByIdIncludingDeleted(MissionId id) {
+        nn(id, "id");
+        tx.check();
+        return find(id, true);
+    }
+
+    private Optional<Mission> find(MissionId id, boolean includeDeleted) {
+        for (Tenant t : tx.readableTenants()) {
+            Mission m = t.missions.get(id);
+            if (m != null && (includeDeleted || !m.isDeleted())) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<MissionEvent> events(MissionId id) {
+        nn(id, "id");
+        tx.check();
+        return Collections.unmodifiableList(eventsOf(tx.view(), id, tx.store.fault(InMemoryFault.EVENTS_NEWEST_FIRST)));
+    }
+
+    static List<MissionEvent> eventsOf(Tenant t, MissionId id, boolean newestFirst) {
+        List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, List.of()));
+        Comparator<EventRow> order = Comparator.comparing((EventRow r) -> r.event().occurredAt()).thenComparingLong(EventRow::seq);
+        if (newestFirst) {
+            order = order.reversed(); // FAULT EVENTS_NEWEST_FIRST
+        }
+        rows.sort(order);
+        List<MissionEvent> out = new ArrayList<>(rows.size());
+        for (EventRow r : rows) {
+            out.add(r.event());
+        }
+        return out;
+    }
+
+    @Override
+    public Page<Mission> listByStatus(Set<MissionStatus> statuses, PageRequest page) {
+        nn(statuses, "statuses");
+        nn(page, "page");
+        for (MissionStatus s : statuses) {
+            nn(s, "statuses element");
+        }
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+        tx.check();
+        List<Mission> all = new ArrayList<>();
+        for (Mission m : tx.view().missions.values()) {
+            if (!m.isDeleted() && statuses.contains(m.status())) {
+                all.add(m);
+            }
+        }
+        TreeSet<String> codes = new TreeSet<>();
+        statuses.forEach(s -> codes.add(s.code()));
+        return newestFirst(all, page, List.of("missions-by-status", String.join(",", codes)));
+    }
+
+    @Override
+    public Page<Mission> listByResident(ResidentId residentId, PageRequest page) {
+        nn(residentId, "residentId");
+        nn(page, "page");
+        tx.check();
+        List<Mission> all = new ArrayList<>();
+        for (Mission m : tx.view().missions.values()) {
+            if (!m.isDeleted() && m.residentId().equals(residentId)) {
+                all.add(m);
+            }
+        }
+        return newestFirst(all, page, List.of("missions-by-resident", residentId.toString()));
+    }
+
+    private Page<Mission> newestFirst(List<Mission> all, PageRequest page, List<String> prefix) {
+        all.sort(NEWEST_FIRST);
+        return Paging.page(all, page, prefix, 2,
+                m -> List.of(m.createdAt().toString(), m.id().toString()),
+                (m, k) -> {
+                    int c = Paging.instant(m.createdAt(), k.get(0));
+                    return -(c != 0 ? c : Paging.uuid(m.id().value(), k.get(1)));
+                },
+                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+    }
+
+    @Override
+    public void softDelete(MissionId id, Instant at) {
+        nn(id, "id");
+        nn(at, "at");
+        tx.checkWritable("MissionRepository.softDelete");
+        tx.lock("missions", id.value());
+        tx.write(t -> {
+            Mission old = t.missions.get(id);
+            if (old == null) {
+                throw new NotFoundException("Mission", id);
+            }
+            if (old.isDeleted()) {
+                return;
+            }
+            if (old.status().isActive()) {
+                throw new ConstraintViolationException("Mission", "active_mission_not_deletable",
+                        "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
+            }
+            t.missions.put(id, old.softDeleted(at));
+            t.dirtyMissions.add(id);
+        });
+    }
+}

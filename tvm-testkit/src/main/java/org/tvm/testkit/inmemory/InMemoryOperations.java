@@ -1,0 +1,127 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.tvm.domain.GeoPoint;
+import org.tvm.domain.access.User;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionEvent;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.resident.Resident;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.query.ActiveMissionView;
+import org.tvm.ports.query.Connectivity;
+import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.ports.query.TelemetryPoint;
+import org.tvm.ports.query.TimelineEntry;
+import org.tvm.testkit.inmemory.Tenant.StoredResident;
+import org.tvm.testkit.inmemory.Tenant.StoredUser;
+import org.tvm.testkit.inmemory.Tenant.TelemetryRow;
+
+final class InMemoryOperations implements OperationsQueries {
+
+    private final InMemoryTransaction tx;
+
+    InMemoryOperations(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public List<ActiveMissionView> activeMissions(int limit) {
+        PageRequest.checkLimit(limit);
+        tx.check();
+        Tenant t = tx.view();
+        List<Mission> active = new ArrayList<>();
+        for (Mission m : t.missions.values()) {
+            if (!m.isDeleted() && !m.status().isTerminal()) {
+                active.add(m);
+            }
+        }
+        active.sort(InMemoryDispatch.DISPATCH_ORDER);
+        List<ActiveMissionView> out = new ArrayList<>();
+        for (Mission m : active) {
+            if (out.size() == limit) {
+                break;
+            }
+            StoredResident r = t.residents.get(m.residentId());
+            Resident resident = r.withoutNotes();
+            Vehicle v = m.vehicleId() == null ? null : t.vehicles.get(m.vehicleId());
+            out.add(new ActiveMissionView(m.id(), m.status(), m.priority(), m.pickup().label(), m.dropoff().label(),
+                    resident.firstName() + " " + resident.lastName(), v == null ? null : v.name(), m.createdAt()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public List<FleetStatusView> fleetStatus(Instant now) {
+        nn(now, "now");
+        tx.check();
+        List<Vehicle> vehicles = new ArrayList<>();
+        for (Vehicle v : tx.view().vehicles.values()) {
+            if (!v.isDeleted()) {
+                vehicles.add(v);
+            }
+        }
+        vehicles.sort(InMemoryVehicles.BY_NAME);
+        boolean inclusive = tx.store.fault(InMemoryFault.ONLINE_BOUNDARY_INCLUSIVE);
+        List<FleetStatusView> out = new ArrayList<>();
+        for (Vehicle v : vehicles) {
+            Connectivity c = Connectivity.at(v.lastHeartbeat(), now);
+            if (inclusive && v.lastHeartbeat() != null && v.lastHeartbeat().equals(now.minus(Vehicle.ONLINE_WINDOW))) {
+                c = Connectivity.ONLINE; // FAULT ONLINE_BOUNDARY_INCLUSIVE
+            }
+            out.add(new FleetStatusView(v.id(), v.name(), v.status(), v.batteryLevel(),
+                    v.currentLocation() == null ? null : v.currentLocation().zone(), v.lastHeartbeat(), c));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public List<TelemetryPoint> recentTelemetry(VehicleId vehicleId, Instant now) {
+        nn(vehicleId, "vehicleId");
+        nn(now, "now");
+        tx.check();
+        Instant after = now.minus(Duration.ofHours(1));
+        List<TelemetryRow> hits = new ArrayList<>();
+        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, List.of())) {
+            if (r.sample().timestamp().isAfter(after)) {
+                hits.add(r);
+            }
+        }
+        hits.sort(InMemoryTelemetry.NEWEST_FIRST);
+        List<TelemetryPoint> out = new ArrayList<>();
+        for (int i = 0; i < hits.size() && i < PageRequest.MAX_LIMIT; i++) {
+            var s = hits.get(i).sample();
+            GeoPoint p = s.position();
+            out.add(new TelemetryPoint(s.timestamp(), p == null ? null : p.latitude(), p == null ? null : p.longitude(),
+                    s.speedMps(), s.batteryLevel(), s.errorCodes()));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public List<TimelineEntry> missionTimeline(MissionId missionId) {
+        nn(missionId, "missionId");
+        tx.check();
+        Tenant t = tx.view();
+        List<TimelineEntry> out = new ArrayList<>();
+        for (MissionEvent e : InMemoryMissions.eventsOf(t, missionId, false)) {
+            String email = null;
+            if (e.triggeredBy() != null) {
+                StoredUser u = t.users.get(e.triggeredBy());
+                User user = u == null ? null : u.withoutSecret();
+                email = user == null ? null : user.email().value();
+            }
+            out.add(new TimelineEntry(e.type(), e.details(), e.occurredAt(), email));
+        }
+        return Collections.unmodifiableList(out);
+    }
+}

@@ -1,0 +1,177 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.tvm.domain.audit.DataAccessEntry;
+import org.tvm.domain.audit.DataAccessType;
+import org.tvm.domain.resident.Resident;
+import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.query.Page;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.testkit.inmemory.Tenant.DataAccessRow;
+import org.tvm.testkit.inmemory.Tenant.StoredResident;
+
+final class InMemoryResidents implements ResidentRepository {
+
+    static final Comparator<Resident> ORDER = Comparator.comparing(Resident::lastName, Orderings.TEXT)
+            .thenComparing(Resident::firstName, Orderings.TEXT)
+            .thenComparing(r -> r.id().value(), Orderings.UUIDS);
+
+    private final InMemoryTransaction tx;
+
+    InMemoryResidents(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void insert(Resident resident) {
+        nn(resident, "resident");
+        tx.checkWritable("ResidentRepository.insert");
+        tx.requireContextFacility(resident.facilityId(), "Resident");
+        tx.lock("residents", resident.id().value());
+        StoredResident row = tx.stored(resident);
+        tx.write(t -> {
+            InMemoryTransaction.requireFacilityRow(t, "Resident");
+            if (tx.idTaken(t, "residents", resident.id().value(), t.residents.containsKey(resident.id()))) {
+                throw new DuplicateKeyException("Resident", "residents_pkey");
+            }
+            t.residents.put(resident.id(), row);
+            t.insertedIds.add(new Tenant.RowKey("residents", resident.id().value()));
+        });
+    }
+
+    @Override
+    public Resident update(Resident resident) {
+        nn(resident, "resident");
+        tx.checkWritable("ResidentRepository.update");
+        tx.requireContextFacility(resident.facilityId(), "Resident");
+        tx.lock("residents", resident.id().value());
+        Resident[] out = new Resident[1];
+        Instant accessedAt = tx.store.now();
+        long seq = tx.store.nextSeq();
+        tx.write(t -> {
+            StoredResident old = t.residents.get(resident.id());
+            if (old == null || old.withoutNotes().isDeleted()) {
+                throw new NotFoundException("Resident", resident.id());
+            }
+            Resident merged = resident.toBuilder().createdAt(old.withoutNotes().createdAt())
+                    .deletedAt(old.withoutNotes().deletedAt()).build();
+            DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), resident.id(), DataAccessType.UPDATE, accessedAt);
+            InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
+            t.residents.put(resident.id(), tx.stored(merged));
+            t.dataAccess.add(new DataAccessRow(entry, seq));
+            out[0] = merged;
+        });
+        return out[0];
+    }
+
+    @Override
+    public Optional<Resident> findById(ResidentId id) {
+        nn(id, "id");
+        tx.checkWritable("ResidentRepository.findById (it records a data access)");
+        boolean includeDeleted = tx.store.fault(InMemoryFault.SOFT_DELETED_VISIBLE); // FAULT SOFT_DELETED_VISIBLE
+        return find(id, includeDeleted);
+    }
+
+    @Override
+    public Optional<Resident> findByIdIncludingDeleted(ResidentId id) {
+        nn(id, "id");
+        tx.checkWritable("ResidentRepository.findByIdIncludingDeleted (it records a data access)");
+        return find(id, true);
+    }
+
+    private Optional<Resident> find(ResidentId id, boolean includeDeleted) {
+        for (Tenant t : tx.readableTenants()) {
+            StoredResident s = t.residents.get(id);
+            if (s != null && (includeDeleted || !s.withoutNotes().isDeleted())) {
+                Resident r = tx.open(s);
+                if (r.facilityId().equals(tx.facilityId())) {
+                    recordReads(List.of(r));
+                }
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Page<Resident> list(PageRequest page) {
+        nn(page, "page");
+        tx.checkWritable("ResidentRepository.list (it records data accesses)");
+        boolean includeDeleted = tx.store.fault(InMemoryFault.SOFT_DELETED_VISIBLE); // FAULT SOFT_DELETED_VISIBLE
+        List<Resident> all = new ArrayList<>();
+        for (StoredResident s : tx.view().residents.values()) {
+            if (includeDeleted || !s.withoutNotes().isDeleted()) {
+                all.add(s.withoutNotes());
+            }
+        }
+        all.sort(ORDER);
+        Page<Resident> p = Paging.page(all, page, List.of("residents"), 3,
+                r -> List.of(r.lastName(), r.firstName(), r.id().toString()),
+                (r, k) -> {
+                    int c = Paging.text(r.lastName(), k.get(0));
+                    if (c == 0) {
+                        c = Paging.text(r.firstName(), k.get(1));
+                    }
+                    return c != 0 ? c : Paging.uuid(r.id().value(), k.get(2));
+                },
+                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+        List<Resident> opened = new ArrayList<>(p.items().size());
+        Tenant view = tx.view();
+        for (Resident r : p.items()) {
+            opened.add(tx.open(view.residents.get(r.id())));
+        }
+        recordReads(opened);
+        return new Page<>(opened, p.nextToken());
+    }
+
+    /** GDPR: one READ entry per returned resident, in this transaction. */
+    private void recordReads(List<Resident> returned) {
+        if (returned.isEmpty()) {
+            return;
+        }
+        Instant accessedAt = tx.store.now();
+        List<DataAccessRow> rows = new ArrayList<>();
+        for (Resident r : returned) {
+            rows.add(new DataAccessRow(new DataAccessEntry(tx.facilityId(), tx.actor(), r.id(), DataAccessType.READ,
+                    accessedAt), tx.store.nextSeq()));
+        }
+        tx.write(t -> {
+            for (DataAccessRow row : rows) {
+                InMemoryTransaction.requireUserRef(t, row.entry().userId(), "DataAccessEntry", "fk_data_access_logs_user",
+                        "user_id");
+                if (!t.residents.containsKey(row.entry().residentId())) {
+                    throw new org.tvm.ports.UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident",
+                            "resident_id");
+                }
+            }
+            t.dataAccess.addAll(rows);
+        });
+    }
+
+    @Override
+    public void softDelete(ResidentId id, Instant at) {
+        nn(id, "id");
+        nn(at, "at");
+        tx.checkWritable("ResidentRepository.softDelete");
+        tx.lock("residents", id.value());
+        tx.write(t -> {
+            StoredResident old = t.residents.get(id);
+            if (old == null) {
+                throw new NotFoundException("Resident", id);
+            }
+            if (old.withoutNotes().isDeleted()) {
+                return;
+            }
+            t.residents.put(id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
+        });
+    }
+}

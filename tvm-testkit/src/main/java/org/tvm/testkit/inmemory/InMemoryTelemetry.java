@@ -1,0 +1,116 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.telemetry.TelemetrySample;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.testkit.inmemory.Tenant.TelemetryRow;
+
+final class InMemoryTelemetry implements TelemetryRepository {
+
+    /** Newest first: timestamp descending, then reverse insertion order. */
+    static final Comparator<TelemetryRow> NEWEST_FIRST = Comparator
+            .comparing((TelemetryRow r) -> r.sample().timestamp()).thenComparingLong(TelemetryRow::seq).reversed();
+
+    private final InMemoryTransaction tx;
+
+    InMemoryTelemetry(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void append(List<TelemetrySample> samples) {
+        nn(samples, "samples");
+        for (TelemetrySample s : samples) {
+            nn(s, "samples element");
+        }
+        tx.checkWritable("TelemetryRepository.append");
+        for (TelemetrySample s : samples) {
+            tx.requireContextFacility(s.facilityId(), "TelemetrySample");
+        }
+        if (samples.isEmpty()) {
+            return;
+        }
+        Map<VehicleId, List<TelemetryRow>> rows = new java.util.LinkedHashMap<>();
+        for (TelemetrySample s : samples) {
+            rows.computeIfAbsent(s.vehicleId(), k -> new ArrayList<>()).add(new TelemetryRow(s, tx.store.nextSeq()));
+        }
+        tx.write(t -> {
+            for (VehicleId v : rows.keySet()) {
+                if (!t.vehicles.containsKey(v)) {
+                    throw new UnknownReferenceException("TelemetrySample", "fk_telemetry_vehicle", "vehicle_id");
+                }
+            }
+            rows.forEach((v, list) -> Tenant.append(t.telemetry, v, list));
+        });
+    }
+
+    @Override
+    public List<TelemetrySample> range(VehicleId vehicleId, Instant fromInclusive, Instant toExclusive, int limit) {
+        nn(vehicleId, "vehicleId");
+        nn(fromInclusive, "fromInclusive");
+        nn(toExclusive, "toExclusive");
+        PageRequest.checkLimit(limit);
+        InMemoryVehicles.checkWindow(fromInclusive, toExclusive);
+        tx.check();
+        List<TelemetryRow> hits = new ArrayList<>();
+        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, List.of())) {
+            Instant ts = r.sample().timestamp();
+            if (!ts.isBefore(fromInclusive) && ts.isBefore(toExclusive)) {
+                hits.add(r);
+            }
+        }
+        Comparator<TelemetryRow> order = NEWEST_FIRST;
+        if (tx.store.fault(InMemoryFault.TELEMETRY_OLDEST_FIRST)) {
+            order = order.reversed(); // FAULT TELEMETRY_OLDEST_FIRST
+        }
+        hits.sort(order);
+        List<TelemetrySample> out = new ArrayList<>();
+        for (int i = 0; i < hits.size() && i < limit; i++) {
+            out.add(hits.get(i).sample());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    @Override
+    public Optional<TelemetrySample> latest(VehicleId vehicleId) {
+        nn(vehicleId, "vehicleId");
+        tx.check();
+        return latestOf(tx.view(), vehicleId).map(TelemetryRow::sample);
+    }
+
+    static Optional<TelemetryRow> latestOf(Tenant t, VehicleId vehicleId) {
+        TelemetryRow best = null;
+        for (TelemetryRow r : t.telemetry.getOrDefault(vehicleId, List.of())) {
+            if (best == null || NEWEST_FIRST.compare(r, best) < 0) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public Map<VehicleId, TelemetrySample> latestPerVehicle() {
+        tx.check();
+        Tenant t = tx.view();
+        Map<VehicleId, TelemetrySample> out = new HashMap<>();
+        for (Vehicle v : t.vehicles.values()) {
+            if (!v.isDeleted()) {
+                latestOf(t, v.id()).ifPresent(r -> out.put(v.id(), r.sample()));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,345 @@
+package org.tvm.testkit.inmemory;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.tvm.domain.SensitiveText;
+import org.tvm.domain.access.User;
+import org.tvm.domain.access.UserId;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.domain.resident.Resident;
+import org.tvm.ports.AccessControlRepository;
+import org.tvm.ports.AccessDeniedException;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.UserRepository;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.crypto.CipherContext;
+import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
+import org.tvm.testkit.inmemory.Tenant.RowKey;
+import org.tvm.testkit.inmemory.Tenant.StoredResident;
+import org.tvm.testkit.inmemory.Tenant.StoredUser;
+
+/**
+ * One unit of work: reads the latest committed tenant until the first write, then a private working copy; every write
+ * is a replayable {@link Action} (see {@link InMemoryTvmPersistence} for the commit protocol).
+ */
+final class InMemoryTransaction implements TvmTransaction {
+
+    /** A write: performs all its checks first, then mutates the given working tenant. Must be replayable. */
+    @FunctionalInterface
+    interface Action {
+        void apply(Tenant t);
+    }
+
+    final InMemoryTvmPersistence store;
+    private final TvmContext ctx;
+    private final boolean readOnly;
+    private final Thread owner = Thread.currentThread();
+    private volatile boolean active = true;
+    volatile InMemoryTransaction waitingFor;
+
+    private Tenant base;
+    private Tenant work;
+    private final Tenant empty;
+    private final List<Action> actions = new ArrayList<>();
+    private final Set<RowKey> lockedKeys = new HashSet<>();
+
+    private final InMemoryFacilities facilities = new InMemoryFacilities(this);
+    private final InMemoryResidents residents = new InMemoryResidents(this);
+    private final InMemoryVehicles vehicles = new InMemoryVehicles(this);
+    private final InMemoryMissions missions = new InMemoryMissions(this);
+    private final InMemoryDispatch dispatch = new InMemoryDispatch(this);
+    private final InMemoryTelemetry telemetry = new InMemoryTelemetry(this);
+    private final InMemoryUsers users = new InMemoryUsers(this);
+    private final InMemoryAccessControl accessControl = new InMemoryAccessControl(this);
+    private final InMemoryAudit audit = new InMemoryAudit(this);
+    private final InMemoryOperations operations = new InMemoryOperations(this);
+
+    InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
+        this.store = store;
+        this.ctx = ctx;
+        this.readOnly = readOnly;
+        this.empty = new Tenant(ctx.facilityId());
+    }
+
+    // ------------------------------------------------------------------ TvmTransaction
+
+    @Override
+    public TvmContext context() {
+        check();
+        return ctx;
+    }
+
+    @Override
+    public boolean readOnly() {
+        check();
+        return readOnly;
+    }
+
+    @Override
+    public FacilityRepository facilities() {
+        check();
+        return facilities;
+    }
+
+    @Override
+    public ResidentRepository residents() {
+        check();
+        return residents;
+    }
+
+    @Override
+    public VehicleRepository vehicles() {
+        check();
+        return vehicles;
+    }
+
+    @Override
+    public MissionRepository missions() {
+        check();
+        return missions;
+    }
+
+    @Override
+    public DispatchOperations dispatch() {
+        check();
+        return dispatch;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        check();
+        return telemetry;
+    }
+
+    @Override
+    public UserRepository users() {
+        check();
+        return users;
+    }
+
+    @Override
+    public AccessControlRepository accessControl() {
+        check();
+        return accessControl;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        check();
+        return audit;
+    }
+
+    @Override
+    public OperationsQueries operations() {
+        check();
+        return operations;
+    }
+
+    // ------------------------------------------------------------------ lifetime
+
+    /** Every repository method starts here: the handle is valid only while the work runs, on its thread. */
+    void check() {
+        if (!active) {
+            throw new IllegalStateException("this TvmTransaction has ended: repositories may only be used while the "
+                    + "work runs");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("this TvmTransaction belongs to thread " + owner.getName()
+                    + " and may not be used from " + Thread.currentThread().getName());
+        }
+    }
+
+    /** For mutating methods: {@link #check()} plus the read-only rule. */
+    void checkWritable(String what) {
+        check();
+        if (readOnly) {
+            throw new IllegalStateException(what + " is not allowed in a read-only transaction");
+        }
+    }
+
+    void deactivate() {
+        active = false;
+    }
+
+    boolean hasWrites() {
+        return !actions.isEmpty();
+    }
+
+    Tenant base() {
+        return base;
+    }
+
+    Tenant work() {
+        return work;
+    }
+
+    List<Action> actions() {
+        return actions;
+    }
+
+    Set<RowKey> lockedKeys() {
+        return lockedKeys;
+    }
+
+    FacilityId facilityId() {
+        return ctx.facilityId();
+    }
+
+    UserId actor() {
+        return ctx.actorUserId().orElse(null);
+    }
+
+    // ------------------------------------------------------------------ state access
+
+    /** The tenant this transaction sees: its working copy after the first write, else the latest committed one. */
+    Tenant view() {
+        if (work != null) {
+            return work;
+        }
+        Tenant t = store.snapshot().tenants().get(ctx.facilityId());
+        return t == null ? empty : t;
+    }
+
+    /**
+     * Tenants a read may look into: only the context facility, except under the fault IGNORE_FACILITY_SCOPE.
+     */
+    List<Tenant> readableTenants() {
+        if (!store.fault(InMemoryFault.IGNORE_FACILITY_SCOPE)) {
+            return List.of(view());
+        }
+        // FAULT IGNORE_FACILITY_SCOPE: reads see every facility
+        List<Tenant> all = new ArrayList<>();
+        all.add(view());
+        for (Tenant t : store.snapshot().tenants().values()) {
+            if (!t.id.equals(ctx.facilityId())) {
+                all.add(t);
+            }
+        }
+        return all;
+    }
+
+    Catalogue catalogue() {
+        return store.snapshot().catalogue();
+    }
+
+    /** Runs a write now (on the working copy) and records it for a possible replay at commit. */
+    void write(Action action) {
+        if (work == null) {
+            base = store.snapshot().tenants().get(ctx.facilityId());
+            work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
+        }
+        try {
+            action.apply(work);
+        } catch (RuntimeException | Error e) {
+            // keep the working copy exactly as before the failed statement
+            work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
+            for (Action a : actions) {
+                a.apply(work);
+            }
+            throw e;
+        }
+        actions.add(action);
+        work.dirty = true;
+    }
+
+    void lock(String table, java.util.UUID id) {
+        store.lock(this, new RowKey(table, id));
+    }
+
+    // ------------------------------------------------------------------ shared checks
+
+    void requireContextFacility(FacilityId facilityId, String entity) {
+        if (!ctx.facilityId().equals(facilityId)) {
+            throw AccessDeniedException.otherFacility(entity);
+        }
+    }
+
+    static void requireFacilityRow(Tenant t, String entity) {
+        if (t.facility == null) {
+            throw new UnknownReferenceException(entity, "fk_" + entity.toLowerCase(java.util.Locale.ROOT) + "_facility",
+                    "facility_id");
+        }
+    }
+
+    /** Foreign key (user_id, facility_id) -> users: any user of the facility, deleted or not. */
+    static void requireUserRef(Tenant t, UserId user, String entity, String constraint, String column) {
+        if (user != null && !t.users.containsKey(user)) {
+            throw new UnknownReferenceException(entity, constraint, column);
+        }
+    }
+
+    /** True if the id exists in another facility's committed data or in this tenant. */
+    boolean idTaken(Tenant t, String table, java.util.UUID id, boolean inTenant) {
+        if (inTenant) {
+            return true;
+        }
+        FacilityId owner = store.idIndex.get(new RowKey(table, id));
+        return owner != null && !owner.equals(t.id);
+    }
+
+    // ------------------------------------------------------------------ sealing
+
+    String sealNotes(Resident r) {
+        SensitiveText notes = r.medicalNotes();
+        if (notes == null) {
+            return null;
+        }
+        if (store.fault(InMemoryFault.STORE_PLAINTEXT)) {
+            return notes.reveal(); // FAULT STORE_PLAINTEXT
+        }
+        return store.cipher().seal(notes.reveal(),
+                CipherContext.forResidentMedicalNotes(r.facilityId().value(), r.id().value()));
+    }
+
+    StoredResident stored(Resident r) {
+        return new StoredResident(r.toBuilder().medicalNotes(null).build(), sealNotes(r));
+    }
+
+    Resident open(StoredResident s) {
+        if (s.sealedNotes() == null) {
+            return s.withoutNotes();
+        }
+        Resident r = s.withoutNotes();
+        String plain = store.fault(InMemoryFault.STORE_PLAINTEXT) ? s.sealedNotes()
+                : store.cipher().open(s.sealedNotes(),
+                        CipherContext.forResidentMedicalNotes(r.facilityId().value(), r.id().value()));
+        return r.toBuilder().medicalNotes(SensitiveText.ofNullable(plain)).build();
+    }
+
+    StoredUser stored(User u) {
+        String sealed = null;
+        if (u.mfaSecret() != null) {
+            sealed = store.fault(InMemoryFault.STORE_PLAINTEXT) ? u.mfaSecret().reveal() // FAULT STORE_PLAINTEXT
+                    : store.cipher().seal(u.mfaSecret().reveal(),
+                            CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
+        }
+        // the stored row holds the sealed text in place of the secret (the domain needs a secret when MFA is enabled)
+        return new StoredUser(u.toBuilder().mfaSecret(SensitiveText.ofNullable(sealed)).build(), sealed);
+    }
+
+    User open(StoredUser s) {
+        User u = s.withoutSecret();
+        if (s.sealedSecret() == null) {
+            return u.mfaSecret() == null ? u : u.toBuilder().mfaSecret(null).build();
+        }
+        String plain = store.fault(InMemoryFault.STORE_PLAINTEXT) ? s.sealedSecret()
+                : store.cipher().open(s.sealedSecret(), CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
+        return u.toBuilder().mfaSecret(SensitiveText.ofNullable(plain)).build();
+    }
+
+    static <T> T nn(T value, String name) {
+        return Objects.requireNonNull(value, name);
+    }
+}

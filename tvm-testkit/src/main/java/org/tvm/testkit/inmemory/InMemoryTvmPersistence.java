@@ -1,0 +1,533 @@
+package org.tvm.testkit.inmemory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.tvm.domain.access.DefaultAccess;
+import org.tvm.domain.access.Permission;
+import org.tvm.domain.access.RoleName;
+import org.tvm.domain.access.UserId;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Mission;
+import org.tvm.ports.Capability;
+import org.tvm.ports.ConcurrencyConflictException;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.NestedTransactionException;
+import org.tvm.ports.TransactionWork;
+import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.crypto.AesGcmFieldCipher;
+import org.tvm.ports.crypto.FieldCipher;
+import org.tvm.ports.crypto.KeyRing;
+import org.tvm.testkit.inmemory.Tenant.RowKey;
+import org.tvm.testkit.inmemory.Tenant.StoredUser;
+
+/**
+ * The in-memory reference implementation of the ports: thread-safe, dependency-free, passing every contract of
+ * {@code org.tvm.testkit.contract}.
+ *
+ * <h2>Transactions</h2>
+ * The committed state is an immutable snapshot ({@link Tenant} per facility plus the role catalogue) published through a
+ * volatile reference. A transaction reads the latest committed tenant of its facility until its first write; the first
+ * write copies that tenant into a private working copy, and every write is recorded as a replayable action. On commit,
+ * under a short commit lock, the working copy is published as is if nobody committed to the facility meanwhile;
+ * otherwise the actions are replayed on a fresh copy of the latest tenant (re-running every check, so a concurrent
+ * change surfaces as {@link org.tvm.ports.StaleVersionException}, {@link VehicleBusyException},
+ * {@link DuplicateKeyException}, {@link org.tvm.ports.UnknownReferenceException} ...). Then cross-row and cross-facility
+ * rules (one active mission per vehicle, unique names, e-mails, serial numbers and ids) are validated and the new
+ * snapshot is published atomically. Rollback discards the working copy. No global lock is held while user work runs.
+ *
+ * <h2>Row locks</h2>
+ * Like a database, every written row (and every row returned by {@code claimNextPending}) is locked until the
+ * transaction ends. A writer waits for a row locked by another live transaction (deadlocks and a lock timeout end as
+ * {@link ConcurrencyConflictException}); {@code claimNextPending} skips locked missions ({@link Capability#SKIP_LOCKED}).
+ *
+ * <h2>Capabilities</h2>
+ * {@link Capability#SKIP_LOCKED}, {@link Capability#SPATIAL_DISTANCE} (haversine on the mean Earth radius) and
+ * {@link Capability#AT_REST_FIELD_ENCRYPTION} (medical notes and MFA secrets are stored sealed by a {@link FieldCipher});
+ * no row-level security and no telemetry partitions (retention deletes rows).
+ */
+public final class InMemoryTvmPersistence implements TvmPersistence {
+
+    static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
+            EnumSet.of(Capability.SKIP_LOCKED, Capability.SPATIAL_DISTANCE, Capability.AT_REST_FIELD_ENCRYPTION));
+
+    static final long LOCK_TIMEOUT_MILLIS = 30_000;
+
+    /** The global role/permission catalogue (immutable). */
+    record Catalogue(Map<RoleName, Set<Permission>> grants, Set<Permission> permissions) {
+
+        static Catalogue seeded() {
+            Map<RoleName, Set<Permission>> g = new EnumMap<>(RoleName.class);
+            DefaultAccess.grants().forEach((role, perms) -> g.put(role, Collections.unmodifiableSet(new LinkedHashSet<>(perms))));
+            return new Catalogue(Collections.unmodifiableMap(g),
+                    Collections.unmodifiableSet(new LinkedHashSet<>(DefaultAccess.permissions())));
+        }
+
+        Set<Permission> of(RoleName role) {
+            Set<Permission> p = grants.get(role);
+            return p == null ? Set.of() : p;
+        }
+    }
+
+    /** One committed snapshot. Never mutated after publication. */
+    record Db(Map<FacilityId, Tenant> tenants, Catalogue catalogue) {
+    }
+
+    private final FieldCipher cipher;
+    private final Clock clock;
+    private final Set<InMemoryFault> faults;
+    private final Object commitLock = new Object();
+    private volatile Db db = new Db(Map.of(), Catalogue.seeded());
+    private volatile boolean closed;
+    private final ThreadLocal<InMemoryTransaction> current = new ThreadLocal<>();
+    private final AtomicLong sequence = new AtomicLong();
+    private final InMemoryAdministration administration;
+
+    // Global indexes, changed only under commitLock together with the snapshot.
+    /** Every id ever committed (ids are never removed): table + id -> facility. */
+    final Map<RowKey, FacilityId> idIndex = new ConcurrentHashMap<>();
+    /** Lower-case e-mail of every non-deleted committed user -> user. */
+    final Map<String, UserId> emailIndex = new ConcurrentHashMap<>();
+    /** Serial number of every committed vehicle (deleted or not, like the plain UNIQUE constraint) -> vehicle. */
+    final Map<String, VehicleId> serialIndex = new ConcurrentHashMap<>();
+
+    // Row locks: key -> owning live transaction.
+    private final Map<RowKey, InMemoryTransaction> locks = new HashMap<>();
+
+    private InMemoryTvmPersistence(Clock clock, FieldCipher cipher, Set<InMemoryFault> faults) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.cipher = Objects.requireNonNull(cipher, "cipher");
+        this.faults = faults.isEmpty() ? EnumSet.noneOf(InMemoryFault.class) : EnumSet.copyOf(faults);
+        this.administration = new InMemoryAdministration(this);
+    }
+
+    /** @return a new, empty store sealing sensitive fields with a freshly generated AES-256 key */
+    public static InMemoryTvmPersistence create() {
+        return create(new AesGcmFieldCipher(KeyRing.generate("inmemory")));
+    }
+
+    /**
+     * @param cipher non-null cipher sealing medical notes and MFA secrets
+     * @return a new, empty store using the system UTC clock for data-access timestamps
+     */
+    public static InMemoryTvmPersistence create(FieldCipher cipher) {
+        return create(Clock.systemUTC(), cipher);
+    }
+
+    /**
+     * @param clock  non-null clock for "the adapter's clock" (data-access entries)
+     * @param cipher non-null cipher sealing medical notes and MFA secrets
+     * @return a new, empty store
+     */
+    public static InMemoryTvmPersistence create(Clock clock, FieldCipher cipher) {
+        return new InMemoryTvmPersistence(clock, cipher, Set.of());
+    }
+
+    /** For mutation tests only: a store with deliberate deviations (see {@link InMemoryFault}). */
+    static InMemoryTvmPersistence withFaults(Set<InMemoryFault> faults) {
+        Objects.requireNonNull(faults, "faults");
+        return new InMemoryTvmPersistence(Clock.systemUTC(), new AesGcmFieldCipher(KeyRing.generate("inmemory")), faults);
+    }
+
+    /** @return the administrative entry point over the same store */
+    public TvmAdministration administration() {
+        return administration;
+    }
+
+    // ------------------------------------------------------------------ TvmPersistence
+
+    @Override
+    public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
+        return execute(ctx, work, false);
+    }
+
+    @Override
+    public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
+        Objects.requireNonNull(work, "work");
+        execute(ctx, tx -> {
+            work.accept(tx);
+            return null;
+        }, false);
+    }
+
+    @Override
+    public <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work) {
+        return execute(ctx, work, true);
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        checkOpen();
+        if (current.get() != null) {
+            throw new NestedTransactionException();
+        }
+        InMemoryTransaction tx = new InMemoryTransaction(this, ctx, readOnly);
+        current.set(tx);
+        T result;
+        try {
+            result = work.execute(tx);
+        } catch (Throwable failure) {
+            tx.deactivate();
+            try {
+                if (fault(InMemoryFault.KEEP_WRITES_ON_ROLLBACK) && !readOnly) {
+                    // FAULT KEEP_WRITES_ON_ROLLBACK: the writes of a failed work survive
+                    try {
+                        commit(tx);
+                    } catch (RuntimeException ignored) {
+                        // keep the original failure
+                    }
+                }
+            } finally {
+                releaseLocks(tx);
+                current.remove();
+            }
+            throw sneaky(failure);
+        }
+        tx.deactivate();
+        try {
+            if (!readOnly) {
+                commit(tx);
+            }
+        } finally {
+            releaseLocks(tx);
+            current.remove();
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("InMemoryTvmPersistence is closed");
+        }
+    }
+
+    /** Administration must not run inside a work of this instance on the same thread. */
+    void checkNoTransactionOnThread() {
+        if (current.get() != null) {
+            throw new NestedTransactionException();
+        }
+    }
+
+    // ------------------------------------------------------------------ commit
+
+    private void commit(InMemoryTransaction tx) {
+        if (!tx.hasWrites()) {
+            return;
+        }
+        FacilityId fid = tx.facilityId();
+        synchronized (commitLock) {
+            Db cur = db;
+            Tenant latest = cur.tenants().get(fid);
+            Tenant result;
+            if (latest == tx.base()) {
+                result = tx.work();
+            } else {
+                result = latest == null ? new Tenant(fid) : latest.copy();
+                for (InMemoryTransaction.Action action : tx.actions()) {
+                    action.apply(result);
+                }
+            }
+            validate(result);
+            publish(cur, result);
+        }
+    }
+
+    /** Rules spanning rows or facilities, checked on the final state of a tenant before it is published. */
+    void validate(Tenant t) {
+        for (VehicleId vid : t.dirtyVehicles) {
+            Vehicle v = t.vehicles.get(vid);
+            if (v == null) {
+                continue;
+            }
+            if (!v.isDeleted()) {
+                for (Vehicle other : t.vehicles.values()) {
+                    if (!other.id().equals(vid) && !other.isDeleted() && other.name().equals(v.name())) {
+                        throw new DuplicateKeyException("Vehicle", "idx_vehicles_name_unique");
+                    }
+                }
+            }
+            if (v.serialNumber() != null) {
+                VehicleId owner = serialIndex.get(v.serialNumber());
+                if (owner != null && !owner.equals(vid) && !serialReleasedIn(t, owner, v.serialNumber())) {
+                    throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
+                }
+                for (Vehicle other : t.vehicles.values()) {
+                    if (!other.id().equals(vid) && v.serialNumber().equals(other.serialNumber())) {
+                        throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
+                    }
+                }
+            }
+        }
+        for (var m : t.dirtyMissions) {
+            Mission mission = t.missions.get(m);
+            if (mission == null || mission.isDeleted() || !mission.status().isActive() || mission.vehicleId() == null) {
+                continue;
+            }
+            for (Mission other : t.missions.values()) {
+                if (!other.id().equals(m) && !other.isDeleted() && other.status().isActive()
+                        && mission.vehicleId().equals(other.vehicleId())) {
+                    throw new VehicleBusyException(mission.vehicleId());
+                }
+            }
+        }
+        if (!fault(InMemoryFault.DUPLICATE_EMAIL_ALLOWED)) {
+            for (UserId uid : t.dirtyUsers) {
+                StoredUser su = t.users.get(uid);
+                if (su == null || su.withoutSecret().isDeleted()) {
+                    continue;
+                }
+                String email = su.withoutSecret().email().value();
+                UserId owner = emailIndex.get(email);
+                if (owner != null && !owner.equals(uid)) {
+                    StoredUser local = t.users.get(owner);
+                    boolean releasedHere = local != null
+                            && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().value().equals(email));
+                    if (!releasedHere) {
+                        throw new DuplicateKeyException("User", "idx_users_email_unique");
+                    }
+                }
+                for (StoredUser other : t.users.values()) {
+                    if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
+                            && other.withoutSecret().email().value().equals(email)) {
+                        throw new DuplicateKeyException("User", "idx_users_email_unique");
+                    }
+                }
+            }
+        }
+        for (RowKey key : t.insertedIds) {
+            FacilityId owner = idIndex.get(key);
+            if (owner != null && !owner.equals(t.id)) {
+                throw new DuplicateKeyException(entityOf(key.table()), key.table() + "_pkey");
+            }
+        }
+    }
+
+    private static boolean serialReleasedIn(Tenant t, VehicleId owner, String serial) {
+        Vehicle local = t.vehicles.get(owner);
+        return local != null && !serial.equals(local.serialNumber());
+    }
+
+    static String entityOf(String table) {
+        return switch (table) {
+            case "residents" -> "Resident";
+            case "vehicles" -> "Vehicle";
+            case "missions" -> "Mission";
+            case "users" -> "User";
+            case "locations" -> "Location";
+            case "facilities" -> "Facility";
+            default -> table;
+        };
+    }
+
+    /** Publishes {@code result} as the facility's committed tenant and updates the global indexes. Under commitLock. */
+    private void publish(Db cur, Tenant result) {
+        Tenant before = cur.tenants().get(result.id);
+        Map<FacilityId, Tenant> tenants = new HashMap<>(cur.tenants());
+        tenants.put(result.id, result); // never mutated again: the transaction has ended
+        for (RowKey key : result.insertedIds) {
+            idIndex.put(key, result.id);
+        }
+        for (UserId uid : result.dirtyUsers) {
+            StoredUser old = before == null ? null : before.users.get(uid);
+            if (old != null && !old.withoutSecret().isDeleted()) {
+                emailIndex.remove(old.withoutSecret().email().value(), uid);
+            }
+        }
+        for (UserId uid : result.dirtyUsers) {
+            StoredUser now = result.users.get(uid);
+            if (now != null && !now.withoutSecret().isDeleted()) {
+                emailIndex.put(now.withoutSecret().email().value(), uid);
+            }
+        }
+        for (VehicleId vid : result.dirtyVehicles) {
+            Vehicle old = before == null ? null : before.vehicles.get(vid);
+            if (old != null && old.serialNumber() != null) {
+                serialIndex.remove(old.serialNumber(), vid);
+            }
+        }
+        for (VehicleId vid : result.dirtyVehicles) {
+            Vehicle now = result.vehicles.get(vid);
+            if (now != null && now.serialNumber() != null) {
+                serialIndex.put(now.serialNumber(), vid);
+            }
+        }
+        db = new Db(Collections.unmodifiableMap(tenants), cur.catalogue());
+    }
+
+    /** Runs an administrative change atomically on the latest snapshot. */
+    <T> T administer(java.util.function.Function<Db, AdminResult<T>> change) {
+        checkOpen();
+        checkNoTransactionOnThread();
+        synchronized (commitLock) {
+            AdminResult<T> r = change.apply(db);
+            if (r.db() != null) {
+                db = r.db();
+            }
+            return r.value();
+        }
+    }
+
+    record AdminResult<T>(Db db, T value) {
+    }
+
+    // ------------------------------------------------------------------ row locks
+
+    /** Locks {@code key} for {@code tx}, waiting while another live transaction holds it. */
+    void lock(InMemoryTransaction tx, RowKey key) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOCK_TIMEOUT_MILLIS);
+        synchronized (locks) {
+            while (true) {
+                InMemoryTransaction owner = locks.get(key);
+                if (owner == null || owner == tx) {
+                    locks.put(key, tx);
+                    tx.lockedKeys().add(key);
+                    tx.waitingFor = null;
+                    return;
+                }
+                // deadlock detection: does the owner (transitively) wait for us?
+                for (InMemoryTransaction w = owner; w != null; w = w.waitingFor) {
+                    if (w == tx) {
+                        tx.waitingFor = null;
+                        throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.DEADLOCK, null);
+                    }
+                }
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    tx.waitingFor = null;
+                    throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, null);
+                }
+                tx.waitingFor = owner;
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(locks, remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    tx.waitingFor = null;
+                    throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, e);
+                }
+            }
+        }
+    }
+
+    /** SKIP LOCKED: locks {@code key} if free (or already ours), else returns false without waiting. */
+    boolean tryLock(InMemoryTransaction tx, RowKey key) {
+        synchronized (locks) {
+            InMemoryTransaction owner = locks.get(key);
+            if (owner == null || owner == tx) {
+                locks.put(key, tx);
+                tx.lockedKeys().add(key);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    boolean lockedByOther(InMemoryTransaction tx, RowKey key) {
+        synchronized (locks) {
+            InMemoryTransaction owner = locks.get(key);
+            return owner != null && owner != tx;
+        }
+    }
+
+    private void releaseLocks(InMemoryTransaction tx) {
+        synchronized (locks) {
+            for (RowKey key : tx.lockedKeys()) {
+                locks.remove(key, tx);
+            }
+            tx.lockedKeys().clear();
+            locks.notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------------ shared state for transactions
+
+    Db snapshot() {
+        return db;
+    }
+
+    long nextSeq() {
+        return sequence.incrementAndGet();
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    FieldCipher cipher() {
+        return cipher;
+    }
+
+    boolean fault(InMemoryFault f) {
+        return faults.contains(f);
+    }
+
+    Set<InMemoryFault> faults() {
+        return Collections.unmodifiableSet(faults);
+    }
+
+    /** The sealed value as stored, for {@link InMemoryPersistenceUnderTest#rawStoredValue}. */
+    Optional<String> rawStoredValue(String table, String column, java.util.UUID id) {
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(column, "column");
+        Objects.requireNonNull(id, "id");
+        Db d = db;
+        if (table.equals("residents") && column.equals("medical_notes")) {
+            FacilityId f = idIndex.get(new RowKey("residents", id));
+            Tenant t = f == null ? null : d.tenants().get(f);
+            var r = t == null ? null : t.residents.get(org.tvm.domain.resident.ResidentId.of(id));
+            return r == null ? Optional.empty() : Optional.ofNullable(r.sealedNotes());
+        }
+        if (table.equals("users") && column.equals("mfa_secret")) {
+            FacilityId f = idIndex.get(new RowKey("users", id));
+            Tenant t = f == null ? null : d.tenants().get(f);
+            StoredUser u = t == null ? null : t.users.get(UserId.of(id));
+            return u == null ? Optional.empty() : Optional.ofNullable(u.sealedSecret());
+        }
+        throw new IllegalArgumentException("the in-memory store exposes raw values of residents.medical_notes and "
+                + "users.mfa_secret only (was " + table + "." + column + ")");
+    }
+
+    List<InMemoryFault> faultList() {
+        return List.copyOf(faults);
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryTvmPersistence" + (faults.isEmpty() ? "" : faults);
+    }
+}

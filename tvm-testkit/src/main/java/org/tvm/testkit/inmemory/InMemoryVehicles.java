@@ -1,0 +1,278 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.tvm.domain.DomainChecks;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleLocation;
+import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.domain.mission.Mission;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.testkit.inmemory.Tenant.LogRow;
+
+final class InMemoryVehicles implements VehicleRepository {
+
+    static final Comparator<Vehicle> BY_NAME = Comparator.comparing(Vehicle::name, Orderings.TEXT)
+            .thenComparing(v -> v.id().value(), Orderings.UUIDS);
+
+    private final InMemoryTransaction tx;
+
+    InMemoryVehicles(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void insert(Vehicle vehicle) {
+        nn(vehicle, "vehicle");
+        tx.checkWritable("VehicleRepository.insert");
+        tx.requireContextFacility(vehicle.facilityId(), "Vehicle");
+        tx.lock("vehicles", vehicle.id().value());
+        tx.write(t -> {
+            InMemoryTransaction.requireFacilityRow(t, "Vehicle");
+            if (tx.idTaken(t, "vehicles", vehicle.id().value(), t.vehicles.containsKey(vehicle.id()))) {
+                throw new DuplicateKeyException("Vehicle", "vehicles_pkey");
+            }
+            checkUniqueAndRefs(t, vehicle);
+            t.vehicles.put(vehicle.id(), vehicle);
+            t.insertedIds.add(new Tenant.RowKey("vehicles", vehicle.id().value()));
+            t.dirtyVehicles.add(vehicle.id());
+        });
+    }
+
+    private void checkUniqueAndRefs(Tenant t, Vehicle vehicle) {
+        if (!vehicle.isDeleted()) {
+            for (Vehicle other : t.vehicles.values()) {
+                if (!other.id().equals(vehicle.id()) && !other.isDeleted() && other.name().equals(vehicle.name())) {
+                    throw new DuplicateKeyException("Vehicle", "idx_vehicles_name_unique");
+                }
+            }
+        }
+        if (vehicle.serialNumber() != null) {
+            for (Vehicle other : t.vehicles.values()) {
+                if (!other.id().equals(vehicle.id()) && vehicle.serialNumber().equals(other.serialNumber())) {
+                    throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
+                }
+            }
+            VehicleId owner = tx.store.serialIndex.get(vehicle.serialNumber());
+            if (owner != null && !owner.equals(vehicle.id()) && !t.vehicles.containsKey(owner)) {
+                throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
+            }
+        }
+        if (vehicle.currentMissionId() != null && !t.missions.containsKey(vehicle.currentMissionId())) {
+            throw new UnknownReferenceException("Vehicle", "fk_vehicles_current_mission", "current_mission_id");
+        }
+    }
+
+    @Override
+    public Vehicle update(Vehicle vehicle) {
+        nn(vehicle, "vehicle");
+        tx.checkWritable("VehicleRepository.update");
+        tx.requireContextFacility(vehicle.facilityId(), "Vehicle");
+        tx.lock("vehicles", vehicle.id().value());
+        Vehicle[] out = new Vehicle[1];
+        tx.write(t -> {
+            Vehicle old = t.vehicles.get(vehicle.id());
+            if (old == null || old.isDeleted()) {
+                throw new NotFoundException("Vehicle", vehicle.id());
+            }
+            if (old.version() != vehicle.version() && !tx.store.fault(InMemoryFault.SKIP_VERSION_CHECK)) {
+                throw new StaleVersionException("Vehicle", vehicle.id(), vehicle.version());
+            }
+            // FAULT SKIP_VERSION_CHECK: a stale update overwrites (and still bumps the stored version)
+            Vehicle stored = vehicle.toBuilder().version(old.version() + 1).createdAt(old.createdAt())
+                    .deletedAt(old.deletedAt()).build();
+            checkUniqueAndRefs(t, stored);
+            t.vehicles.put(stored.id(), stored);
+            t.dirtyVehicles.add(stored.id());
+            out[0] = stored;
+        });
+        return out[0];
+    }
+
+    @Override
+    public Optional<Vehicle> findById(VehicleId id) {
+        nn(id, "id");
+        tx.check();
+        return find(id, false);
+    }
+
+    @Override
+    public Optional<Vehicle> findByIdIncludingDeleted(VehicleId id) {
+        nn(id, "id");
+        tx.check();
+        return find(id, true);
+    }
+
+    private Optional<Vehicle> find(VehicleId id, boolean includeDeleted) {
+        for (Tenant t : tx.readableTenants()) {
+            Vehicle v = t.vehicles.get(id);
+            if (v != null && (includeDeleted || !v.isDeleted())) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Vehicle> findByName(String name) {
+        nn(name, "name");
+        tx.check();
+        for (Tenant t : tx.readableTenants()) {
+            for (Vehicle v : t.vehicles.values()) {
+                if (!v.isDeleted() && v.name().equals(name)) {
+                    return Optional.of(v);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<Vehicle> list() {
+        tx.check();
+        List<Vehicle> all = new ArrayList<>();
+        for (Tenant t : tx.readableTenants()) {
+            for (Vehicle v : t.vehicles.values()) {
+                if (!v.isDeleted()) {
+                    all.add(v);
+                }
+            }
+        }
+        all.sort(BY_NAME);
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
+    public Vehicle recordHeartbeat(VehicleId id, Instant at, Integer battery, VehicleLocation location) {
+        nn(id, "id");
+        nn(at, "at");
+        DomainChecks.range("Vehicle", "batteryLevel", battery, 0, 100);
+        tx.checkWritable("VehicleRepository.recordHeartbeat");
+        tx.lock("vehicles", id.value());
+        Vehicle[] out = new Vehicle[1];
+        tx.write(t -> {
+            Vehicle old = t.vehicles.get(id);
+            if (old == null || old.isDeleted()) {
+                throw new NotFoundException("Vehicle", id);
+            }
+            if (old.lastHeartbeat() != null && !at.isAfter(old.lastHeartbeat())) {
+                out[0] = old; // out of order: ignored entirely
+                return;
+            }
+            Vehicle stored = old.heartbeat(at, battery, location);
+            t.vehicles.put(id, stored);
+            t.dirtyVehicles.add(id);
+            out[0] = stored;
+        });
+        return out[0];
+    }
+
+    @Override
+    public void softDelete(VehicleId id, Instant at) {
+        nn(id, "id");
+        nn(at, "at");
+        tx.checkWritable("VehicleRepository.softDelete");
+        tx.lock("vehicles", id.value());
+        tx.write(t -> {
+            Vehicle old = t.vehicles.get(id);
+            if (old == null) {
+                throw new NotFoundException("Vehicle", id);
+            }
+            if (old.isDeleted()) {
+                return;
+            }
+            if (hasActiveMission(t, id, null)) {
+                throw new VehicleBusyException(id);
+            }
+            t.vehicles.put(id, old.softDeleted(at));
+            t.dirtyVehicles.add(id);
+        });
+    }
+
+    /** True if a non-deleted assigned/in_progress mission (other than {@code except}) is bound to the vehicle. */
+    static boolean hasActiveMission(Tenant t, VehicleId vehicle, org.tvm.domain.mission.MissionId except) {
+        for (Mission m : t.missions.values()) {
+            if (!m.isDeleted() && m.status().isActive() && vehicle.equals(m.vehicleId()) && !m.id().equals(except)) {
+                return true;
+            }
+        }
+        Vehicle v = t.vehicles.get(vehicle);
+        if (v != null && v.currentMissionId() != null && !v.currentMissionId().equals(except)) {
+            Mission current = t.missions.get(v.currentMissionId());
+            return current != null && !current.isDeleted() && current.status().isActive();
+        }
+        return false;
+    }
+
+    @Override
+    public void appendLogs(List<VehicleLogEntry> entries) {
+        nn(entries, "entries");
+        for (VehicleLogEntry e : entries) {
+            nn(e, "entries element");
+        }
+        tx.checkWritable("VehicleRepository.appendLogs");
+        for (VehicleLogEntry e : entries) {
+            tx.requireContextFacility(e.facilityId(), "VehicleLogEntry");
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<LogRow> rows = new ArrayList<>(entries.size());
+        for (VehicleLogEntry e : entries) {
+            rows.add(new LogRow(e, tx.store.nextSeq()));
+        }
+        tx.write(t -> {
+            for (LogRow r : rows) {
+                if (!t.vehicles.containsKey(r.entry().vehicleId())) {
+                    throw new UnknownReferenceException("VehicleLogEntry", "fk_vehicle_logs_vehicle", "vehicle_id");
+                }
+            }
+            for (LogRow r : rows) {
+                Tenant.append(t.logs, r.entry().vehicleId(), List.of(r));
+            }
+        });
+    }
+
+    @Override
+    public List<VehicleLogEntry> logs(VehicleId vehicleId, Instant fromInclusive, Instant toExclusive, int limit) {
+        nn(vehicleId, "vehicleId");
+        nn(fromInclusive, "fromInclusive");
+        nn(toExclusive, "toExclusive");
+        PageRequest.checkLimit(limit);
+        checkWindow(fromInclusive, toExclusive);
+        tx.check();
+        List<LogRow> rows = tx.view().logs.getOrDefault(vehicleId, List.of());
+        List<LogRow> hits = new ArrayList<>();
+        for (LogRow r : rows) {
+            Instant at = r.entry().loggedAt();
+            if (!at.isBefore(fromInclusive) && at.isBefore(toExclusive)) {
+                hits.add(r);
+            }
+        }
+        hits.sort(Comparator.comparing((LogRow r) -> r.entry().loggedAt()).thenComparingLong(LogRow::seq).reversed());
+        List<VehicleLogEntry> out = new ArrayList<>();
+        for (int i = 0; i < hits.size() && i < limit; i++) {
+            out.add(hits.get(i).entry());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    static void checkWindow(Instant from, Instant to) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("fromInclusive " + from + " is after toExclusive " + to);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.tvm.testkit.inmemory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.junit.jupiter.api.Test;
+import org.tvm.testkit.PersistenceUnderTest;
+import org.tvm.testkit.contract.AccessControlContract;
+import org.tvm.testkit.contract.AdministrationContract;
+import org.tvm.testkit.contract.AuditContract;
+import org.tvm.testkit.contract.DispatchContract;
+import org.tvm.testkit.contract.FacilityContract;
+import org.tvm.testkit.contract.IsolationContract;
+import org.tvm.testkit.contract.KeysetPaginationContract;
+import org.tvm.testkit.contract.MissionContract;
+import org.tvm.testkit.contract.OperationsQueriesContract;
+import org.tvm.testkit.contract.ResidentContract;
+import org.tvm.testkit.contract.SensitiveFieldsContract;
+import org.tvm.testkit.contract.TelemetryContract;
+import org.tvm.testkit.contract.TransactionContract;
+import org.tvm.testkit.contract.UserContract;
+import org.tvm.testkit.contract.VehicleContract;
+
+/**
+ * Proves that every contract can fail: each contract class is run (through the JUnit Platform Launcher) against an
+ * in-memory adapter with one deliberate fault and must report at least one failure, and against a healthy in-memory
+ * adapter where it must report none. The runner classes are static nested classes whose names do not end in "Test",
+ * so they run only when selected here.
+ */
+class ContractMutationTest {
+
+    /** The subject the runner classes hand out; set before each launch (launches run one after another). */
+    private static volatile PersistenceUnderTest current;
+
+    static PersistenceUnderTest current() {
+        return current;
+    }
+
+    static Stream<Arguments> contractsAndFaults() {
+        return Stream.of(
+                Arguments.of(MutantTransactionRun.class, InMemoryFault.KEEP_WRITES_ON_ROLLBACK),
+                Arguments.of(MutantIsolationRun.class, InMemoryFault.IGNORE_FACILITY_SCOPE),
+                Arguments.of(MutantFacilityRun.class, InMemoryFault.LOCATIONS_UNORDERED),
+                Arguments.of(MutantResidentRun.class, InMemoryFault.SOFT_DELETED_VISIBLE),
+                Arguments.of(MutantVehicleRun.class, InMemoryFault.SKIP_VERSION_CHECK),
+                Arguments.of(MutantMissionRun.class, InMemoryFault.EVENTS_NEWEST_FIRST),
+                Arguments.of(MutantDispatchRun.class, InMemoryFault.DISPATCH_IGNORES_PRIORITY),
+                Arguments.of(MutantTelemetryRun.class, InMemoryFault.TELEMETRY_OLDEST_FIRST),
+                Arguments.of(MutantUserRun.class, InMemoryFault.DUPLICATE_EMAIL_ALLOWED),
+                Arguments.of(MutantAccessControlRun.class, InMemoryFault.REVOKE_ROLE_IGNORED),
+                Arguments.of(MutantAuditRun.class, InMemoryFault.AUDIT_NEWEST_FIRST),
+                Arguments.of(MutantOperationsQueriesRun.class, InMemoryFault.ONLINE_BOUNDARY_INCLUSIVE),
+                Arguments.of(MutantSensitiveFieldsRun.class, InMemoryFault.STORE_PLAINTEXT),
+                Arguments.of(MutantKeysetPaginationRun.class, InMemoryFault.PAGE_TOKEN_SKIPS_ONE),
+                Arguments.of(MutantAdministrationRun.class, InMemoryFault.RETENTION_DROPS_NOTHING));
+    }
+
+    @ParameterizedTest(name = "{0} fails with {1} and passes without")
+    @MethodSource("contractsAndFaults")
+    void contractFailsAgainstTheFaultyAdapterAndPassesAgainstTheHealthyOne(Class<?> run, InMemoryFault fault) {
+        TestExecutionSummary faulty = launch(run, new InMemoryPersistenceUnderTest(InMemoryTvmPersistence.withFaults(Set.of(fault))));
+        TestExecutionSummary healthy = launch(run, InMemoryPersistenceUnderTest.create());
+
+        assertThat(faulty.getTestsFoundCount()).as("tests found in %s", run.getSimpleName()).isPositive();
+        assertThat(faulty.getTotalFailureCount())
+                .as("%s must fail against an adapter with fault %s", run.getSuperclass().getSimpleName(), fault)
+                .isPositive();
+        assertThat(healthy.getTotalFailureCount())
+                .as("%s must pass against the healthy adapter, failures: %s", run.getSuperclass().getSimpleName(), failures(healthy))
+                .isZero();
+        assertThat(healthy.getTestsSucceededCount()).isPositive();
+    }
+
+    @Test
+    void everyFaultIsCoveredByExactlyOneContract() {
+        Set<InMemoryFault> covered = contractsAndFaults().map(a -> (InMemoryFault) a.get()[1])
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(InMemoryFault.class)));
+
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(InMemoryFault.class));
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(15);
+    }
+
+    private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
+        current = subject;
+        try {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(run)).build();
+            Launcher launcher = LauncherFactory.create();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            launcher.execute(request, listener);
+            return listener.getSummary();
+        } finally {
+            current = null;
+        }
+    }
+
+    private static List<String> failures(TestExecutionSummary summary) {
+        return summary.getFailures().stream()
+                .map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
+                .toList();
+    }
+
+    static class MutantTransactionRun extends TransactionContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantIsolationRun extends IsolationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantFacilityRun extends FacilityContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantResidentRun extends ResidentContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantVehicleRun extends VehicleContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantMissionRun extends MissionContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantDispatchRun extends DispatchContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantTelemetryRun extends TelemetryContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantUserRun extends UserContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantAccessControlRun extends AccessControlContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantAuditRun extends AuditContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantOperationsQueriesRun extends OperationsQueriesContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantSensitiveFieldsRun extends SensitiveFieldsContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantKeysetPaginationRun extends KeysetPaginationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantAdministrationRun extends AdministrationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+}
