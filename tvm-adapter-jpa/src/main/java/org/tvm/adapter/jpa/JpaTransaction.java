@@ -1,0 +1,269 @@
+package org.tvm.adapter.jpa;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.AccessControlRepository;
+import org.tvm.ports.AccessDeniedException;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.UserRepository;
+import org.tvm.ports.VehicleRepository;
+
+/**
+ * One unit of work: a Hibernate {@link Session} with an open transaction whose first statement published the context.
+ * Every repository call goes through {@link #read} or {@link #write}: thread/lifetime checks, read-only check, flush of
+ * the call's writes (so errors surface at the call, translated), and a cleared persistence context afterwards (the
+ * domain objects are immutable copies; the context never holds stale state across calls).
+ */
+final class JpaTransaction implements TvmTransaction {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Session session;
+    private final TvmContext ctx;
+    private final boolean readOnly;
+    private final SqlDialect dialect;
+    private final EntityMapper mapper;
+    private final Clock clock;
+    private final Thread owner = Thread.currentThread();
+    private volatile boolean active = true;
+
+    private FacilityRepository facilities;
+    private ResidentRepository residents;
+    private VehicleRepository vehicles;
+    private MissionRepository missions;
+    private DispatchOperations dispatch;
+    private TelemetryRepository telemetry;
+    private UserRepository users;
+    private AccessControlRepository accessControl;
+    private AuditRepository audit;
+    private OperationsQueries operations;
+
+    JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
+        this.session = session;
+        this.ctx = ctx;
+        this.readOnly = readOnly;
+        this.dialect = dialect;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    void end() {
+        active = false;
+    }
+
+    Session session() {
+        check();
+        return session;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    EntityMapper mapper() {
+        return mapper;
+    }
+
+    /** @return the context facility id as UUID */
+    UUID facility() {
+        return ctx.facilityId().value();
+    }
+
+    /** @return the acting user id or null */
+    UUID actor() {
+        return ctx.actorUserId().map(u -> u.value()).orElse(null);
+    }
+
+    /** @return the adapter's clock, truncated to the database precision */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    void check() {
+        if (!active) {
+            throw new IllegalStateException("this TvmTransaction has ended; repositories may only be used inside the work");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("a TvmTransaction may only be used by the thread running its work");
+        }
+    }
+
+    void checkWritable() {
+        check();
+        if (readOnly) {
+            throw new IllegalStateException("read-only transaction: this repository method writes");
+        }
+    }
+
+    /** Rejects data of another facility before any SQL runs. */
+    void requireContextFacility(FacilityId facilityId, String entity) {
+        if (!ctx.facilityId().equals(facilityId)) {
+            throw AccessDeniedException.otherFacility(entity);
+        }
+    }
+
+    <T> T read(String entity, Supplier<T> body) {
+        check();
+        try {
+            T result = body.get();
+            session.clear();
+            return result;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, ErrorTranslator.Hint.of(entity));
+        }
+    }
+
+    <T> T write(ErrorTranslator.Hint hint, Supplier<T> body) {
+        checkWritable();
+        try {
+            T result = body.get();
+            session.flush();
+            session.clear();
+            return result;
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, hint);
+        }
+    }
+
+    <T> T write(String entity, Supplier<T> body) {
+        return write(ErrorTranslator.Hint.of(entity), body);
+    }
+
+    void writeVoid(String entity, Runnable body) {
+        write(entity, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    static String json(Map<String, String> map) {
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise details", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ orderings used in Java
+
+    /** Binary (code point) order, as {@code COLLATE "C"}. */
+    static int compareText(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    /** Unsigned 128-bit order, as PostgreSQL's and H2's uuid order. */
+    static int compareUuid(UUID a, UUID b) {
+        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    static <T> Comparator<T> byText(java.util.function.Function<T, String> key) {
+        return (x, y) -> compareText(key.apply(x), key.apply(y));
+    }
+
+    static <T> Comparator<T> byUuid(java.util.function.Function<T, UUID> key) {
+        return (x, y) -> compareUuid(key.apply(x), key.apply(y));
+    }
+
+    // ------------------------------------------------------------------ TvmTransaction
+
+    @Override
+    public TvmContext context() {
+        check();
+        return ctx;
+    }
+
+    @Override
+    public boolean readOnly() {
+        check();
+        return readOnly;
+    }
+
+    @Override
+    public FacilityRepository facilities() {
+        check();
+        return facilities == null ? facilities = new JpaFacilityRepository(this) : facilities;
+    }
+
+    @Override
+    public ResidentRepository residents() {
+        check();
+        return residents == null ? residents = new JpaResidentRepository(this) : residents;
+    }
+
+    @Override
+    public VehicleRepository vehicles() {
+        check();
+        return vehicles == null ? vehicles = new JpaVehicleRepository(this) : vehicles;
+    }
+
+    @Override
+    public MissionRepository missions() {
+        check();
+        return missions == null ? missions = new JpaMissionRepository(this) : missions;
+    }
+
+    @Override
+    public DispatchOperations dispatch() {
+        check();
+        return dispatch == null ? dispatch = new JpaDispatchOperations(this, (JpaMissionRepository) missions()) : dispatch;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        check();
+        return telemetry == null ? telemetry = new JpaTelemetryRepository(this) : telemetry;
+    }
+
+    @Override
+    public UserRepository users() {
+        check();
+        return users == null ? users = new JpaUserRepository(this) : users;
+    }
+
+    @Override
+    public AccessControlRepository accessControl() {
+        check();
+        return accessControl == null ? accessControl = new JpaAccessControlRepository(this) : accessControl;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        check();
+        return audit == null ? audit = new JpaAuditRepository(this) : audit;
+    }
+
+    @Override
+    public OperationsQueries operations() {
+        check();
+        return operations == null ? operations = new JpaOperationsQueries(this) : operations;
+    }
+}

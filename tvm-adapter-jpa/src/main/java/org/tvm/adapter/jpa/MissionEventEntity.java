@@ -1,0 +1,40 @@
+package org.tvm.adapter.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** Row of {@code mission_events} (append-only). Package-private: mapped to and from the domain by {@link EntityMapper}. */
+@Entity
+@Table(name = "mission_events")
+final class MissionEventEntity {
+
+    /** bigserial: gives the insertion order used as tie-breaker. */
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    Long id;
+    @Column(name = "facility_id", nullable = false)
+    UUID facilityId;
+    @Column(name = "mission_id", nullable = false)
+    UUID missionId;
+    @Column(name = "vehicle_id")
+    UUID vehicleId;
+    @Column(name = "event_type", nullable = false, length = 50)
+    String eventType;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "details")
+    Map<String, String> details;
+    @Column(name = "created_at")
+    Instant createdAt;
+    @Column(name = "created_by_user_id")
+    UUID createdByUserId;
+
+}

@@ -1,0 +1,514 @@
+package org.tvm.adapter.jpa;
+
+import java.sql.Array;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.hibernate.boot.model.TypeContributor;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.ValueBinder;
+import org.hibernate.type.descriptor.ValueExtractor;
+import org.hibernate.type.descriptor.WrapperOptions;
+import org.hibernate.type.descriptor.java.JavaType;
+import org.hibernate.type.descriptor.jdbc.BasicBinder;
+import org.hibernate.type.descriptor.jdbc.BasicExtractor;
+import org.hibernate.type.descriptor.jdbc.JdbcType;
+import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
+import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.WKTWriter;
+import org.tvm.domain.telemetry.TelemetrySample;
+import org.tvm.ports.Capability;
+import org.tvm.ports.ConstraintViolationException;
+import org.tvm.ports.TvmContext;
+
+/**
+ * Everything that differs between PostgreSQL (+PostGIS) and H2, in one place (the Quartz
+ * {@code StdJDBCDelegate}/{@code PostgreSQLDelegate} habit): context publication, collation, row locking, column types
+ * that H2 spells differently (geography, inet), telemetry bulk insert and partition handling.
+ */
+abstract class SqlDialect {
+
+    static SqlDialect detect(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            String product = c.getMetaData().getDatabaseProductName();
+            if ("PostgreSQL".equalsIgnoreCase(product)) {
+                return new Postgres();
+            }
+            if ("H2".equalsIgnoreCase(product)) {
+                return new H2();
+            }
+            throw new IllegalArgumentException("Unsupported database '" + product + "': the JPA adapter supports PostgreSQL and H2");
+        } catch (SQLException e) {
+            throw new org.tvm.ports.TvmPersistenceException("Cannot connect to detect the database product", e);
+        }
+    }
+
+    /** @return "postgresql" or "h2" */
+    abstract String name();
+
+    /** @return the optional capabilities of the adapter on this database */
+    abstract Set<Capability> capabilities();
+
+    /** First statement of every application transaction. */
+    abstract void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException;
+
+    /** First statement of every administrative transaction. */
+    abstract void beginAdministration(Connection connection) throws SQLException;
+
+    /** Binary (code point) collation suffix for ORDER BY / keyset comparisons of text columns. */
+    abstract String collateC();
+
+    /** A JDBC parameter placeholder that accepts JSON text for a json/jsonb column. */
+    abstract String jsonParameter();
+
+    /** A JDBC parameter placeholder that accepts an IP literal for an inet (PostgreSQL) / varchar (H2) column. */
+    abstract String inetParameter();
+
+    /** Native SQL (parameter :f) selecting the latest telemetry row of every non-deleted vehicle of the facility. */
+    abstract String latestTelemetryPerVehicleSql();
+
+    /** @return whether {@code LIMIT n FOR UPDATE SKIP LOCKED} returns n unlocked rows (PostgreSQL) or not (H2) */
+    abstract boolean skipLockedHonoursLimit();
+
+    /** Row-lock clause of claimNextPending. */
+    abstract String lockSkipLocked();
+
+    /** Type contributions needed to map the entity model onto this database's columns. */
+    abstract TypeContributor typeContributor();
+
+    /** Bulk insert of telemetry samples on the transaction's connection (RLS applies). */
+    abstract void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException;
+
+    abstract void ensureTelemetryPartitions(Connection connection, YearMonth from, YearMonth to) throws SQLException;
+
+    abstract List<String> dropTelemetryPartitionsBefore(Connection connection, YearMonth month) throws SQLException;
+
+    abstract void refreshMissionSummary(Connection connection) throws SQLException;
+
+    /** @return whether nearestAvailable computes distances in SQL (PostGIS) rather than in Java (haversine) */
+    boolean spatialInDatabase() {
+        return capabilities().contains(Capability.SPATIAL_DISTANCE);
+    }
+
+    static Instant monthStart(YearMonth month) {
+        return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------ telemetry rows
+
+    static final String TELEMETRY_COLUMNS = "facility_id, vehicle_id, timestamp, latitude, longitude, heading, speed_mps, "
+            + "acceleration_mps2, battery_level, battery_voltage, battery_current, lidar_status, camera_status, imu_status, "
+            + "cpu_usage, memory_usage, disk_usage, error_codes";
+    static final int TELEMETRY_PARAMS = 18;
+
+    static int bindTelemetry(Connection c, PreparedStatement ps, int index, TelemetrySample s) throws SQLException {
+        int i = index;
+        ps.setObject(i++, s.facilityId().value());
+        ps.setObject(i++, s.vehicleId().value());
+        ps.setObject(i++, OffsetDateTime.ofInstant(s.timestamp(), ZoneOffset.UTC));
+        setDecimal(ps, i++, s.position() == null ? null : s.position().latitude());
+        setDecimal(ps, i++, s.position() == null ? null : s.position().longitude());
+        setDecimal(ps, i++, s.heading());
+        setDecimal(ps, i++, s.speedMps());
+        setDecimal(ps, i++, s.accelerationMps2());
+        setInt(ps, i++, s.batteryLevel());
+        setDecimal(ps, i++, s.batteryVoltage());
+        setDecimal(ps, i++, s.batteryCurrent());
+        ps.setString(i++, s.lidarStatus() == null ? null : s.lidarStatus().code());
+        ps.setString(i++, s.cameraStatus() == null ? null : s.cameraStatus().code());
+        ps.setString(i++, s.imuStatus() == null ? null : s.imuStatus().code());
+        setInt(ps, i++, s.cpuUsage());
+        setInt(ps, i++, s.memoryUsageMb());
+        setInt(ps, i++, s.diskUsage());
+        Array codes = c.createArrayOf("varchar", s.errorCodes().toArray(new String[0]));
+        ps.setArray(i++, codes);
+        return i;
+    }
+
+    private static void setDecimal(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.NUMERIC);
+        } else {
+            ps.setBigDecimal(i, java.math.BigDecimal.valueOf(v));
+        }
+    }
+
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, v);
+        }
+    }
+
+    // ================================================================== PostgreSQL + PostGIS
+
+    static final class Postgres extends SqlDialect {
+
+        /** Rows per multi-row INSERT (18 parameters each, below the protocol's 32767 bind limit). */
+        private static final int ROWS_PER_STATEMENT = 1000;
+
+        @Override
+        String name() {
+            return "postgresql";
+        }
+
+        @Override
+        Set<Capability> capabilities() {
+            return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
+        }
+
+        @Override
+        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)")) {
+                ps.setString(1, ctx.facilityId().value().toString());
+                ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
+                ps.execute();
+            }
+            if (readOnly) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("SET TRANSACTION READ ONLY");
+                }
+            }
+        }
+
+        @Override
+        void beginAdministration(Connection connection) throws SQLException {
+            // Run as tvm_admin (BYPASSRLS, owner of mission_summary) when the admin login may; see tvm-migrations README.
+            boolean member;
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT current_user <> 'tvm_admin' "
+                         + "AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tvm_admin') "
+                         + "AND pg_has_role(current_user, 'tvm_admin', 'MEMBER')")) {
+                rs.next();
+                member = rs.getBoolean(1);
+            }
+            if (member) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("SET LOCAL ROLE tvm_admin");
+                }
+            }
+        }
+
+        @Override
+        String collateC() {
+            return " COLLATE \"C\"";
+        }
+
+        @Override
+        String lockSkipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        boolean skipLockedHonoursLimit() {
+            return true;
+        }
+
+        @Override
+        String jsonParameter() {
+            return "CAST(? AS jsonb)";
+        }
+
+        /** One index probe per vehicle (idx_telemetry_vehicle_timestamp) instead of scanning the facility's history. */
+        @Override
+        String latestTelemetryPerVehicleSql() {
+            return "SELECT t.* FROM vehicles v CROSS JOIN LATERAL (SELECT * FROM telemetry x WHERE x.vehicle_id = v.id "
+                    + "AND x.facility_id = v.facility_id ORDER BY x.timestamp DESC, x.id DESC LIMIT 1) t "
+                    + "WHERE v.facility_id = :f AND v.deleted_at IS NULL";
+        }
+
+        @Override
+        String inetParameter() {
+            return "CAST(? AS inet)";
+        }
+
+        @Override
+        TypeContributor typeContributor() {
+            return (contributions, registry) -> { };
+        }
+
+        /**
+         * COPY FROM STDIN is refused by PostgreSQL for roles subject to row-level security ("COPY FROM not supported
+         * with row-level security"), and the application role always is (FORCE RLS). So the fastest RLS-compatible path
+         * is used: multi-row INSERT ... VALUES statements of up to 1000 rows each on the transaction's connection.
+         */
+        @Override
+        void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException {
+            for (int from = 0; from < samples.size(); from += ROWS_PER_STATEMENT) {
+                List<TelemetrySample> chunk = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_STATEMENT));
+                StringBuilder sql = new StringBuilder("INSERT INTO telemetry (").append(TELEMETRY_COLUMNS).append(") VALUES ");
+                String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar(100)[])";
+                for (int i = 0; i < chunk.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append(row);
+                }
+                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+                    int index = 1;
+                    for (TelemetrySample s : chunk) {
+                        index = bindTelemetry(connection, ps, index, s);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+        }
+
+        @Override
+        void ensureTelemetryPartitions(Connection connection, YearMonth from, YearMonth to) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("SELECT tvm_ensure_telemetry_partitions(?, ?)")) {
+                ps.setObject(1, from.atDay(1));
+                ps.setObject(2, to.atDay(1));
+                ps.execute();
+            }
+        }
+
+        @Override
+        List<String> dropTelemetryPartitionsBefore(Connection connection, YearMonth month) throws SQLException {
+            List<String> dropped = new ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("SELECT * FROM tvm_drop_telemetry_partitions_before(?)")) {
+                ps.setObject(1, month.atDay(1));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        dropped.add(rs.getString(1));
+                    }
+                }
+            }
+            return List.copyOf(dropped);
+        }
+
+        @Override
+        void refreshMissionSummary(Connection connection) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                st.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY mission_summary");
+            }
+        }
+    }
+
+    // ================================================================== H2 (MODE=PostgreSQL)
+
+    static final class H2 extends SqlDialect {
+
+        @Override
+        String name() {
+            return "h2";
+        }
+
+        /** No RLS, no partitions; distances are haversine in Java (not the spheroid), so no SPATIAL_DISTANCE. */
+        @Override
+        Set<Capability> capabilities() {
+            return Collections.unmodifiableSet(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
+        }
+
+        @Override
+        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) {
+            // H2 has no RLS and no custom settings: the repositories' facility filters are the only boundary.
+        }
+
+        @Override
+        void beginAdministration(Connection connection) {
+        }
+
+        /** H2 compares VARCHAR by Java String order (UTF-16 code units; equal to code point order within the BMP). */
+        @Override
+        String collateC() {
+            return "";
+        }
+
+        @Override
+        String lockSkipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
+
+        @Override
+        boolean skipLockedHonoursLimit() {
+            return false;
+        }
+
+        @Override
+        String jsonParameter() {
+            return "? FORMAT JSON";
+        }
+
+        @Override
+        String latestTelemetryPerVehicleSql() {
+            return "SELECT x.* FROM telemetry x JOIN vehicles v ON v.id = x.vehicle_id AND v.facility_id = x.facility_id "
+                    + "WHERE x.facility_id = :f AND v.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM telemetry y "
+                    + "WHERE y.vehicle_id = x.vehicle_id AND y.facility_id = x.facility_id AND (y.timestamp > x.timestamp "
+                    + "OR (y.timestamp = x.timestamp AND y.id > x.id)))";
+        }
+
+        @Override
+        String inetParameter() {
+            return "?";
+        }
+
+        @Override
+        TypeContributor typeContributor() {
+            return (contributions, registry) -> {
+                var dialect = registry.requireService(org.hibernate.engine.jdbc.env.spi.JdbcEnvironment.class).getDialect();
+                contributions.contributeJdbcType(H2GeometryAsGeography.INSTANCE);
+                contributions.contributeJdbcType(H2InetAsVarchar.INSTANCE);
+                contributions.getTypeConfiguration().getDdlTypeRegistry()
+                        .addDescriptor(new DdlTypeImpl(SqlTypes.GEOGRAPHY, "geometry", dialect));
+            };
+        }
+
+        @Override
+        void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException {
+            String sql = "INSERT INTO telemetry (" + TELEMETRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                int pending = 0;
+                for (TelemetrySample s : samples) {
+                    bindTelemetry(connection, ps, 1, s);
+                    ps.addBatch();
+                    if (++pending == 500) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+        }
+
+        @Override
+        void ensureTelemetryPartitions(Connection connection, YearMonth from, YearMonth to) {
+            // documented no-op without PARTITIONED_TELEMETRY
+        }
+
+        @Override
+        List<String> dropTelemetryPartitionsBefore(Connection connection, YearMonth month) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement("DELETE FROM telemetry WHERE timestamp < ?")) {
+                ps.setObject(1, OffsetDateTime.ofInstant(monthStart(month), ZoneOffset.UTC));
+                ps.executeUpdate();
+            }
+            return List.of();
+        }
+
+        @Override
+        void refreshMissionSummary(Connection connection) {
+            // mission_summary is a plain view on H2: always current
+        }
+    }
+
+    /**
+     * The entity model says {@code GEOGRAPHY} (PostGIS); H2's column is {@code GEOMETRY(POINT, 4326)}. Binds EWKT text
+     * (H2 converts it) and reads the JTS geometry H2 returns (or its EWKT text).
+     */
+    static final class H2GeometryAsGeography implements JdbcType {
+        private static final long serialVersionUID = 1L;
+        static final H2GeometryAsGeography INSTANCE = new H2GeometryAsGeography();
+
+        @Override
+        public int getJdbcTypeCode() {
+            return Types.OTHER;
+        }
+
+        @Override
+        public int getDefaultSqlTypeCode() {
+            return SqlTypes.GEOGRAPHY;
+        }
+
+        @Override
+        public boolean isSpatial() {
+            return true;
+        }
+
+        @Override
+        public <X> ValueBinder<X> getBinder(JavaType<X> javaType) {
+            return new BasicBinder<>(javaType, this) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected void doBind(PreparedStatement st, X value, int index, WrapperOptions options) throws SQLException {
+                    st.setString(index, ewkt(getJavaType().unwrap(value, Geometry.class, options)));
+                }
+
+                @Override
+                protected void doBind(CallableStatement st, X value, String name, WrapperOptions options) throws SQLException {
+                    st.setString(name, ewkt(getJavaType().unwrap(value, Geometry.class, options)));
+                }
+            };
+        }
+
+        @Override
+        public <X> ValueExtractor<X> getExtractor(JavaType<X> javaType) {
+            return new BasicExtractor<>(javaType, this) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected X doExtract(ResultSet rs, int index, WrapperOptions options) throws SQLException {
+                    return getJavaType().wrap(geometry(rs.getObject(index)), options);
+                }
+
+                @Override
+                protected X doExtract(CallableStatement st, int index, WrapperOptions options) throws SQLException {
+                    return getJavaType().wrap(geometry(st.getObject(index)), options);
+                }
+
+                @Override
+                protected X doExtract(CallableStatement st, String name, WrapperOptions options) throws SQLException {
+                    return getJavaType().wrap(geometry(st.getObject(name)), options);
+                }
+            };
+        }
+
+        static String ewkt(Geometry g) {
+            return "SRID=" + (g.getSRID() == 0 ? 4326 : g.getSRID()) + ";" + new WKTWriter().write(g);
+        }
+
+        static Geometry geometry(Object value) throws SQLException {
+            if (value == null || value instanceof Geometry) {
+                return (Geometry) value;
+            }
+            String text = value.toString();
+            int srid = 4326;
+            if (text.startsWith("SRID=")) {
+                int semi = text.indexOf(';');
+                srid = Integer.parseInt(text.substring(5, semi));
+                text = text.substring(semi + 1);
+            }
+            try {
+                Geometry g = new WKTReader().read(text);
+                g.setSRID(srid);
+                return g;
+            } catch (ParseException e) {
+                throw new SQLException("unreadable geometry", e);
+            }
+        }
+    }
+
+    /** The entity model says {@code INET} (PostgreSQL); H2's column is {@code VARCHAR(45)}. */
+    static final class H2InetAsVarchar extends VarcharJdbcType {
+        private static final long serialVersionUID = 1L;
+        static final H2InetAsVarchar INSTANCE = new H2InetAsVarchar();
+
+        @Override
+        public int getDefaultSqlTypeCode() {
+            return SqlTypes.INET;
+        }
+
+        @Override
+        public int getDdlTypeCode() {
+            return Types.VARCHAR;
+        }
+    }
+}
