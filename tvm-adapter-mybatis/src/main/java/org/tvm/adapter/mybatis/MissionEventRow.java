@@ -1,0 +1,18 @@
+package org.tvm.adapter.mybatis;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** Flat MyBatis row: a mission_events row (createdAt = occurredAt; also the timeline with the triggering e-mail). Mapped to/from the domain in {@link DomainRows}. */
+final class MissionEventRow {
+    Long id;
+    UUID facilityId;
+    UUID missionId;
+    UUID vehicleId;
+    String eventType;
+    Map<String, String> details;
+    Instant createdAt;
+    UUID createdByUserId;
+    String triggeredByEmail;
+}

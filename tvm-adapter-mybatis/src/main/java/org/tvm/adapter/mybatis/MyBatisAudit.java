@@ -1,0 +1,105 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.tvm.domain.access.UserId;
+import org.tvm.domain.audit.AuditEntry;
+import org.tvm.domain.audit.DataAccessEntry;
+import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.query.Page;
+import org.tvm.ports.query.PageRequest;
+
+final class MyBatisAudit implements AuditRepository {
+
+    private final MyBatisTransaction tx;
+    private final AuditMapper mapper;
+
+    MyBatisAudit(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.mapper = tx.mapper(AuditMapper.class);
+    }
+
+    @Override
+    public void append(AuditEntry entry) {
+        requireNonNull(entry, "entry");
+        tx.checkWritable("AuditRepository.append");
+        if (entry.facilityId() != null) {
+            tx.requireContextFacility(entry.facilityId(), "AuditEntry");
+        }
+        tx.write("AuditEntry", "AuditRepository.append", () -> {
+            mapper.insertAudit(DomainRows.row(entry, tx.context().facilityId()));
+        });
+    }
+
+    @Override
+    public void recordDataAccess(DataAccessEntry entry) {
+        requireNonNull(entry, "entry");
+        tx.checkWritable("AuditRepository.recordDataAccess");
+        tx.requireContextFacility(entry.facilityId(), "DataAccessEntry");
+        tx.write("DataAccessEntry", "AuditRepository.recordDataAccess", () -> {
+            mapper.insertDataAccess(DomainRows.row(entry));
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> byResource(String resourceType, UUID resourceId, PageRequest page) {
+        requireNonNull(resourceType, "resourceType");
+        requireNonNull(resourceId, "resourceId");
+        requireNonNull(page, "page");
+        String query = "audit.byResource:" + resourceType.length() + ":" + resourceType + ":" + resourceId;
+        List<String> after = Keyset.after(page, query, 2);
+        return tx.read("AuditEntry", () -> {
+            List<AuditRow> fetched = after == null
+                    ? mapper.byResource(tx.facility(), resourceType, resourceId, null, null, page.limit() + 1)
+                    : mapper.byResource(tx.facility(), resourceType, resourceId, MyBatisMissions.instant(after.get(0)),
+                            longId(after.get(1)), page.limit() + 1);
+            return Keyset.page(fetched, page.limit(), query, r -> List.of(r.timestamp.toString(), r.id.toString()),
+                    DomainRows::audit);
+        });
+    }
+
+    @Override
+    public Page<AuditEntry> byUser(UserId user, Instant fromInclusive, Instant toExclusive, PageRequest page) {
+        requireNonNull(user, "user");
+        requireNonNull(fromInclusive, "fromInclusive");
+        requireNonNull(toExclusive, "toExclusive");
+        requireNonNull(page, "page");
+        if (fromInclusive.isAfter(toExclusive)) {
+            throw new IllegalArgumentException("fromInclusive must not be after toExclusive");
+        }
+        String query = "audit.byUser:" + user + ":" + fromInclusive + ":" + toExclusive;
+        List<String> after = Keyset.after(page, query, 2);
+        return tx.read("AuditEntry", () -> {
+            List<AuditRow> fetched = after == null
+                    ? mapper.byUser(tx.facility(), user.value(), fromInclusive, toExclusive, null, null, page.limit() + 1)
+                    : mapper.byUser(tx.facility(), user.value(), fromInclusive, toExclusive,
+                            MyBatisMissions.instant(after.get(0)), longId(after.get(1)), page.limit() + 1);
+            return Keyset.page(fetched, page.limit(), query, r -> List.of(r.timestamp.toString(), r.id.toString()),
+                    DomainRows::audit);
+        });
+    }
+
+    @Override
+    public List<DataAccessEntry> dataAccessFor(ResidentId resident, Instant fromInclusive, Instant toExclusive) {
+        requireNonNull(resident, "resident");
+        requireNonNull(fromInclusive, "fromInclusive");
+        requireNonNull(toExclusive, "toExclusive");
+        if (fromInclusive.isAfter(toExclusive)) {
+            throw new IllegalArgumentException("fromInclusive must not be after toExclusive");
+        }
+        return tx.read("DataAccessEntry", () -> mapper.dataAccessFor(tx.facility(), resident.value(), fromInclusive,
+                toExclusive).stream().map(DomainRows::dataAccess).toList());
+    }
+
+    private static Long longId(String text) {
+        try {
+            return Long.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Invalid page token: malformed id");
+        }
+    }
+}

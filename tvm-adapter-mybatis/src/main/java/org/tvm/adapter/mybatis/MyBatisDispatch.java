@@ -1,0 +1,126 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.tvm.domain.GeoPoint;
+import org.tvm.domain.access.UserId;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.ports.query.VehicleCandidate;
+
+final class MyBatisDispatch implements DispatchOperations {
+
+    /** Mean Earth radius used without {@code SPATIAL_DISTANCE} (port Javadoc of Capability). */
+    static final double EARTH_RADIUS_METERS = 6_371_008.8;
+
+    private final MyBatisTransaction tx;
+    private final MissionMapper missions;
+    private final VehicleMapper vehicles;
+
+    MyBatisDispatch(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.missions = tx.mapper(MissionMapper.class);
+        this.vehicles = tx.mapper(VehicleMapper.class);
+    }
+
+    @Override
+    public List<Mission> claimNextPending(int limit, Instant now) {
+        PageRequest.checkLimit(limit);
+        requireNonNull(now, "now");
+        return tx.write("Mission", "DispatchOperations.claimNextPending", () -> {
+            if (tx.dialect.skipLockedHonoursLimit()) {
+                return missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission).toList();
+            }
+            List<Mission> claimed = new ArrayList<>();
+            for (java.util.UUID id : missions.claimCandidates(tx.facility(), now)) {
+                MissionRow row = missions.lockPending(tx.facility(), id, now);
+                if (row != null) {
+                    claimed.add(DomainRows.mission(row));
+                    if (claimed.size() == limit) {
+                        break;
+                    }
+                }
+            }
+            return List.copyOf(claimed);
+        });
+    }
+
+    @Override
+    public Mission assign(MissionId missionId, VehicleId vehicleId, Instant now) {
+        requireNonNull(missionId, "missionId");
+        requireNonNull(vehicleId, "vehicleId");
+        requireNonNull(now, "now");
+        return tx.write("Mission", "DispatchOperations.assign", () -> {
+            MissionRow missionRow = missions.lockForUpdate(tx.facility(), missionId.value());
+            if (missionRow == null) {
+                throw new NotFoundException("Mission", missionId);
+            }
+            VehicleRow vehicleRow = vehicles.find(tx.facility(), vehicleId.value(), false);
+            if (vehicleRow == null) {
+                throw new NotFoundException("Vehicle", vehicleId);
+            }
+            UserId actor = tx.actor() == null ? null : UserId.of(tx.actor());
+            MissionTransition t = DomainRows.mission(missionRow).assign(vehicleId, now, actor);
+            if (vehicleRow.currentMissionId != null
+                    || vehicles.countActiveMissions(tx.facility(), vehicleId.value(), missionId.value()) > 0) {
+                throw new VehicleBusyException(vehicleId);
+            }
+            new MyBatisMissions(tx).store(t);
+            if (vehicles.assign(tx.facility(), vehicleId.value(), missionId.value(), vehicleRow.version) == 0) {
+                throw new StaleVersionException("Vehicle", vehicleId, vehicleRow.version);
+            }
+            return DomainRows.mission(missions.find(tx.facility(), missionId.value(), true));
+        });
+    }
+
+    @Override
+    public List<VehicleCandidate> nearestAvailable(GeoPoint point, int minBattery, Instant now, int limit) {
+        requireNonNull(point, "point");
+        requireNonNull(now, "now");
+        if (minBattery < 0 || minBattery > 100) {
+            throw new IllegalArgumentException("minBattery must be between 0 and 100 (was " + minBattery + ")");
+        }
+        PageRequest.checkLimit(limit);
+        Instant onlineAfter = now.minus(Vehicle.ONLINE_WINDOW);
+        return tx.read("Vehicle", () -> {
+            List<VehicleRow> rows = vehicles.nearestAvailable(tx.facility(), point.latitude(), point.longitude(),
+                    minBattery, onlineAfter, limit);
+            List<VehicleCandidate> out = new ArrayList<>(rows.size());
+            for (VehicleRow r : rows) {
+                Vehicle v = DomainRows.vehicle(r);
+                double d = tx.dialect.computesDistanceInDatabase() ? Math.max(0.0, r.distanceMeters)
+                        : haversine(point, v.currentLocation().point());
+                out.add(new VehicleCandidate(v, d));
+            }
+            if (!tx.dialect.computesDistanceInDatabase()) {
+                out.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
+                        .thenComparing(c -> c.vehicle().name())
+                        .thenComparing(c -> c.vehicle().id().value().toString()));
+                return List.copyOf(out.subList(0, Math.min(limit, out.size())));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    static double haversine(GeoPoint a, GeoPoint b) {
+        double lat1 = Math.toRadians(a.latitude());
+        double lat2 = Math.toRadians(b.latitude());
+        double dLat = lat2 - lat1;
+        double dLon = Math.toRadians(b.longitude() - a.longitude());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1.0, Math.sqrt(h)));
+    }
+}

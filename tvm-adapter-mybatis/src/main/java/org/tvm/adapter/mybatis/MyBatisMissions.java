@@ -1,0 +1,207 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionEvent;
+import org.tvm.domain.mission.MissionEventType;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionStatus;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.ConstraintViolationException;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.UnknownReferenceException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.Page;
+import org.tvm.ports.query.PageRequest;
+
+final class MyBatisMissions implements MissionRepository {
+
+    private static final String E = "Mission";
+    private final MyBatisTransaction tx;
+    private final MissionMapper mapper;
+
+    MyBatisMissions(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.mapper = tx.mapper(MissionMapper.class);
+    }
+
+    @Override
+    public void insert(MissionTransition created) {
+        requireNonNull(created, "created");
+        if (!created.isCreation() || created.event().type() != MissionEventType.CREATED) {
+            throw new IllegalArgumentException("MissionRepository.insert needs the creation transition of Mission.request");
+        }
+        tx.checkWritable("MissionRepository.insert");
+        tx.requireContextFacility(created.mission().facilityId(), E);
+        tx.requireContextFacility(created.event().facilityId(), "MissionEvent");
+        tx.write(E, "MissionRepository.insert", () -> {
+            Mission m = created.mission();
+            if (tx.mapper(ResidentMapper.class).countActive(tx.facility(), m.residentId().value()) == 0) {
+                throw new UnknownReferenceException(E, "fk_missions_resident",
+                        "resident_id: no non-deleted resident of this facility");
+            }
+            mapper.insert(DomainRows.row(m));
+            mapper.insertEvent(DomainRows.row(created.event()));
+        });
+    }
+
+    @Override
+    public Mission apply(MissionTransition t) {
+        requireNonNull(t, "t");
+        if (t.isCreation()) {
+            throw new IllegalArgumentException("a creation transition must be stored with MissionRepository.insert");
+        }
+        tx.checkWritable("MissionRepository.apply");
+        tx.requireContextFacility(t.mission().facilityId(), E);
+        tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
+        return tx.write(E, "MissionRepository.apply", () -> {
+            Mission m = t.mission();
+            store(t);
+            VehicleMapper vehicles = tx.mapper(VehicleMapper.class);
+            if (t.event().type() == MissionEventType.ASSIGNED && m.vehicleId() != null) {
+                VehicleRow vehicle = vehicles.find(tx.facility(), m.vehicleId().value(), false);
+                if (vehicle == null) {
+                    throw new UnknownReferenceException(E, "fk_missions_vehicle",
+                            "vehicle_id: no non-deleted vehicle of this facility");
+                }
+                if ((vehicle.currentMissionId != null && !vehicle.currentMissionId.equals(m.id().value()))
+                        || vehicles.countActiveMissions(tx.facility(), vehicle.id, m.id().value()) > 0) {
+                    throw new VehicleBusyException(m.vehicleId());
+                }
+                vehicles.bindMission(tx.facility(), vehicle.id, m.id().value());
+            } else if (m.status().isTerminal()) {
+                vehicles.releaseMission(tx.facility(), m.id().value());
+            }
+            return DomainRows.mission(mapper.find(tx.facility(), m.id().value(), true));
+        });
+    }
+
+    /**
+     * The optimistic UPDATE plus the event. The partial unique index (PostgreSQL) turns a concurrent second active
+     * mission of a vehicle into {@link VehicleBusyException}.
+     */
+    void store(MissionTransition t) {
+        Mission m = t.mission();
+        MissionRow row = DomainRows.row(m);
+        row.expectedVersion = t.expectedVersion();
+        int updated;
+        try {
+            updated = mapper.update(row);
+        } catch (RuntimeException e) {
+            throw busyOrTranslated(e, m.vehicleId());
+        }
+        if (updated == 0) {
+            if (mapper.find(tx.facility(), m.id().value(), false) == null) {
+                throw new NotFoundException(E, m.id());
+            }
+            throw new StaleVersionException(E, m.id(), t.expectedVersion());
+        }
+        MissionEvent event = t.event();
+        mapper.insertEvent(DomainRows.row(event));
+    }
+
+    static RuntimeException busyOrTranslated(RuntimeException e, VehicleId vehicle) {
+        RuntimeException translated = ErrorTranslator.translate(e, E);
+        if (translated instanceof DuplicateKeyException d && vehicle != null
+                && ErrorTranslator.ONE_ACTIVE_MISSION_INDEX.equals(d.constraint())) {
+            return new VehicleBusyException(vehicle, e);
+        }
+        return translated;
+    }
+
+    @Override
+    public Optional<Mission> findById(MissionId id) {
+        requireNonNull(id, "id");
+        return tx.read(E, () -> Optional.ofNullable(mapper.find(tx.facility(), id.value(), false)).map(DomainRows::mission));
+    }
+
+    @Override
+    public Optional<Mission> findByIdIncludingDeleted(MissionId id) {
+        requireNonNull(id, "id");
+        return tx.read(E, () -> Optional.ofNullable(mapper.find(tx.facility(), id.value(), true)).map(DomainRows::mission));
+    }
+
+    @Override
+    public List<MissionEvent> events(MissionId id) {
+        requireNonNull(id, "id");
+        return tx.read("MissionEvent", () -> mapper.events(tx.facility(), id.value()).stream().map(DomainRows::event).toList());
+    }
+
+    @Override
+    public Page<Mission> listByStatus(Set<MissionStatus> statuses, PageRequest page) {
+        requireNonNull(statuses, "statuses");
+        requireNonNull(page, "page");
+        if (statuses.isEmpty()) {
+            throw new IllegalArgumentException("statuses must not be empty");
+        }
+        TreeSet<String> codes = new TreeSet<>();
+        for (MissionStatus s : statuses) {
+            codes.add(requireNonNull(s, "statuses must not contain null").code());
+        }
+        String query = "missions.byStatus:" + String.join(",", codes);
+        List<String> after = Keyset.after(page, query, 2);
+        return tx.read(E, () -> {
+            List<MissionRow> fetched = after == null
+                    ? mapper.listByStatus(tx.facility(), List.copyOf(codes), null, null, page.limit() + 1)
+                    : mapper.listByStatus(tx.facility(), List.copyOf(codes), instant(after.get(0)),
+                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+            return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
+                    DomainRows::mission);
+        });
+    }
+
+    @Override
+    public Page<Mission> listByResident(ResidentId residentId, PageRequest page) {
+        requireNonNull(residentId, "residentId");
+        requireNonNull(page, "page");
+        String query = "missions.byResident:" + residentId;
+        List<String> after = Keyset.after(page, query, 2);
+        return tx.read(E, () -> {
+            List<MissionRow> fetched = after == null
+                    ? mapper.listByResident(tx.facility(), residentId.value(), null, null, page.limit() + 1)
+                    : mapper.listByResident(tx.facility(), residentId.value(), instant(after.get(0)),
+                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+            return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
+                    DomainRows::mission);
+        });
+    }
+
+    @Override
+    public void softDelete(MissionId id, Instant at) {
+        requireNonNull(id, "id");
+        requireNonNull(at, "at");
+        tx.write(E, "MissionRepository.softDelete", () -> {
+            MissionRow row = mapper.find(tx.facility(), id.value(), true);
+            if (row == null) {
+                throw new NotFoundException(E, id);
+            }
+            if (row.deletedAt != null) {
+                return;
+            }
+            if (MissionStatus.fromCode(row.status).isActive()) {
+                throw new ConstraintViolationException(E, "active_mission_not_deletable",
+                        "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
+            }
+            mapper.softDelete(tx.facility(), id.value(), at);
+        });
+    }
+
+    static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid page token: malformed timestamp");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleStatus;
+import org.tvm.domain.mission.MissionEventType;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionPriority;
+import org.tvm.domain.mission.MissionStatus;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.query.ActiveMissionView;
+import org.tvm.ports.query.Connectivity;
+import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.PageRequest;
+import org.tvm.ports.query.TelemetryPoint;
+import org.tvm.ports.query.TimelineEntry;
+
+/** The spec's dashboard queries (8.1), each one SQL statement. */
+final class MyBatisOperations implements OperationsQueries {
+
+    private final MyBatisTransaction tx;
+    private final OperationsMapper mapper;
+
+    MyBatisOperations(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.mapper = tx.mapper(OperationsMapper.class);
+    }
+
+    @Override
+    public List<ActiveMissionView> activeMissions(int limit) {
+        PageRequest.checkLimit(limit);
+        return tx.read("Mission", () -> mapper.activeMissions(tx.facility(), limit).stream()
+                .map(r -> new ActiveMissionView(MissionId.of(r.id), MissionStatus.fromCode(r.status),
+                        MissionPriority.fromCode(r.priority), r.pickupLocation, r.dropoffLocation, r.residentName,
+                        r.vehicleName, r.createdAt))
+                .toList());
+    }
+
+    @Override
+    public List<FleetStatusView> fleetStatus(Instant now) {
+        requireNonNull(now, "now");
+        return tx.read("Vehicle", () -> tx.mapper(VehicleMapper.class).list(tx.facility()).stream()
+                .map(r -> new FleetStatusView(VehicleId.of(r.id), r.name, VehicleStatus.fromCode(r.status),
+                        r.batteryLevel, r.currentLocation == null ? null : r.currentLocation.zone(), r.lastHeartbeat,
+                        Connectivity.at(r.lastHeartbeat, now)))
+                .toList());
+    }
+
+    @Override
+    public List<TelemetryPoint> recentTelemetry(VehicleId vehicleId, Instant now) {
+        requireNonNull(vehicleId, "vehicleId");
+        requireNonNull(now, "now");
+        return tx.read("TelemetrySample", () -> tx.mapper(TelemetryMapper.class)
+                .recent(tx.facility(), vehicleId.value(), now.minus(Duration.ofHours(1)), PageRequest.MAX_LIMIT)
+                .stream()
+                .map(r -> new TelemetryPoint(r.timestamp, DomainRows.dbl(r.latitude), DomainRows.dbl(r.longitude),
+                        DomainRows.dbl(r.speedMps), r.batteryLevel, r.errorCodes == null ? List.of() : r.errorCodes))
+                .toList());
+    }
+
+    @Override
+    public List<TimelineEntry> missionTimeline(MissionId missionId) {
+        requireNonNull(missionId, "missionId");
+        return tx.read("MissionEvent", () -> mapper.timeline(tx.facility(), missionId.value()).stream()
+                .map(r -> new TimelineEntry(MissionEventType.fromCode(r.eventType),
+                        r.details == null ? Map.of() : r.details, r.createdAt, r.triggeredByEmail))
+                .toList());
+    }
+}

@@ -1,0 +1,164 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.ibatis.session.ExecutorType;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.tvm.ports.Capability;
+import org.tvm.ports.NestedTransactionException;
+import org.tvm.ports.TransactionWork;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.TvmTransaction;
+
+/**
+ * The {@link TvmPersistence} of this adapter. Per unit of work: open a SqlSession (autocommit off, one connection),
+ * publish the context as the first statement (PostgreSQL), run the work, commit (or, read-only, roll back), or roll
+ * back on any exception and rethrow it unchanged.
+ */
+final class MyBatisPersistence implements TvmPersistence {
+
+    private final SqlSessionFactory sessions;
+    private final Dialect dialect;
+    private final DomainRows rows;
+    private final Clock clock;
+    private final ThreadLocal<Boolean> active = new ThreadLocal<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, DomainRows rows, Clock clock) {
+        this.sessions = sessions;
+        this.dialect = dialect;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    @Override
+    public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
+        return execute(ctx, work, false);
+    }
+
+    @Override
+    public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
+        requireNonNull(work, "work");
+        execute(ctx, tx -> {
+            work.accept(tx);
+            return null;
+        }, false);
+    }
+
+    @Override
+    public <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work) {
+        return execute(ctx, work, true);
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        requireNonNull(ctx, "ctx");
+        requireNonNull(work, "work");
+        if (closed.get()) {
+            throw new IllegalStateException("This TvmPersistence is closed");
+        }
+        if (active.get() != null) {
+            throw new NestedTransactionException();
+        }
+        active.set(Boolean.TRUE);
+        try {
+            SqlSession session = sessions.openSession(ExecutorType.SIMPLE, false);
+            try {
+                MyBatisTransaction tx = begin(session, ctx, readOnly);
+                T result;
+                try {
+                    result = work.execute(tx);
+                } catch (RuntimeException | Error e) {
+                    tx.invalidate();
+                    rollback(session, e);
+                    throw e;
+                }
+                tx.invalidate();
+                end(session, readOnly);
+                return result;
+            } finally {
+                close(session, readOnly);
+            }
+        } finally {
+            active.remove();
+        }
+    }
+
+    /** Autocommit is off (JdbcTransaction); the context is the first statement of the transaction. */
+    private MyBatisTransaction begin(SqlSession session, TvmContext ctx, boolean readOnly) {
+        try {
+            if (readOnly) {
+                session.getConnection().setReadOnly(true);
+            }
+            if (dialect.publishesContext()) {
+                session.getMapper(ContextMapper.class).publish(ctx.facilityId().toString(),
+                        ctx.actorUserId().map(Object::toString).orElse(""));
+            }
+        } catch (SQLException | RuntimeException e) {
+            rollback(session, e);
+            throw ErrorTranslator.translate(e, "Facility");
+        }
+        return new MyBatisTransaction(session, dialect, rows, clock, ctx, readOnly);
+    }
+
+    private static void end(SqlSession session, boolean readOnly) {
+        try {
+            if (readOnly) {
+                session.rollback(true);
+            } else {
+                session.commit(true);
+            }
+        } catch (RuntimeException e) {
+            rollback(session, e);
+            throw ErrorTranslator.translate(e, "transaction");
+        }
+    }
+
+    private static void rollback(SqlSession session, Throwable cause) {
+        try {
+            session.rollback(true);
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void close(SqlSession session, boolean readOnly) {
+        if (readOnly) {
+            try {
+                Connection c = session.getConnection();
+                if (!c.isClosed()) {
+                    c.setReadOnly(false);
+                }
+            } catch (SQLException | RuntimeException ignored) {
+                // the pool resets the flag anyway
+            }
+        }
+        session.close();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return dialect.capabilities();
+    }
+
+    @Override
+    public void close() {
+        closed.set(true);
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    @Override
+    public String toString() {
+        return "MyBatisTvmPersistence[" + dialect.databaseId() + "]";
+    }
+}

@@ -1,0 +1,73 @@
+package org.tvm.adapter.mybatis;
+
+import java.util.List;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
+import org.apache.ibatis.session.AutoMappingBehavior;
+import org.apache.ibatis.session.AutoMappingUnknownColumnBehavior;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.apache.ibatis.type.JdbcType;
+
+/**
+ * Builds the MyBatis {@link Configuration} in Java: a JDBC-transaction environment over the caller's DataSource, the
+ * vendor databaseId provider (PostgreSQL -> postgresql, H2 -> h2), our type handlers and the mappers (registered by
+ * class, so the XML at the same resource path is loaded). No second-level cache, local cache scope STATEMENT (a
+ * transaction never serves a row it read earlier from a session cache), lazy loading off.
+ */
+final class MyBatisSetup {
+
+    /** Mapper interfaces; CommonMapper first because the others include its fragments. */
+    static final List<Class<?>> MAPPERS = List.of(CommonMapper.class, ContextMapper.class, FacilityMapper.class,
+            ResidentMapper.class, VehicleMapper.class, MissionMapper.class, TelemetryMapper.class, UserMapper.class,
+            AccessMapper.class, AuditMapper.class, OperationsMapper.class, AdminMapper.class);
+
+    private static final List<Class<?>> ROWS = List.of(FacilityRow.class, LocationRow.class, ResidentRow.class,
+            VehicleRow.class, MissionRow.class, MissionEventRow.class, TelemetryRow.class, VehicleLogRow.class,
+            UserRow.class, AuditRow.class, DataAccessRow.class, ActiveMissionRow.class, RoleRow.class,
+            PermissionRow.class, UserAccessRow.class, ContextRow.class);
+
+    private MyBatisSetup() {
+    }
+
+    static SqlSessionFactory sessionFactory(DataSource dataSource, Dialect dialect, String environmentId) {
+        Configuration c = new Configuration(new Environment(environmentId, new JdbcTransactionFactory(), dataSource));
+        c.setDatabaseId(databaseIdProvider().getDatabaseId(dataSource));
+        if (!dialect.databaseId().equals(c.getDatabaseId())) {
+            throw new IllegalStateException("databaseId " + c.getDatabaseId() + " does not match dialect " + dialect);
+        }
+        c.setLazyLoadingEnabled(false);
+        c.setAggressiveLazyLoading(false);
+        c.setCacheEnabled(false);
+        c.setLocalCacheScope(LocalCacheScope.STATEMENT);
+        c.setMapUnderscoreToCamelCase(true);
+        c.setAutoMappingBehavior(AutoMappingBehavior.FULL);
+        c.setAutoMappingUnknownColumnBehavior(AutoMappingUnknownColumnBehavior.FAILING);
+        c.setJdbcTypeForNull(JdbcType.NULL);
+        c.setCallSettersOnNulls(false);
+        c.setUseGeneratedKeys(false);
+        c.setDefaultStatementTimeout(null);
+        for (Class<?> row : ROWS) {
+            c.getTypeAliasRegistry().registerAlias(row.getSimpleName(), row);
+        }
+        TypeHandlers.registerAll(c.getTypeHandlerRegistry(), dialect);
+        for (Class<?> mapper : MAPPERS) {
+            c.addMapper(mapper);
+        }
+        return new SqlSessionFactoryBuilder().build(c);
+    }
+
+    static VendorDatabaseIdProvider databaseIdProvider() {
+        Properties vendors = new Properties();
+        vendors.setProperty("PostgreSQL", "postgresql");
+        vendors.setProperty("H2", "h2");
+        VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
+        provider.setProperties(vendors);
+        return provider;
+    }
+}

@@ -1,0 +1,93 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.telemetry.TelemetrySample;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.query.PageRequest;
+
+/**
+ * Telemetry. Bulk append: PostgreSQL COPY into a staging table + one INSERT ... SELECT (RLS forbids COPY into the
+ * table itself); H2: one JDBC batch. Never a statement per row round trip, never a foreach mega-statement.
+ */
+final class MyBatisTelemetry implements TelemetryRepository {
+
+    private static final String E = "TelemetrySample";
+    private final MyBatisTransaction tx;
+    private final TelemetryMapper mapper;
+
+    MyBatisTelemetry(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.mapper = tx.mapper(TelemetryMapper.class);
+    }
+
+    @Override
+    public void append(List<TelemetrySample> samples) {
+        requireNonNull(samples, "samples");
+        for (TelemetrySample s : samples) {
+            requireNonNull(s, "samples must not contain null");
+        }
+        tx.checkWritable("TelemetryRepository.append");
+        for (TelemetrySample s : samples) {
+            tx.requireContextFacility(s.facilityId(), E);
+        }
+        if (samples.isEmpty()) {
+            return;
+        }
+        tx.write(E, "TelemetryRepository.append", () -> {
+            if (tx.dialect.copiesTelemetry()) {
+                mapper.createStage();
+                mapper.truncateStage();
+                TelemetryCopy.copy(tx, samples);
+                mapper.insertFromStage();
+                mapper.truncateStage();
+            } else {
+                List<TelemetryRow> rows = new ArrayList<>(samples.size());
+                int ord = 0;
+                for (TelemetrySample s : samples) {
+                    rows.add(DomainRows.row(s, ord++));
+                }
+                Jdbc.batch(tx.session, TelemetryMapper.class, "insertSample", rows);
+            }
+        });
+    }
+
+    @Override
+    public List<TelemetrySample> range(VehicleId vehicleId, Instant fromInclusive, Instant toExclusive, int limit) {
+        requireNonNull(vehicleId, "vehicleId");
+        requireNonNull(fromInclusive, "fromInclusive");
+        requireNonNull(toExclusive, "toExclusive");
+        PageRequest.checkLimit(limit);
+        if (fromInclusive.isAfter(toExclusive)) {
+            throw new IllegalArgumentException("fromInclusive must not be after toExclusive");
+        }
+        return tx.read(E, () -> mapper.range(tx.facility(), vehicleId.value(), fromInclusive, toExclusive, limit)
+                .stream().map(DomainRows::telemetry).toList());
+    }
+
+    @Override
+    public Optional<TelemetrySample> latest(VehicleId vehicleId) {
+        requireNonNull(vehicleId, "vehicleId");
+        return tx.read(E, () -> Optional.ofNullable(mapper.latest(tx.facility(), vehicleId.value()))
+                .map(DomainRows::telemetry));
+    }
+
+    @Override
+    public Map<VehicleId, TelemetrySample> latestPerVehicle() {
+        return tx.read(E, () -> {
+            Map<VehicleId, TelemetrySample> out = new HashMap<>();
+            for (TelemetryRow r : mapper.latestPerVehicle(tx.facility())) {
+                TelemetrySample s = DomainRows.telemetry(r);
+                out.put(s.vehicleId(), s);
+            }
+            return Map.copyOf(out);
+        });
+    }
+}

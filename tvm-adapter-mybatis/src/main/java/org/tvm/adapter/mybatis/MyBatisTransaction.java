@@ -1,0 +1,208 @@
+package org.tvm.adapter.mybatis;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.SqlSession;
+import org.tvm.ports.AccessControlRepository;
+import org.tvm.ports.AccessDeniedException;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.UserRepository;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.domain.facility.FacilityId;
+
+/**
+ * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
+ * Every repository call goes through {@link #read} / {@link #write}, which check thread, lifetime and read-only mode and
+ * translate database errors with {@link ErrorTranslator}.
+ */
+final class MyBatisTransaction implements TvmTransaction {
+
+    final SqlSession session;
+    final Dialect dialect;
+    final DomainRows rows;
+    private final TvmContext context;
+    private final boolean readOnly;
+    private final Clock clock;
+    private final Thread owner = Thread.currentThread();
+    private volatile boolean open = true;
+
+    private FacilityRepository facilities;
+    private ResidentRepository residents;
+    private VehicleRepository vehicles;
+    private MissionRepository missions;
+    private DispatchOperations dispatch;
+    private TelemetryRepository telemetry;
+    private UserRepository users;
+    private AccessControlRepository accessControl;
+    private AuditRepository audit;
+    private OperationsQueries operations;
+
+    MyBatisTransaction(SqlSession session, Dialect dialect, DomainRows rows, Clock clock, TvmContext context,
+            boolean readOnly) {
+        this.session = session;
+        this.dialect = dialect;
+        this.rows = rows;
+        this.clock = clock;
+        this.context = context;
+        this.readOnly = readOnly;
+    }
+
+    void invalidate() {
+        open = false;
+    }
+
+    void checkUsable() {
+        if (!open) {
+            throw new IllegalStateException("This TvmTransaction has ended; repositories must not be used after the work returns");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("This TvmTransaction belongs to another thread");
+        }
+    }
+
+    void checkWritable(String operation) {
+        checkUsable();
+        if (readOnly) {
+            throw new IllegalStateException(operation + " is not allowed in a read-only transaction");
+        }
+    }
+
+    /** Runs a read; database errors are translated. */
+    <T> T read(String entity, Supplier<T> body) {
+        checkUsable();
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, entity);
+        }
+    }
+
+    /** Runs a mutation; throws IllegalStateException in a read-only transaction, translates database errors. */
+    <T> T write(String entity, String operation, Supplier<T> body) {
+        checkWritable(operation);
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, entity);
+        }
+    }
+
+    void write(String entity, String operation, Runnable body) {
+        write(entity, operation, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    <M> M mapper(Class<M> type) {
+        return session.getMapper(type);
+    }
+
+    UUID facility() {
+        return context.facilityId().value();
+    }
+
+    UUID actor() {
+        return context.actorUserId().map(u -> u.value()).orElse(null);
+    }
+
+    /** The adapter's clock, truncated to microseconds like every stored instant. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Port rule: data of another facility is refused before any SQL runs. */
+    void requireContextFacility(FacilityId facility, String entity) {
+        if (!context.facilityId().equals(facility)) {
+            throw AccessDeniedException.otherFacility(entity);
+        }
+    }
+
+    @Override
+    public TvmContext context() {
+        checkUsable();
+        return context;
+    }
+
+    @Override
+    public boolean readOnly() {
+        checkUsable();
+        return readOnly;
+    }
+
+    @Override
+    public FacilityRepository facilities() {
+        checkUsable();
+        return facilities == null ? facilities = new MyBatisFacilities(this) : facilities;
+    }
+
+    @Override
+    public ResidentRepository residents() {
+        checkUsable();
+        return residents == null ? residents = new MyBatisResidents(this) : residents;
+    }
+
+    @Override
+    public VehicleRepository vehicles() {
+        checkUsable();
+        return vehicles == null ? vehicles = new MyBatisVehicles(this) : vehicles;
+    }
+
+    @Override
+    public MissionRepository missions() {
+        checkUsable();
+        return missions == null ? missions = new MyBatisMissions(this) : missions;
+    }
+
+    @Override
+    public DispatchOperations dispatch() {
+        checkUsable();
+        return dispatch == null ? dispatch = new MyBatisDispatch(this) : dispatch;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        checkUsable();
+        return telemetry == null ? telemetry = new MyBatisTelemetry(this) : telemetry;
+    }
+
+    @Override
+    public UserRepository users() {
+        checkUsable();
+        return users == null ? users = new MyBatisUsers(this) : users;
+    }
+
+    @Override
+    public AccessControlRepository accessControl() {
+        checkUsable();
+        return accessControl == null ? accessControl = new MyBatisAccessControl(this) : accessControl;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        checkUsable();
+        return audit == null ? audit = new MyBatisAudit(this) : audit;
+    }
+
+    @Override
+    public OperationsQueries operations() {
+        checkUsable();
+        return operations == null ? operations = new MyBatisOperations(this) : operations;
+    }
+
+    @Override
+    public String toString() {
+        return "MyBatisTransaction[" + context + (readOnly ? ", read-only" : "") + (open ? "" : ", ended") + "]";
+    }
+}

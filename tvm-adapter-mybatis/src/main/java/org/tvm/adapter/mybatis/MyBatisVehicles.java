@@ -1,0 +1,146 @@
+package org.tvm.adapter.mybatis;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tvm.domain.DomainChecks;
+import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.fleet.VehicleLocation;
+import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.query.PageRequest;
+
+final class MyBatisVehicles implements VehicleRepository {
+
+    private static final String E = "Vehicle";
+    private final MyBatisTransaction tx;
+    private final VehicleMapper mapper;
+
+    MyBatisVehicles(MyBatisTransaction tx) {
+        this.tx = tx;
+        this.mapper = tx.mapper(VehicleMapper.class);
+    }
+
+    @Override
+    public void insert(Vehicle vehicle) {
+        requireNonNull(vehicle, "vehicle");
+        tx.checkWritable("VehicleRepository.insert");
+        tx.requireContextFacility(vehicle.facilityId(), E);
+        tx.write(E, "VehicleRepository.insert", () -> {
+            mapper.insert(DomainRows.row(vehicle));
+        });
+    }
+
+    @Override
+    public Vehicle update(Vehicle vehicle) {
+        requireNonNull(vehicle, "vehicle");
+        tx.checkWritable("VehicleRepository.update");
+        tx.requireContextFacility(vehicle.facilityId(), E);
+        return tx.write(E, "VehicleRepository.update", () -> {
+            if (mapper.update(DomainRows.row(vehicle)) == 0) {
+                VehicleRow current = mapper.find(tx.facility(), vehicle.id().value(), false);
+                if (current == null) {
+                    throw new NotFoundException(E, vehicle.id());
+                }
+                throw new StaleVersionException(E, vehicle.id(), vehicle.version());
+            }
+            return DomainRows.vehicle(mapper.find(tx.facility(), vehicle.id().value(), true));
+        });
+    }
+
+    @Override
+    public Optional<Vehicle> findById(VehicleId id) {
+        requireNonNull(id, "id");
+        return tx.read(E, () -> Optional.ofNullable(mapper.find(tx.facility(), id.value(), false)).map(DomainRows::vehicle));
+    }
+
+    @Override
+    public Optional<Vehicle> findByIdIncludingDeleted(VehicleId id) {
+        requireNonNull(id, "id");
+        return tx.read(E, () -> Optional.ofNullable(mapper.find(tx.facility(), id.value(), true)).map(DomainRows::vehicle));
+    }
+
+    @Override
+    public Optional<Vehicle> findByName(String name) {
+        requireNonNull(name, "name");
+        return tx.read(E, () -> Optional.ofNullable(mapper.findByName(tx.facility(), name)).map(DomainRows::vehicle));
+    }
+
+    @Override
+    public List<Vehicle> list() {
+        return tx.read(E, () -> mapper.list(tx.facility()).stream().map(DomainRows::vehicle).toList());
+    }
+
+    @Override
+    public Vehicle recordHeartbeat(VehicleId id, Instant at, Integer battery, VehicleLocation location) {
+        requireNonNull(id, "id");
+        requireNonNull(at, "at");
+        DomainChecks.range(E, "batteryLevel", battery, 0, 100);
+        return tx.write(E, "VehicleRepository.recordHeartbeat", () -> {
+            mapper.heartbeat(tx.facility(), id.value(), at, battery, location);
+            VehicleRow row = mapper.find(tx.facility(), id.value(), false);
+            if (row == null) {
+                throw new NotFoundException(E, id);
+            }
+            return DomainRows.vehicle(row);
+        });
+    }
+
+    @Override
+    public void softDelete(VehicleId id, Instant at) {
+        requireNonNull(id, "id");
+        requireNonNull(at, "at");
+        tx.write(E, "VehicleRepository.softDelete", () -> {
+            VehicleRow row = mapper.find(tx.facility(), id.value(), true);
+            if (row == null) {
+                throw new NotFoundException(E, id);
+            }
+            if (row.deletedAt != null) {
+                return;
+            }
+            if (mapper.countActiveMissions(tx.facility(), id.value(), null) > 0) {
+                throw new VehicleBusyException(id);
+            }
+            mapper.softDelete(tx.facility(), id.value(), at);
+        });
+    }
+
+    @Override
+    public void appendLogs(List<VehicleLogEntry> entries) {
+        requireNonNull(entries, "entries");
+        List<VehicleLogRow> rows = new ArrayList<>(entries.size());
+        for (VehicleLogEntry e : entries) {
+            requireNonNull(e, "entries must not contain null");
+        }
+        tx.checkWritable("VehicleRepository.appendLogs");
+        for (VehicleLogEntry e : entries) {
+            tx.requireContextFacility(e.facilityId(), "VehicleLogEntry");
+            rows.add(DomainRows.row(e));
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        tx.write("VehicleLogEntry", "VehicleRepository.appendLogs",
+                () -> Jdbc.batch(tx.session, VehicleMapper.class, "insertLog", rows));
+    }
+
+    @Override
+    public List<VehicleLogEntry> logs(VehicleId vehicleId, Instant fromInclusive, Instant toExclusive, int limit) {
+        requireNonNull(vehicleId, "vehicleId");
+        requireNonNull(fromInclusive, "fromInclusive");
+        requireNonNull(toExclusive, "toExclusive");
+        PageRequest.checkLimit(limit);
+        if (fromInclusive.isAfter(toExclusive)) {
+            throw new IllegalArgumentException("fromInclusive must not be after toExclusive");
+        }
+        return tx.read("VehicleLogEntry", () -> mapper.logs(tx.facility(), vehicleId.value(), fromInclusive,
+                toExclusive, limit).stream().map(DomainRows::logEntry).toList());
+    }
+}

@@ -1,0 +1,11 @@
+package org.tvm.adapter.mybatis;
+
+import java.util.List;
+import java.util.UUID;
+
+interface OperationsMapper {
+
+    List<ActiveMissionRow> activeMissions(UUID facilityId, int limit);
+
+    List<MissionEventRow> timeline(UUID facilityId, UUID missionId);
+}

@@ -1,0 +1,453 @@
+package org.tvm.adapter.mybatis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.ibatis.type.BaseTypeHandler;
+import org.apache.ibatis.type.JdbcType;
+import org.apache.ibatis.type.TypeHandlerRegistry;
+import org.tvm.domain.GeoPoint;
+import org.tvm.domain.fleet.VehicleLocation;
+
+/**
+ * The adapter's MyBatis type handlers (package-private: MyBatis gets registered instances, never class names).
+ * Each handler binds the dialect-neutral way where one exists and asks {@link Dialect} only where PostgreSQL needs
+ * untyped ({@code Types.OTHER}) binding: uuid, jsonb, inet and geography.
+ */
+final class TypeHandlers {
+
+    private TypeHandlers() {
+    }
+
+    /** Registers every handler for its Java type (inet: String with jdbcType OTHER, used explicitly in the XML). */
+    static void registerAll(TypeHandlerRegistry registry, Dialect dialect) {
+        registry.register(UUID.class, new UuidHandler(dialect));
+        registry.register(Instant.class, new InstantHandler());
+        registry.register(GeoPoint.class, new GeoPointHandler(dialect));
+        registry.register(VehicleLocation.class, new VehicleLocationJsonHandler(dialect));
+        registry.register(Map.class, new JsonMapHandler(dialect));
+        registry.register(List.class, new TextArrayHandler());
+        registry.register(String.class, JdbcType.OTHER, new InetHandler(dialect));
+    }
+
+    // ------------------------------------------------------------------------------------------------ UUID
+
+    static final class UuidHandler extends BaseTypeHandler<UUID> {
+        private final Dialect dialect;
+
+        UuidHandler(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, UUID value, JdbcType jdbcType) throws SQLException {
+            if (dialect.bindsOtherTypes()) {
+                ps.setObject(i, value, Types.OTHER);
+            } else {
+                ps.setObject(i, value);
+            }
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, UUID value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.NULL);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public UUID getNullableResult(ResultSet rs, String column) throws SQLException {
+            return toUuid(rs.getObject(column));
+        }
+
+        @Override
+        public UUID getNullableResult(ResultSet rs, int index) throws SQLException {
+            return toUuid(rs.getObject(index));
+        }
+
+        @Override
+        public UUID getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return toUuid(cs.getObject(index));
+        }
+
+        private static UUID toUuid(Object o) {
+            if (o == null) {
+                return null;
+            }
+            return o instanceof UUID u ? u : UUID.fromString(o.toString());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ Instant
+
+    /** timestamptz as OffsetDateTime in UTC: exact to the microsecond on both databases, no JVM zone involved. */
+    static final class InstantHandler extends BaseTypeHandler<Instant> {
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, Instant value, JdbcType jdbcType) throws SQLException {
+            ps.setObject(i, OffsetDateTime.ofInstant(value, ZoneOffset.UTC));
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, Instant value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public Instant getNullableResult(ResultSet rs, String column) throws SQLException {
+            OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+
+        @Override
+        public Instant getNullableResult(ResultSet rs, int index) throws SQLException {
+            OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+
+        @Override
+        public Instant getNullableResult(CallableStatement cs, int index) throws SQLException {
+            OffsetDateTime t = cs.getObject(index, OffsetDateTime.class);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ JSON
+
+    /**
+     * JSON documents: PostgreSQL jsonb is bound as untyped text; H2's JSON type is bound as UTF-8 bytes (a Java String
+     * would be stored as a JSON <em>string</em> there).
+     */
+    abstract static class JsonHandler<T> extends BaseTypeHandler<T> {
+        private final Dialect dialect;
+
+        JsonHandler(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        abstract String toJson(T value);
+
+        abstract T fromJson(String json);
+
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, T value, JdbcType jdbcType) throws SQLException {
+            String json = toJson(value);
+            if (dialect.bindsOtherTypes()) {
+                ps.setObject(i, json, Types.OTHER);
+            } else {
+                ps.setBytes(i, json.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, T value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.NULL);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public T getNullableResult(ResultSet rs, String column) throws SQLException {
+            return parse(rs.getString(column));
+        }
+
+        @Override
+        public T getNullableResult(ResultSet rs, int index) throws SQLException {
+            return parse(rs.getString(index));
+        }
+
+        @Override
+        public T getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return parse(cs.getString(index));
+        }
+
+        private T parse(String json) {
+            return json == null ? null : fromJson(json);
+        }
+    }
+
+    static final class JsonMapHandler extends JsonHandler<Map<String, String>> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+        };
+
+        JsonMapHandler(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        String toJson(Map<String, String> value) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a details map", e);
+            }
+        }
+
+        @Override
+        Map<String, String> fromJson(String json) {
+            try {
+                Map<String, String> map = JSON.readValue(json, MAP);
+                return map == null ? Map.of() : Collections.unmodifiableMap(map);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored details are not a JSON object of strings", e);
+            }
+        }
+
+        static String write(Map<String, String> value) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a details map", e);
+            }
+        }
+    }
+
+    /** vehicles.current_location: the spec's {"lat":..,"lon":..,"zone":..} document (format owned by the domain). */
+    static final class VehicleLocationJsonHandler extends JsonHandler<VehicleLocation> {
+        VehicleLocationJsonHandler(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        String toJson(VehicleLocation value) {
+            return value.toJson();
+        }
+
+        @Override
+        VehicleLocation fromJson(String json) {
+            return VehicleLocation.fromJson(json);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ geography
+
+    /**
+     * geography(Point,4326) / H2 GEOMETRY(POINT,4326). Written as EWKT {@code SRID=4326;POINT(lon lat)} (PostGIS parses
+     * it into geography from an untyped parameter; H2 converts the string into GEOMETRY). Read as PostGIS hex EWKB
+     * (PostgreSQL) or EWKT (H2). Exact: doubles are written in their shortest round-trip decimal form.
+     */
+    static final class GeoPointHandler extends BaseTypeHandler<GeoPoint> {
+        private final Dialect dialect;
+
+        GeoPointHandler(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        static String ewkt(GeoPoint p) {
+            return "SRID=4326;POINT(" + plain(p.longitude()) + " " + plain(p.latitude()) + ")";
+        }
+
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, GeoPoint value, JdbcType jdbcType) throws SQLException {
+            if (dialect.bindsOtherTypes()) {
+                ps.setObject(i, ewkt(value), Types.OTHER);
+            } else {
+                ps.setString(i, ewkt(value));
+            }
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, GeoPoint value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.NULL);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public GeoPoint getNullableResult(ResultSet rs, String column) throws SQLException {
+            return parse(rs.getString(column));
+        }
+
+        @Override
+        public GeoPoint getNullableResult(ResultSet rs, int index) throws SQLException {
+            return parse(rs.getString(index));
+        }
+
+        @Override
+        public GeoPoint getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return parse(cs.getString(index));
+        }
+
+        static GeoPoint parse(String text) {
+            if (text == null) {
+                return null;
+            }
+            String s = text.trim();
+            int semicolon = s.indexOf(';');
+            if (s.regionMatches(true, 0, "SRID=", 0, 5) && semicolon > 0) {
+                s = s.substring(semicolon + 1).trim();
+            }
+            if (s.regionMatches(true, 0, "POINT", 0, 5)) {
+                int open = s.indexOf('(');
+                int close = s.lastIndexOf(')');
+                if (open < 0 || close < open) {
+                    return null; // POINT EMPTY
+                }
+                String[] xy = s.substring(open + 1, close).trim().split("\\s+");
+                return new GeoPoint(Double.parseDouble(xy[1]), Double.parseDouble(xy[0]));
+            }
+            return fromHexEwkb(s);
+        }
+
+        private static GeoPoint fromHexEwkb(String hex) {
+            byte[] bytes = new byte[hex.length() / 2];
+            for (int k = 0; k < bytes.length; k++) {
+                bytes[k] = (byte) Integer.parseInt(hex.substring(2 * k, 2 * k + 2), 16);
+            }
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            buf.order(bytes[0] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            buf.get();
+            int type = buf.getInt();
+            if ((type & 0x20000000) != 0) {
+                buf.getInt(); // SRID
+            }
+            if ((type & 0xFFFF) % 1000 != 1) {
+                throw new IllegalStateException("stored geography is not a point");
+            }
+            double x = buf.getDouble();
+            double y = buf.getDouble();
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return null;
+            }
+            return new GeoPoint(y, x);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ text[]
+
+    /** VARCHAR(100)[] (PostgreSQL) / VARCHAR(100) ARRAY (H2) as an immutable List of String. */
+    static final class TextArrayHandler extends BaseTypeHandler<List<String>> {
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, List<String> value, JdbcType jdbcType)
+                throws SQLException {
+            ps.setArray(i, ps.getConnection().createArrayOf("varchar", value.toArray(new String[0])));
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, List<String> value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, Types.ARRAY);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public List<String> getNullableResult(ResultSet rs, String column) throws SQLException {
+            return toList(rs.getArray(column));
+        }
+
+        @Override
+        public List<String> getNullableResult(ResultSet rs, int index) throws SQLException {
+            return toList(rs.getArray(index));
+        }
+
+        @Override
+        public List<String> getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return toList(cs.getArray(index));
+        }
+
+        private static List<String> toList(Array array) throws SQLException {
+            if (array == null) {
+                return null;
+            }
+            try {
+                Object[] values = (Object[]) array.getArray();
+                List<String> out = new ArrayList<>(values.length);
+                for (Object v : values) {
+                    out.add(v == null ? null : v.toString());
+                }
+                return Collections.unmodifiableList(out);
+            } finally {
+                array.free();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ inet
+
+    /** INET (PostgreSQL, bound untyped so the server parses it) / VARCHAR(45) (H2). Use with jdbcType=OTHER. */
+    static final class InetHandler extends BaseTypeHandler<String> {
+        private final Dialect dialect;
+
+        InetHandler(Dialect dialect) {
+            this.dialect = dialect;
+        }
+
+        @Override
+        public void setNonNullParameter(PreparedStatement ps, int i, String value, JdbcType jdbcType) throws SQLException {
+            if (dialect.bindsOtherTypes()) {
+                ps.setObject(i, value, Types.OTHER);
+            } else {
+                ps.setString(i, value);
+            }
+        }
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, String value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.VARCHAR);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public String getNullableResult(ResultSet rs, String column) throws SQLException {
+            return stripHostMask(rs.getString(column));
+        }
+
+        @Override
+        public String getNullableResult(ResultSet rs, int index) throws SQLException {
+            return stripHostMask(rs.getString(index));
+        }
+
+        @Override
+        public String getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return stripHostMask(cs.getString(index));
+        }
+
+        private static String stripHostMask(String s) {
+            if (s == null) {
+                return null;
+            }
+            if (s.endsWith("/32") || s.endsWith("/128")) {
+                return s.substring(0, s.lastIndexOf('/'));
+            }
+            return s;
+        }
+    }
+
+    static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+}
