@@ -17,7 +17,7 @@ import org.tvm.ports.crypto.KeyRing;
  * <pre>{@code
  * TvmMigrations.migrate(adminDataSource);
  * TvmPersistence persistence = MyBatisTvmPersistence.create(appDataSource,
- *         MyBatisTvmPersistence.Options.defaults().withKeyRing(KeyRing.fromEnvironment("TVM_FIELD_KEYS")));
+ *         MyBatisTvmPersistence.Options.defaults().keyRing(KeyRing.fromEnvironment("TVM_FIELD_KEYS")));
  * persistence.inTransaction(TvmContext.of(facilityId, userId), tx -> tx.missions().findById(id));
  * }</pre>
  *
@@ -91,7 +91,7 @@ public final class MyBatisTvmPersistence {
          * @param keyRing non-null key ring for {@link AesGcmFieldCipher} (e.g. {@code KeyRing.fromEnvironment("TVM_FIELD_KEYS")})
          * @return a copy using it
          */
-        public Options withKeyRing(KeyRing keyRing) {
+        public Options keyRing(KeyRing keyRing) {
             return new Options(new AesGcmFieldCipher(requireNonNull(keyRing, "keyRing")), clock);
         }
 
@@ -99,7 +99,7 @@ public final class MyBatisTvmPersistence {
          * @param fieldCipher non-null cipher for medical notes and MFA secrets
          * @return a copy using it
          */
-        public Options withFieldCipher(FieldCipher fieldCipher) {
+        public Options fieldCipher(FieldCipher fieldCipher) {
             return new Options(requireNonNull(fieldCipher, "fieldCipher"), clock);
         }
 
@@ -107,7 +107,7 @@ public final class MyBatisTvmPersistence {
          * @param clock non-null clock for the instants the adapter stamps itself (data-access entries, role grants)
          * @return a copy using it
          */
-        public Options withClock(Clock clock) {
+        public Options clock(Clock clock) {
             return new Options(cipher, requireNonNull(clock, "clock"));
         }
 

@@ -1,0 +1,47 @@
+package org.tvm.examples.demo;
+
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.tvm.adapter.jpa.JpaTvmPersistence;
+import org.tvm.adapter.mybatis.MyBatisTvmPersistence;
+import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.TvmPersistence;
+
+/**
+ * The adapter the demo runs on: a tiny factory over the two adapters' public entry points. Both use their default
+ * options, which seal sensitive fields with a random per-process key: right for a demo, wrong for production (see the
+ * wiring examples for a key ring).
+ */
+public enum AdapterChoice {
+    /** Hibernate 7 ({@link JpaTvmPersistence}). */
+    JPA,
+    /** MyBatis 3.5 ({@link MyBatisTvmPersistence}). */
+    MYBATIS;
+
+    /** @return the lower-case name used on the command line ("jpa", "mybatis") */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param appDataSource the application's data source (on PostgreSQL a non-superuser role in production)
+     * @return a new persistence over it; close it when done (the data source stays open)
+     */
+    public TvmPersistence open(DataSource appDataSource) {
+        return switch (this) {
+            case JPA -> JpaTvmPersistence.create(appDataSource);
+            case MYBATIS -> MyBatisTvmPersistence.create(appDataSource);
+        };
+    }
+
+    /**
+     * @param adminDataSource a data source with the admin role ({@code tvm_admin} member or a superuser)
+     * @return the administrative entry point over it; close it when done
+     */
+    public TvmAdministration administration(DataSource adminDataSource) {
+        return switch (this) {
+            case JPA -> JpaTvmPersistence.administration(adminDataSource);
+            case MYBATIS -> MyBatisTvmPersistence.administration(adminDataSource);
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package org.tvm.adapter.mybatis.archfixture;
+
+/** Broken on purpose: the MyBatis adapter depending on the JPA adapter. Test sources only. */
+public class MyBatisFixtureUsingJpaAdapter {
+    Class<?> other = org.tvm.adapter.jpa.archfixture.LeakingJpaFactoryFixture.class;
+}

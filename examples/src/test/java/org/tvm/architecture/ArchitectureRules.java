@@ -1,0 +1,103 @@
+package org.tvm.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The dependency rules of ARCHITECTURE.md §1, as executable ArchUnit rules. */
+final class ArchitectureRules {
+
+    private ArchitectureRules() {
+    }
+
+    static final ArchRule DOMAIN_IS_JDK_ONLY = classes()
+            .that().resideInAPackage("org.tvm.domain..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.tvm.domain..", "java..")
+            .because("tvm-domain is pure Java: it depends on the JDK only");
+
+    static final ArchRule PORTS_DEPEND_ONLY_ON_DOMAIN = classes()
+            .that().resideInAPackage("org.tvm.ports..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.tvm.ports..", "org.tvm.domain..", "java..", "javax.crypto..")
+            .because("tvm-ports depends only on tvm-domain (and the JDK)");
+
+    static final ArchRule JPA_ONLY_IN_JPA_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage("org.tvm.adapter.jpa..")
+            .and().resideInAPackage("org.tvm..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..")
+            .because("jakarta.persistence and org.hibernate belong to tvm-adapter-jpa only");
+
+    static final ArchRule MYBATIS_ONLY_IN_MYBATIS_ADAPTER = noClasses()
+            .that().resideOutsideOfPackage("org.tvm.adapter.mybatis..")
+            .and().resideInAPackage("org.tvm..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.ibatis..")
+            .because("org.apache.ibatis belongs to tvm-adapter-mybatis only");
+
+    static final ArchRule JPA_ADAPTER_INDEPENDENT_OF_MYBATIS_ADAPTER = noClasses()
+            .that().resideInAPackage("org.tvm.adapter.jpa..")
+            .should().dependOnClassesThat().resideInAPackage("org.tvm.adapter.mybatis..")
+            .allowEmptyShould(true)
+            .because("the two adapters never depend on each other");
+
+    static final ArchRule MYBATIS_ADAPTER_INDEPENDENT_OF_JPA_ADAPTER = noClasses()
+            .that().resideInAPackage("org.tvm.adapter.mybatis..")
+            .should().dependOnClassesThat().resideInAPackage("org.tvm.adapter.jpa..")
+            .allowEmptyShould(true)
+            .because("the two adapters never depend on each other");
+
+    static final ArchRule ENTITIES_ARE_PACKAGE_PRIVATE = classes()
+            .that().areAnnotatedWith("jakarta.persistence.Entity")
+            .or().areAnnotatedWith("jakarta.persistence.Embeddable")
+            .or().areAnnotatedWith("jakarta.persistence.MappedSuperclass")
+            .should().notBePublic()
+            .allowEmptyShould(true)
+            .because("JPA entities are an implementation detail of tvm-adapter-jpa");
+
+    static final ArchRule ROWS_ARE_PACKAGE_PRIVATE = classes()
+            .that().resideInAPackage("org.tvm.adapter.mybatis..")
+            .and().haveSimpleNameEndingWith("Row")
+            .should().notBePublic()
+            .allowEmptyShould(true)
+            .because("MyBatis row classes are an implementation detail of tvm-adapter-mybatis");
+
+    static final ArchRule ADAPTER_API_SPEAKS_PORT_TYPES = methods()
+            .that().areDeclaredInClassesThat().resideInAnyPackage("org.tvm.adapter..")
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().arePublic()
+            .should(notExposeTypesFrom("jakarta.persistence", "org.hibernate", "org.apache.ibatis"))
+            .allowEmptyShould(true)
+            .because("no Hibernate or MyBatis type leaks through an adapter's public API: users see ports and domain");
+
+    static final ArchRule TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE = noClasses()
+            .that().resideInAnyPackage("org.tvm.domain..", "org.tvm.ports..", "org.tvm.migrations..", "org.tvm.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("org.tvm.testkit..")
+            .because("the testkit tests adapters; production code never needs it");
+
+    static List<ArchRule> all() {
+        return List.of(DOMAIN_IS_JDK_ONLY, PORTS_DEPEND_ONLY_ON_DOMAIN, JPA_ONLY_IN_JPA_ADAPTER,
+                MYBATIS_ONLY_IN_MYBATIS_ADAPTER, JPA_ADAPTER_INDEPENDENT_OF_MYBATIS_ADAPTER,
+                MYBATIS_ADAPTER_INDEPENDENT_OF_JPA_ADAPTER, ENTITIES_ARE_PACKAGE_PRIVATE, ROWS_ARE_PACKAGE_PRIVATE,
+                ADAPTER_API_SPEAKS_PORT_TYPES, TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE);
+    }
+
+    private static ArchCondition<JavaMethod> notExposeTypesFrom(String... packagePrefixes) {
+        return new ArchCondition<>("not expose types from " + String.join(", ", packagePrefixes)) {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
+                        .map(JavaClass::getPackageName)
+                        .filter(pkg -> Stream.of(packagePrefixes).anyMatch(pkg::startsWith))
+                        .forEach(pkg -> events.add(SimpleConditionEvent.violated(method,
+                                method.getFullName() + " exposes a type from " + pkg)));
+            }
+        };
+    }
+}
