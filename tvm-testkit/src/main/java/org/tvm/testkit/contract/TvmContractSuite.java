@@ -1,0 +1,148 @@
+package org.tvm.testkit.contract;
+
+import org.junit.jupiter.api.Nested;
+import org.tvm.testkit.PersistenceUnderTest;
+
+/**
+ * Every contract of the testkit in one class: extend it once per persistence under test and database,
+ * and the whole suite runs as one {@code @Nested} class per port.
+ *
+ * <pre>{@code
+ * class MyAdapterPostgresContractsTest extends TvmContractSuite {
+ *     static final PersistenceUnderTest SUBJECT = new MyPersistenceUnderTest(...);
+ *
+ *     @Override
+ *     protected PersistenceUnderTest subject() {
+ *         return SUBJECT;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The subject is shared by every contract (contracts never assume empty tables: each test creates its
+ * own facility). To run a single contract, extend that {@code *Contract} class directly instead.
+ */
+public abstract class TvmContractSuite {
+
+    /** The persistence under test; called often, so return a shared instance. */
+    protected abstract PersistenceUnderTest subject();
+
+    @Nested
+    class Transactions extends TransactionContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Isolation extends IsolationContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Facilities extends FacilityContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Residents extends ResidentContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Vehicles extends VehicleContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Missions extends MissionContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Dispatch extends DispatchContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Telemetry extends TelemetryContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Users extends UserContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class AccessControl extends AccessControlContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Audit extends AuditContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class OperationsQueries extends OperationsQueriesContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class SensitiveFields extends SensitiveFieldsContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class KeysetPagination extends KeysetPaginationContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Administration extends AdministrationContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+}
