@@ -17,6 +17,10 @@ public final class DomainChecks {
     private DomainChecks() {
     }
 
+    /**
+     * @return {@code value}
+     * @throws DomainValidationException ({@code entity.field: must not be null}) if {@code value} is null
+     */
     public static <T> T required(String entity, String field, T value) {
         if (value == null) {
             throw new DomainValidationException(entity, field, "must not be null");
@@ -24,7 +28,10 @@ public final class DomainChecks {
         return value;
     }
 
-    /** Non-null, non-blank and at most {@code max} characters. */
+    /**
+     * Non-null, non-blank and at most {@code max} characters. Errors never quote the text, so it is safe for
+     * secrets such as tokens.
+     */
     public static String text(String entity, String field, String value, int max) {
         required(entity, field, value);
         if (value.isBlank()) {
@@ -43,6 +50,12 @@ public final class DomainChecks {
         return optionalText(entity, field, value, Integer.MAX_VALUE);
     }
 
+    /**
+     * Null passes; otherwise at most {@code max} characters. The error states the length, never the text.
+     *
+     * @return {@code value}
+     * @throws DomainValidationException if {@code value} is longer than {@code max}
+     */
     public static String maxLength(String entity, String field, String value, int max) {
         if (value != null && value.length() > max) {
             throw new DomainValidationException(entity, field,
@@ -56,10 +69,21 @@ public final class DomainChecks {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * Non-null, truncated to microseconds (see {@link #micros}).
+     *
+     * @throws DomainValidationException if {@code value} is null
+     */
     public static Instant instant(String entity, String field, Instant value) {
         return micros(required(entity, field, value));
     }
 
+    /**
+     * Null passes; otherwise {@code min <= value <= max}.
+     *
+     * @return {@code value}
+     * @throws DomainValidationException if {@code value} is outside the inclusive range
+     */
     public static Integer range(String entity, String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             throw new DomainValidationException(entity, field,
@@ -86,7 +110,12 @@ public final class DomainChecks {
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Shared shape of the typed id records' {@code parse(String)}. */
+    /**
+     * Shared shape of the typed id records' {@code parse(String)}: a canonical UUID string (any case, surrounding
+     * whitespace ignored).
+     *
+     * @throws DomainValidationException ({@code entity.value}) if {@code text} is null or not a canonical UUID
+     */
     public static <T> T parseId(String entity, String text, Function<UUID, T> factory) {
         if (text == null) {
             throw new DomainValidationException(entity, "value", "must not be null");

@@ -68,7 +68,8 @@ class CoreValuesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"123", "15551234567", "+1234567", "+1234567890123456", "+1555abc4567", "", "++15551234567"})
+    @ValueSource(strings = {"123", "15551234567", "+1234567", "+1234567890123456", "+1555abc4567", "", "++15551234567",
+            "+05551234567", "+0 (555) 123-4567"})
     void phoneRejectsNonE164(String raw) {
         assertInvalid(() -> PhoneNumber.of(raw), "PhoneNumber", "value");
     }

@@ -30,7 +30,8 @@ public interface AccessControlRepository {
 
     /**
      * @param role non-null role
-     * @return the permissions granted to the role in the catalogue; empty if none
+     * @return the permissions granted to the role in the catalogue; unmodifiable, iteration order unspecified; empty if
+     *         none
      */
     Set<Permission> permissionsOf(RoleName role);
 
@@ -57,7 +58,8 @@ public interface AccessControlRepository {
 
     /**
      * @param user non-null user id
-     * @return the roles granted to the user (regardless of status); empty if none or the user is unknown here
+     * @return the roles granted to the user (regardless of status); unmodifiable, iteration order unspecified; empty if
+     *         none or the user is unknown here
      */
     Set<RoleName> rolesOf(UserId user);
 
@@ -83,7 +85,8 @@ public interface AccessControlRepository {
 
     /**
      * @param caregiver non-null user id
-     * @return the non-deleted residents assigned to the user; empty if none or the user is unknown here
+     * @return the non-deleted residents assigned to the user; unmodifiable, iteration order unspecified; empty if none
+     *         or the user is unknown here
      */
     Set<ResidentId> residentsAssignedTo(UserId caregiver);
 

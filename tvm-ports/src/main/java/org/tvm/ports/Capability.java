@@ -24,9 +24,11 @@ public enum Capability {
 
     /**
      * Telemetry is stored in monthly range partitions: {@link TvmAdministration#ensureTelemetryPartitions} creates
-     * them, {@link TvmAdministration#dropTelemetryPartitionsBefore} drops whole partitions, and appending a sample
-     * whose month has no partition fails with {@link ConstraintViolationException}. Without it partition management
-     * is a no-op / row deletion as documented there, and any timestamp is accepted.
+     * them and {@link TvmAdministration#dropTelemetryPartitionsBefore} drops whole partitions. A sample whose month
+     * has no partition is still accepted: it is kept in a default (catch-all) partition, moved into its month's
+     * partition when that partition is created, and removed by retention like any other sample. Without this
+     * capability partition management is a no-op / row deletion as documented there. Either way any timestamp is
+     * accepted.
      */
     PARTITIONED_TELEMETRY,
 

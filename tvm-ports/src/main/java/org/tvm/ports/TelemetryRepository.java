@@ -18,14 +18,16 @@ public interface TelemetryRepository {
      * Appends samples in bulk (batched), all or nothing. An empty list does nothing. Duplicate samples (same vehicle and
      * timestamp) are stored twice.
      *
+     * <p>The timestamp is never a reason to reject a sample: with {@link Capability#PARTITIONED_TELEMETRY} a sample
+     * outside every monthly partition is kept in the schema's default partition (moved into its month's partition
+     * once an administrator creates it) and is removed by retention like any other sample.
+     *
      * @param samples non-null list without null elements
-     * @throws AccessDeniedException      if any sample belongs to another facility (checked before any SQL; nothing written)
-     * @throws UnknownReferenceException  if any sample references a vehicle that does not exist in the facility
-     * @throws ConstraintViolationException if a sample breaks a database rule the domain cannot see. With
-     *                                    {@link Capability#PARTITIONED_TELEMETRY} a sample outside every monthly
-     *                                    partition is still stored (in the schema's default partition) and becomes
-     *                                    visible to retention once an administrator creates its month's partition
-     * @throws IllegalStateException      in a read-only transaction
+     * @throws AccessDeniedException        if any sample belongs to another facility (checked before any SQL; nothing
+     *                                      written)
+     * @throws UnknownReferenceException    if any sample references a vehicle that does not exist in the facility
+     * @throws ConstraintViolationException if a sample breaks a database rule the domain cannot see
+     * @throws IllegalStateException        in a read-only transaction
      */
     void append(List<TelemetrySample> samples);
 

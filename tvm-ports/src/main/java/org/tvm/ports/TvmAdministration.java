@@ -46,7 +46,8 @@ public interface TvmAdministration extends AutoCloseable {
     /**
      * Retention: removes all telemetry older than the first instant of {@code month} (UTC), for all facilities.
      * With {@link Capability#PARTITIONED_TELEMETRY} drops every monthly partition that lies entirely before
-     * {@code month}; without it deletes the rows with {@code timestamp < month start} and returns an empty list.
+     * {@code month} and deletes older rows kept in the default partition; without it deletes the rows with
+     * {@code timestamp < month start} and returns an empty list.
      *
      * @param month non-null first month to keep
      * @return names of the dropped partitions in ascending month order; empty if none (or not partitioned)

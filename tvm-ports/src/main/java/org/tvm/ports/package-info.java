@@ -44,8 +44,10 @@
  *       ({@code "Resident"}, {@code "Vehicle"}, {@code "Mission"}, {@code "User"}, {@code "Facility"},
  *       {@code "Location"}, {@code "MissionEvent"}, {@code "TelemetrySample"}, {@code "VehicleLogEntry"},
  *       {@code "AuditEntry"}, {@code "DataAccessEntry"}, {@code "Role"}, {@code "Permission"}), identical in all adapters.
- *       Constraint names are adapter-specific. Exception messages never contain values of sensitive fields
- *       (medical notes, MFA secrets, password hashes, tokens) nor other column values, only names and ids.</li>
+ *       Constraint names are adapter-specific. Messages of the port exceptions ({@link org.tvm.ports.TvmPersistenceException}
+ *       and subclasses) never contain values of sensitive fields (medical notes, MFA secrets, password hashes, tokens)
+ *       nor other column values, only names and ids. Domain exceptions passing through may quote a rejected
+ *       non-secret input (e.g. a malformed phone number or e-mail address) but never a sensitive value.</li>
  *   <li><b>Lifetime and threads.</b> A {@code TvmTransaction} and every repository obtained from it may only be
  *       used by the thread running the work and only until the work returns; later use throws
  *       {@link java.lang.IllegalStateException}.</li>

@@ -27,6 +27,16 @@ public record MissionRequest(MissionId id, FacilityId facilityId, ResidentId res
         DomainChecks.optionalText(E, "notes", notes);
     }
 
+    /**
+     * Ids and priority only: {@code notes} and the place labels are free text that staff may fill with health
+     * information, which does not belong in logs.
+     */
+    @Override
+    public String toString() {
+        return "MissionRequest[id=" + id + ", facilityId=" + facilityId + ", residentId=" + residentId + ", createdBy="
+                + createdBy + ", priority=" + priority.code() + ", scheduledAt=" + scheduledAt + "]";
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -89,6 +89,25 @@ class UserTest {
     }
 
     @Test
+    void errorsNeverEchoTokens() {
+        String longReset = "reset-" + "r".repeat(260);
+        String longVerify = "verify-" + "v".repeat(260);
+        assertInvalid(() -> TestData.user().passwordResetToken(longReset).passwordResetExpires(NOW).build(),
+                "User", "passwordResetToken");
+        assertInvalid(() -> TestData.user().emailVerificationToken(longVerify).build(), "User", "emailVerificationToken");
+        assertInvalid(() -> TestData.user().passwordResetToken("reset-secret-42").build(), "User", "passwordResetExpires");
+        for (User.Builder b : new User.Builder[] {
+                TestData.user().passwordResetToken(longReset).passwordResetExpires(NOW),
+                TestData.user().emailVerificationToken(longVerify),
+                TestData.user().passwordResetToken("reset-secret-42"),
+                TestData.user().passwordResetToken("reset-secret-42").passwordResetExpires(NOW).firstName(" ")}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(b::build)
+                    .isInstanceOf(DomainValidationException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("reset-", "verify-", "rrrr", "vvvv"));
+        }
+    }
+
+    @Test
     void errorsNeverEchoTheMfaSecret() {
         try {
             TestData.user().mfaEnabled(true).mfaSecret(SensitiveText.of("TOPSECRET")).firstName("").build();

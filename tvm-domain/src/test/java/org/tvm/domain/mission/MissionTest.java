@@ -22,6 +22,16 @@ import org.tvm.domain.TestData;
 class MissionTest {
 
     @Test
+    void requestToStringShowsIdsButNoFreeText() {
+        MissionRequest r = TestData.request().notes("oxygen bottle, dementia: speak slowly").build();
+        assertThat(r.toString()).contains(TestData.RESIDENT.toString(), "high")
+                .doesNotContain("oxygen", "dementia", "Room 101", "Garden");
+        Mission m = Mission.request(r, NOW).mission();
+        assertThat(m.toString()).doesNotContain("oxygen", "Room 101");
+    }
+
+
+    @Test
     void requestCreatesPendingMissionWithCreatedEvent() {
         MissionId id = MissionId.newId();
         Instant scheduled = Instant.parse("2025-03-01T12:00:00.123456789Z");

@@ -28,6 +28,10 @@ public record CipherContext(UUID facilityId, String table, String column, UUID r
     /** Encrypted column {@code users.mfa_secret}. */
     public static final String MFA_SECRET_COLUMN = "mfa_secret";
 
+    /**
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if table or column is blank or contains an unpaired surrogate
+     */
     public CipherContext {
         Objects.requireNonNull(facilityId, "facilityId");
         Objects.requireNonNull(table, "table");

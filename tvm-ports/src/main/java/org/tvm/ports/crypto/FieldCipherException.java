@@ -37,11 +37,22 @@ public final class FieldCipherException extends RuntimeException {
 
     private final Reason reason;
 
+    /**
+     * @param reason  non-null category of the failure
+     * @param message description that must not contain plaintext, key material or sealed text
+     * @throws NullPointerException if reason is null
+     */
     public FieldCipherException(Reason reason, String message) {
         super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
+    /**
+     * @param reason  non-null category of the failure
+     * @param message description that must not contain plaintext, key material or sealed text
+     * @param cause   nullable underlying exception
+     * @throws NullPointerException if reason is null
+     */
     public FieldCipherException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");

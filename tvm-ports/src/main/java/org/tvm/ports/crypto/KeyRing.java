@@ -64,7 +64,11 @@ public final class KeyRing {
         }
         Objects.requireNonNull(primaryKeyId, "primaryKeyId");
         if (!keys.containsKey(primaryKeyId)) {
-            throw new IllegalArgumentException("primary key id '" + printableId(primaryKeyId) + "' is not in the key ring " + keys.keySet());
+            // an invalid id may be misplaced key material: describe it instead of quoting it
+            throw new IllegalArgumentException((isValidKeyId(primaryKeyId)
+                    ? "primary key id '" + primaryKeyId + "'"
+                    : "primary key id (" + describeInvalidId(primaryKeyId) + ")")
+                    + " is not in the key ring " + keys.keySet());
         }
         this.keys = Collections.unmodifiableMap(new TreeMap<>(keys));
         this.primaryKeyId = primaryKeyId;
@@ -300,16 +304,18 @@ public final class KeyRing {
     private static String requireKeyId(String keyId) {
         Objects.requireNonNull(keyId, "keyId");
         if (!isValidKeyId(keyId)) {
-            throw new IllegalArgumentException("invalid key id '" + printableId(keyId)
-                    + "': expected 1..32 characters of [A-Za-z0-9_-]");
+            throw new IllegalArgumentException("invalid key id (" + describeInvalidId(keyId)
+                    + "): expected 1..32 characters of [A-Za-z0-9_-]");
         }
         return keyId;
     }
 
-    /** Key ids are not secret, but keep messages short and printable. */
-    private static String printableId(String keyId) {
-        String s = keyId.length() > 40 ? keyId.substring(0, 40) + "..." : keyId;
-        return s.replaceAll("[^\\x20-\\x7E]", "?");
+    /**
+     * Valid key ids are not secret, but a string that fails validation may be key material pasted into the
+     * wrong place (e.g. {@code "<base64>:k1"} or a swapped map entry), so it is described, never quoted.
+     */
+    private static String describeInvalidId(String keyId) {
+        return keyId.isEmpty() ? "empty" : keyId.length() + " characters, not quoted";
     }
 
     private static SecretKey toSecretKey(String keyId, byte[] rawKey) {

@@ -116,6 +116,22 @@ class KeyRingTest {
         assertRejectedWithoutKeyMaterial("   ");
     }
 
+    @Test
+    void keyMaterialInTheKeyIdPositionIsNeverQuoted() {
+        // swapped id and key, a key given as primary, swapped map entries: the "id" is key material
+        assertRejectedWithoutKeyMaterial(b64k1 + ":k1");
+        assertRejectedWithoutKeyMaterial("k1:" + b64k1 + ";primary=" + b64k2);
+        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.ofBase64(Map.of(b64k1, "k1"), "k1"))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(b64k1.substring(0, 8)));
+        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(Map.of("k1", k1), b64k2))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(b64k2.substring(0, 8)));
+        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(b64k1, k1))
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(b64k1.substring(0, 8)));
+        // a valid but unknown id is still named, it is not secret
+        assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.of(Map.of("k1", k1), "k2"))
+                .withMessageContaining("'k2'");
+    }
+
     private void assertRejectedWithoutKeyMaterial(String spec) {
         assertThatIllegalArgumentException().isThrownBy(() -> KeyRing.parse(spec))
                 .satisfies(e -> assertThat(e.getMessage())
