@@ -43,12 +43,15 @@ public abstract class FacilityContract {
     void createdFacilityRoundTripsThroughAdministrationAndTheContext() {
         Instant now = baseNow();
         Facility facility = TvmTestData.facility().address("Rua Augusta 12, Lisboa").timezone(ZoneId.of("Europe/Lisbon"))
-                .at(now).build();
+                .at(now).with(b -> b.updatedAt(now.plusSeconds(17))).build();
 
         subject().administration().createFacility(facility);
 
         assertThat(subject().administration().findFacility(facility.id())).contains(facility);
-        assertThat(tx(subject(), facility.id(), (TvmTransaction tx) -> tx.facilities().current())).contains(facility);
+        Facility read = tx(subject(), facility.id(), (TvmTransaction tx) -> tx.facilities().current()).orElseThrow();
+        assertThat(read).isEqualTo(facility);
+        assertThat(read.createdAt()).isEqualTo(now);
+        assertThat(read.updatedAt()).isEqualTo(now.plusSeconds(17));
     }
 
     @Test
@@ -124,12 +127,16 @@ public abstract class FacilityContract {
         Instant now = baseNow();
         FacilityId f = newFacility(subject(), now);
         Location location = TvmTestData.location(f).kind(LocationKind.CHARGING_STATION)
-                .point(GeoPoint.of(-33.8688197, 151.2092955)).zone("Basement B2").at(now).build();
+                .point(GeoPoint.of(-33.8688197, 151.2092955)).zone("Basement B2").at(now)
+                .with(b -> b.updatedAt(now.plusSeconds(19))).build();
 
         Location returned = tx(subject(), f, (TvmTransaction tx) -> tx.facilities().insertLocation(location));
 
         assertThat(returned).isEqualTo(location);
-        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.facilities().locations())).containsExactly(location);
+        List<Location> read = tx(subject(), f, (TvmTransaction tx) -> tx.facilities().locations());
+        assertThat(read).containsExactly(location);
+        assertThat(read.get(0).createdAt()).isEqualTo(now);
+        assertThat(read.get(0).updatedAt()).isEqualTo(now.plusSeconds(19));
     }
 
     @ParameterizedTest

@@ -25,6 +25,7 @@ import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLogEntry;
 import org.tvm.domain.mission.Mission;
@@ -248,6 +249,39 @@ public abstract class IsolationContract {
         inB(s, (TvmTransaction tx) -> {
             assertThat(tx.missions().findById(foreign.id())).contains(foreign);
             assertThat(tx.missions().events(foreign.id())).hasSize(1);
+        });
+    }
+
+    @Test
+    void referencesToAnotherFacilitysRowsAreUnknownReferencesAndWriteNothing() {
+        Sides s = twoFacilities();
+        MissionTransition foreignResident = TvmTestData.mission(s.a().facilityId(), s.b().residentId(1), s.a().userId(RoleName.NURSE))
+                .at(s.now()).build();
+        MissionTransition foreignCreator = TvmTestData.mission(s.a().facilityId(), s.a().residentId(1), s.b().userId(RoleName.NURSE))
+                .at(s.now()).build();
+        Vehicle boundToForeignMission = TvmTestData.vehicle(s.a().facilityId()).status(VehicleStatus.NAVIGATING)
+                .currentMission(s.eb().mission().id()).at(s.now()).build();
+        Mission own = s.ea().mission();
+
+        assertRejectedInA(s, UnknownReferenceException.class, (TvmTransaction tx) -> tx.missions().insert(foreignResident));
+        assertRejectedInA(s, UnknownReferenceException.class, (TvmTransaction tx) -> tx.missions().insert(foreignCreator));
+        assertRejectedInA(s, UnknownReferenceException.class, (TvmTransaction tx) -> tx.vehicles().insert(boundToForeignMission));
+        assertRejectedInA(s, UnknownReferenceException.class, (TvmTransaction tx) -> tx.vehicles().appendLogs(
+                List.of(TvmTestData.vehicleLog(s.a().facilityId(), s.b().vehicleId(0)).at(s.now()).build())));
+        assertRejectedInA(s, UnknownReferenceException.class, (TvmTransaction tx) -> tx.missions().apply(
+                own.assign(s.b().vehicleId(1), s.now().plusSeconds(1), null)));
+
+        inA(s, (TvmTransaction tx) -> {
+            assertThat(tx.missions().findByIdIncludingDeleted(foreignResident.mission().id())).isEmpty();
+            assertThat(tx.missions().findByIdIncludingDeleted(foreignCreator.mission().id())).isEmpty();
+            assertThat(tx.vehicles().findByIdIncludingDeleted(boundToForeignMission.id())).isEmpty();
+            assertThat(tx.missions().findById(own.id())).contains(own);
+            assertThat(tx.missions().events(own.id())).hasSize(1);
+        });
+        inB(s, (TvmTransaction tx) -> {
+            assertThat(tx.vehicles().findById(s.b().vehicleId(1))).contains(s.b().vehicle(1));
+            assertThat(tx.vehicles().logs(s.b().vehicleId(0), WINDOW_START, WINDOW_END, 1000)).containsExactly(s.eb().log());
+            assertThat(allPages(p -> tx.missions().listByResident(s.b().residentId(1), p))).isEmpty();
         });
     }
 

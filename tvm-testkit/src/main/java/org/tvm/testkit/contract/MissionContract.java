@@ -265,7 +265,11 @@ public abstract class MissionContract {
 
         Mission failed = apply(w, fail);
 
-        assertThat(failed.failureReason()).isEqualTo("lift out of order");
+        Mission reread = w.inTransaction((TvmTransaction tx) -> tx.missions().findById(mission.id()).orElseThrow());
+        assertThat(reread).isEqualTo(failed);
+        assertThat(reread.status()).isEqualTo(MissionStatus.FAILED);
+        assertThat(reread.failureReason()).isEqualTo("lift out of order");
+        assertThat(reread.toBuilder().updatedAt(fail.mission().updatedAt()).build()).isEqualTo(fail.mission());
         List<MissionEvent> events = w.inTransaction((TvmTransaction tx) -> tx.missions().events(mission.id()));
         assertThat(events).last().isEqualTo(fail.event());
         assertThat(events.get(events.size() - 1).details()).isEqualTo(Map.of("reason", "lift out of order"));

@@ -111,6 +111,46 @@ public abstract class OperationsQueriesContract {
     }
 
     @Test
+    void activeMissionsReturnTheFirstFiftyForTheDashboardLimitWithTiesBrokenById() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Instant same = now.minusSeconds(30);
+        List<MissionTransition> created = new ArrayList<>();
+        for (int i = 0; i < 55; i++) {
+            created.add(TvmTestData.mission(w.facilityId(), w.residentId(i % 3), w.userId(RoleName.NURSE))
+                    .priority(MissionPriority.NORMAL).at(same).build());
+        }
+        Mission urgent = pending(w, 0, MissionPriority.URGENT, now.minusSeconds(1), "Room U");
+        w.run((TvmTransaction tx) -> created.forEach(tx.missions()::insert));
+        List<MissionId> byId = created.stream().map(t -> t.mission().id())
+                .sorted(java.util.Comparator.comparing((MissionId id) -> id.value().toString())).toList();
+
+        List<ActiveMissionView> dashboard = readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(50));
+        List<ActiveMissionView> all = readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(1000));
+
+        assertThat(dashboard).hasSize(50);
+        assertThat(dashboard.get(0).id()).isEqualTo(urgent.id());
+        assertThat(dashboard.subList(1, 50)).extracting(ActiveMissionView::id).containsExactlyElementsOf(byId.subList(0, 49));
+        assertThat(all).hasSize(56);
+        assertThat(all.subList(1, 56)).extracting(ActiveMissionView::id).containsExactlyElementsOf(byId);
+        assertThatThrownBy(() -> readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(1001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fleetStatusOrdersNamesByCodePoint() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Vehicle lower = TvmTestData.vehicle(w.facilityId()).name("alpha " + TvmTestData.unique()).at(now).build();
+        Vehicle upper = TvmTestData.vehicle(w.facilityId()).name("Zulu " + TvmTestData.unique()).at(now).build();
+        Vehicle umlaut = TvmTestData.vehicle(w.facilityId()).name("\u00c4rger " + TvmTestData.unique()).at(now).build();
+        w.run((TvmTransaction tx) -> List.of(umlaut, lower, upper).forEach(tx.vehicles()::insert));
+
+        assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().fleetStatus(now))).extracting(FleetStatusView::id)
+                .containsExactly(w.vehicleId(0), w.vehicleId(1), upper.id(), lower.id(), umlaut.id());
+    }
+
+    @Test
     void fleetStatusIsOnlineOnlyWhileTheHeartbeatIsStrictlyYoungerThanFiveMinutes() {
         Instant now = baseNow();
         FacilityWorld w = FacilityWorld.create(subject(), now);
@@ -198,6 +238,39 @@ public abstract class OperationsQueriesContract {
         assertThat(points).hasSize(1000);
         assertThat(points).extracting(TelemetryPoint::timestamp)
                 .containsExactlyElementsOf(samples.subList(0, 1000).stream().map(TelemetrySample::timestamp).toList());
+    }
+
+    @Test
+    void recentTelemetryWithEqualTimestampsIsInReverseInsertionOrder() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        VehicleId v = w.vehicleId(0);
+        Instant at = now.minusSeconds(10);
+        TelemetrySample first = TvmTestData.telemetry(w.facilityId(), v).at(at).battery(1).build();
+        TelemetrySample second = TvmTestData.telemetry(w.facilityId(), v).at(at).battery(2).build();
+        TelemetrySample third = TvmTestData.telemetry(w.facilityId(), v).at(at).battery(3).build();
+        w.run((TvmTransaction tx) -> tx.telemetry().append(List.of(first, second)));
+        w.run((TvmTransaction tx) -> tx.telemetry().append(List.of(third)));
+
+        assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().recentTelemetry(v, now)))
+                .extracting(TelemetryPoint::batteryLevel).containsExactly(3, 2, 1);
+    }
+
+    @Test
+    void missionTimelineOfASoftDeletedMissionIsStillAvailable() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, 0, MissionPriority.NORMAL, now, "Room 7");
+        w.run((TvmTransaction tx) -> {
+            tx.missions().apply(mission.cancel("resident asleep", now.plusSeconds(1), w.userId(RoleName.OPERATOR)));
+            tx.missions().softDelete(mission.id(), now.plusSeconds(2));
+        });
+
+        List<TimelineEntry> timeline = readOnly(w, (TvmTransaction tx) -> tx.operations().missionTimeline(mission.id()));
+
+        assertThat(timeline).extracting(TimelineEntry::type).containsExactly(MissionEventType.CREATED, MissionEventType.CANCELLED);
+        assertThat(timeline).extracting(TimelineEntry::at).containsExactly(now, now.plusSeconds(1));
+        assertThat(timeline.get(1).triggeredByEmail()).isEqualTo(w.user(RoleName.OPERATOR).email().value());
     }
 
     @Test

@@ -45,12 +45,15 @@ public abstract class ResidentContract {
     void residentWithEveryFieldRoundTrips() {
         Instant now = baseNow();
         FacilityId f = newFacility(subject(), now);
-        Resident resident = TvmTestData.resident(f).allFields().at(now).build();
+        Instant updatedAt = now.plusSeconds(7).plusNanos(123_000);
+        Resident resident = TvmTestData.resident(f).allFields().at(now).with(b -> b.updatedAt(updatedAt)).build();
 
         run(subject(), f, (TvmTransaction tx) -> tx.residents().insert(resident));
 
         Resident read = tx(subject(), f, (TvmTransaction tx) -> tx.residents().findById(resident.id()).orElseThrow());
         assertThat(read).isEqualTo(resident);
+        assertThat(read.createdAt()).isEqualTo(now);
+        assertThat(read.updatedAt()).isEqualTo(updatedAt);
         assertThat(read.medicalNotes().reveal()).isEqualTo(resident.medicalNotes().reveal());
         assertThat(read.gdprConsentDate()).isEqualTo(resident.gdprConsentDate());
     }

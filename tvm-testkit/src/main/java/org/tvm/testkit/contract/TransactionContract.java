@@ -10,10 +10,19 @@ import static org.tvm.testkit.contract.ContractSupport.run;
 import static org.tvm.testkit.contract.ContractSupport.tx;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.User;
+import org.tvm.domain.audit.AuditEntry;
+import org.tvm.domain.facility.Location;
+import org.tvm.domain.fleet.VehicleLocation;
+import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.resident.Resident;
@@ -22,7 +31,9 @@ import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.query.PageRequest;
 import org.tvm.testkit.PersistenceUnderTest;
+import org.tvm.testkit.data.FacilityWorld;
 import org.tvm.testkit.data.TvmTestData;
 
 /**
@@ -96,6 +107,63 @@ public abstract class TransactionContract {
             assertThat(tx.residents().findByIdIncludingDeleted(resident.id())).isEmpty();
             assertThat(tx.vehicles().findByIdIncludingDeleted(vehicle.id())).isEmpty();
             assertThat(tx.users().findByIdIncludingDeleted(user.id())).isEmpty();
+        });
+    }
+
+    /**
+     * One failing unit of work touches every kind of row (mission + event, dispatch assignment and vehicle binding,
+     * heartbeat, vehicle log, telemetry, audit, data-access entries written explicitly and by a resident read,
+     * location, role grant, caregiver assignment, login, soft delete). Nothing of it may survive.
+     */
+    @Test
+    void exceptionInsideTheWorkRollsBackWritesOfEveryPort() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        MissionTransition pending = TvmTestData.mission(w.facilityId(), w.residentId(0), w.userId(RoleName.NURSE))
+                .at(now.minusSeconds(5)).build();
+        w.run((TvmTransaction tx) -> tx.missions().insert(pending));
+        MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(1), w.userId(RoleName.NURSE)).at(now).build();
+        Location location = TvmTestData.location(w.facilityId()).at(now).build();
+        TelemetrySample sample = TvmTestData.telemetry(w.facilityId(), w.vehicleId(0)).allFields().at(now.minusSeconds(1)).build();
+        VehicleLogEntry log = TvmTestData.vehicleLog(w.facilityId(), w.vehicleId(0)).at(now.minusSeconds(1)).build();
+        UUID auditResource = UUID.randomUUID();
+        AuditEntry audit = TvmTestData.auditEntry(w.facilityId()).resource("mission", auditResource).at(now).build();
+        WorkFailed failure = new WorkFailed();
+
+        assertThatThrownBy(() -> w.inTransactionAs(RoleName.ADMIN, (TvmTransaction tx) -> {
+            tx.missions().insert(created);
+            tx.dispatch().assign(pending.mission().id(), w.vehicleId(0), now);
+            tx.vehicles().recordHeartbeat(w.vehicleId(1), now.plusSeconds(60), 5, VehicleLocation.of(1, 1, "rolled back"));
+            tx.vehicles().appendLogs(List.of(log));
+            tx.telemetry().append(List.of(sample));
+            tx.audit().append(audit);
+            tx.audit().recordDataAccess(TvmTestData.dataAccess(w.facilityId(), w.residentId(2)).at(now).build());
+            tx.residents().findById(w.residentId(1)).orElseThrow();
+            tx.facilities().insertLocation(location);
+            tx.accessControl().grantRole(w.userId(RoleName.GUEST), RoleName.ADMIN);
+            tx.accessControl().assignCaregiver(w.userId(RoleName.CAREGIVER), w.residentId(1));
+            tx.users().recordLogin(w.userId(RoleName.NURSE), now.plusSeconds(1), "10.1.2.3");
+            tx.residents().softDelete(w.residentId(2), now.plusSeconds(1));
+            throw failure;
+        })).isSameAs(failure);
+
+        w.run((TvmTransaction tx) -> {
+            assertThat(tx.missions().findByIdIncludingDeleted(created.mission().id())).isEmpty();
+            assertThat(tx.missions().events(created.mission().id())).isEmpty();
+            assertThat(tx.missions().findById(pending.mission().id())).contains(pending.mission());
+            assertThat(tx.missions().events(pending.mission().id())).containsExactly(pending.event());
+            assertThat(tx.vehicles().findById(w.vehicleId(0))).contains(w.vehicle(0));
+            assertThat(tx.vehicles().findById(w.vehicleId(1))).contains(w.vehicle(1));
+            assertThat(tx.vehicles().logs(w.vehicleId(0), ContractSupport.WINDOW_START, ContractSupport.WINDOW_END, 1000)).isEmpty();
+            assertThat(tx.telemetry().latest(w.vehicleId(0))).isEmpty();
+            assertThat(tx.audit().byResource("mission", auditResource, PageRequest.first(10)).items()).isEmpty();
+            assertThat(tx.audit().dataAccessFor(w.residentId(1), ContractSupport.WINDOW_START, ContractSupport.WINDOW_END)).isEmpty();
+            assertThat(tx.audit().dataAccessFor(w.residentId(2), ContractSupport.WINDOW_START, ContractSupport.WINDOW_END)).isEmpty();
+            assertThat(tx.facilities().locations()).isEmpty();
+            assertThat(tx.accessControl().rolesOf(w.userId(RoleName.GUEST))).containsExactly(RoleName.GUEST);
+            assertThat(tx.accessControl().residentsAssignedTo(w.userId(RoleName.CAREGIVER))).containsExactly(w.residentId(0));
+            assertThat(tx.users().findById(w.userId(RoleName.NURSE))).contains(w.user(RoleName.NURSE));
+            assertThat(tx.residents().findById(w.residentId(2))).contains(w.resident(2));
         });
     }
 

@@ -16,6 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -30,11 +36,13 @@ import org.tvm.domain.fleet.VehicleLogEntry;
 import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.ports.ConcurrencyConflictException;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.UnknownReferenceException;
 import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.TvmPersistenceException;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.data.FacilityWorld;
@@ -51,6 +59,8 @@ import org.tvm.testkit.data.TvmTestData;
  */
 public abstract class VehicleContract {
 
+    private static final long WAIT_SECONDS = 20;
+
     /** @return the persistence under test (shared; every test creates its own facility) */
     protected abstract PersistenceUnderTest subject();
 
@@ -58,16 +68,47 @@ public abstract class VehicleContract {
     void vehicleWithEveryFieldRoundTrips() {
         Instant now = baseNow();
         FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).allFields().at(now).build();
+        Instant updatedAt = now.plusSeconds(11).plusNanos(5_000);
+        Vehicle vehicle = TvmTestData.vehicle(f).allFields().at(now).with(b -> b.updatedAt(updatedAt)).build();
 
         run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
 
         Vehicle read = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
         assertThat(read).isEqualTo(vehicle);
+        assertThat(read.createdAt()).isEqualTo(now);
+        assertThat(read.updatedAt()).isEqualTo(updatedAt);
         assertThat(read.version()).isEqualTo(3);
         assertThat(read.currentLocation()).isEqualTo(vehicle.currentLocation());
         assertThat(read.maxSpeedMps()).isEqualByComparingTo("1.7");
         assertThat(read.totalDistanceKm()).isEqualByComparingTo("1234.56");
+    }
+
+    @Test
+    void currentMissionAndDeletionTimeRoundTripAsInserted() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        FacilityId f = w.facilityId();
+        MissionTransition created = TvmTestData.mission(f, w.residentId(0), w.userId(RoleName.NURSE)).at(now).build();
+        w.run((TvmTransaction tx) -> tx.missions().insert(created));
+        Vehicle withMission = TvmTestData.vehicle(f).allFields().status(VehicleStatus.NAVIGATING)
+                .currentMission(created.mission().id()).at(now).build();
+        Instant deletedAt = now.plusSeconds(42).plusNanos(1_000);
+        Vehicle deleted = TvmTestData.vehicle(f).allFields().at(now).deletedAt(deletedAt).build();
+
+        w.run((TvmTransaction tx) -> {
+            tx.vehicles().insert(withMission);
+            tx.vehicles().insert(deleted);
+        });
+
+        w.run((TvmTransaction tx) -> {
+            Vehicle readWithMission = tx.vehicles().findById(withMission.id()).orElseThrow();
+            assertThat(readWithMission).isEqualTo(withMission);
+            assertThat(readWithMission.currentMissionId()).isEqualTo(created.mission().id());
+            Vehicle readDeleted = tx.vehicles().findByIdIncludingDeleted(deleted.id()).orElseThrow();
+            assertThat(readDeleted).isEqualTo(deleted);
+            assertThat(readDeleted.deletedAt()).isEqualTo(deletedAt);
+            assertThat(tx.vehicles().findById(deleted.id())).isEmpty();
+        });
     }
 
     @Test
@@ -141,6 +182,52 @@ public abstract class VehicleContract {
         Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
         assertThat(reread).isEqualTo(winner);
         assertThat(reread.status()).isEqualTo(VehicleStatus.CHARGING);
+    }
+
+    /**
+     * Two overlapping transactions read the same version; the first commits its update while the second is still open,
+     * then the second updates with the version it read. The second must fail with a retryable port exception
+     * ({@link StaleVersionException} or, under snapshot isolation, {@link ConcurrencyConflictException}) and must not
+     * overwrite the winner. Coordinated with latches, no sleeps.
+     */
+    @Test
+    void overlappingUpdatesOfTheSameVersionLetOnlyTheFirstWin() throws Exception {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        CountDownLatch secondHasRead = new CountDownLatch(1);
+        CountDownLatch firstCommitted = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Vehicle> second = pool.submit(() -> tx(subject(), f, (TvmTransaction tx) -> {
+                Vehicle read = tx.vehicles().findById(vehicle.id()).orElseThrow();
+                secondHasRead.countDown();
+                try {
+                    if (!firstCommitted.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("first transaction did not commit in time");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                return tx.vehicles().update(read.withStatus(VehicleStatus.ERROR));
+            }));
+            assertThat(secondHasRead.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("second transaction has read").isTrue();
+            Vehicle winner = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().update(vehicle.withStatus(VehicleStatus.CHARGING)));
+            firstCommitted.countDown();
+
+            assertThatThrownBy(() -> second.get(3 * WAIT_SECONDS, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOfAny(StaleVersionException.class, ConcurrencyConflictException.class)
+                    .satisfies(e -> assertThat(((TvmPersistenceException) e).retryable()).isTrue());
+            Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+            assertThat(reread).isEqualTo(winner);
+            assertThat(reread.status()).isEqualTo(VehicleStatus.CHARGING);
+            assertThat(reread.version()).isEqualTo(vehicle.version() + 1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

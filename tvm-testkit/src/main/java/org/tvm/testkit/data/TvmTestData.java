@@ -418,7 +418,10 @@ public final class TvmTestData {
         public AuditEntryData at(Instant timestamp) { b.timestamp(timestamp); return this; }
         public AuditEntryData failed(String reason) { b.failed(reason); return this; }
 
-        /** Sets every optional field to a valid, non-default value (user fields only if not set yet). */
+        /**
+         * Sets details, IP address and user agent to valid, non-default values. Does NOT set the user fields (set them with
+         * {@link #user}) nor a failure reason (use {@link #failed}); an every-field round trip needs both entries.
+         */
         public AuditEntryData allFields() {
             b.details(Map.of("reason", "routine check", "channel", "dashboard")).ipAddress("192.168.10.77")
                     .userAgent("Mozilla/5.0 (TVM test)");
