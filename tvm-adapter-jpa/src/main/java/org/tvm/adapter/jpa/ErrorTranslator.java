@@ -62,7 +62,7 @@ final class ErrorTranslator {
                 || failure instanceof NullPointerException || failure instanceof FieldCipherException) {
             return (RuntimeException) failure;
         }
-        if (failure instanceof StaleStateException) {
+        if (hasCause(failure, StaleStateException.class)) { // also when wrapped in a jakarta.persistence exception
             return new ConcurrencyConflictException(ConcurrencyConflictException.Kind.SERIALIZATION_FAILURE, failure);
         }
         SQLException sql = findSqlException(failure);
@@ -101,9 +101,11 @@ final class ErrorTranslator {
             case "HYT00": // H2 lock timeout
                 return new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, sql);
             case "42501":
-                return new AccessDeniedException(isRls(sql)
+                AccessDeniedException denied = new AccessDeniedException(isRls(sql)
                         ? "row-level security rejected a row of another facility" + (table == null ? "" : " (" + table + ")")
                         : "insufficient database privilege" + (table == null ? "" : " on " + table));
+                denied.initCause(sql); // the port constructor takes no cause; keep the driver exception for diagnosis
+                return denied;
             default:
                 if (sql.getErrorCode() == 90131) { // H2 CONCURRENT_UPDATE_1
                     return new ConcurrencyConflictException(ConcurrencyConflictException.Kind.SERIALIZATION_FAILURE, sql);
@@ -111,6 +113,18 @@ final class ErrorTranslator {
                 return new TvmPersistenceException("Database error (SQLState " + state + ")"
                         + (entity == null ? "" : " on " + entity), sql);
         }
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return false;
     }
 
     static SQLException findSqlException(Throwable t) {

@@ -9,6 +9,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.tvm.ports.TvmPersistenceException;
 
 /**
  * Builds the Hibernate {@link SessionFactory} programmatically over a caller-supplied {@link DataSource}: no
@@ -25,6 +26,10 @@ final class HibernateBootstrap {
     private HibernateBootstrap() {
     }
 
+    /**
+     * @throws TvmPersistenceException if Hibernate cannot start, e.g. the schema does not match the entity model (the
+     *                                 Hibernate exception, naming the table/column, is the cause)
+     */
     static SessionFactory build(DataSource dataSource, SqlDialect dialect, int batchSize) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -51,7 +56,8 @@ final class HibernateBootstrap {
             return metadata.buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(registry);
-            throw e;
+            throw new TvmPersistenceException("Hibernate could not start over this data source (schema validation "
+                    + "against the tvm-migrations schema or configuration failed)", e);
         }
     }
 }

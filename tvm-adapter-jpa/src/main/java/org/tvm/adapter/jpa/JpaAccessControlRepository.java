@@ -57,7 +57,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
                 .orElseThrow(() -> new NotFoundException("Role", role.code()));
     }
 
-    /** @return the user's status if it is a non-deleted user of the facility (with includingDeleted: any user), else null */
+    /** @return status and deletion flag of the user in the facility (soft-deleted users included), or null if unknown here */
     private UserRow user(UUID id) {
         List<Object[]> rows = tx.session().createSelectionQuery("select u.status, u.deletedAt from UserEntity u "
                         + "where u.id = :id and u.facilityId = :f", Object[].class)

@@ -40,31 +40,51 @@ final class JpaAdministration implements TvmAdministration {
         this.dialect = dialect;
     }
 
+    /**
+     * One administrative transaction. Every failure (opening, the work, commit, close) rolls back and leaves as a port
+     * exception; an {@link Error} is rethrown after the rollback.
+     */
     private <T> T inTransaction(String entity, Function<Session, T> work) {
         if (closed) {
             throw new IllegalStateException("this TvmAdministration is closed");
         }
-        try (Session session = sessionFactory.openSession()) {
-            Transaction transaction = session.beginTransaction();
-            try {
-                session.doWork(dialect::beginAdministration);
-                T result = work.apply(session);
-                session.flush();
-                transaction.commit();
-                return result;
-            } catch (RuntimeException | Error e) {
-                try {
-                    if (transaction.isActive()) {
-                        transaction.rollback();
-                    }
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                if (e instanceof Error error) {
-                    throw error;
-                }
-                throw ErrorTranslator.translate(e, ErrorTranslator.Hint.of(entity));
+        Session session = null;
+        Transaction transaction = null;
+        try {
+            session = sessionFactory.openSession();
+            transaction = session.beginTransaction();
+            session.doWork(dialect::beginAdministration);
+            T result = work.apply(session);
+            session.flush();
+            transaction.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(transaction, e);
+            if (e instanceof Error error) {
+                throw error;
             }
+            throw ErrorTranslator.translate(e, ErrorTranslator.Hint.of(entity));
+        } finally {
+            if (session != null) {
+                try {
+                    session.close();
+                } catch (RuntimeException ignored) {
+                    // the transaction outcome is already decided
+                }
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Transaction transaction, Throwable primary) {
+        if (transaction == null) {
+            return;
+        }
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            primary.addSuppressed(rollbackFailure);
         }
     }
 

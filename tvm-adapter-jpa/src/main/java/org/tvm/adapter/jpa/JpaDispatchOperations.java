@@ -18,7 +18,6 @@ import org.tvm.domain.mission.MissionTransition;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
-import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 

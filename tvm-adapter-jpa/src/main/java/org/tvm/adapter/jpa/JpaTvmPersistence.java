@@ -1,6 +1,5 @@
 package org.tvm.adapter.jpa;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -207,7 +206,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
             T result;
             try {
                 result = work.execute(tx);
-            } catch (RuntimeException | Error e) {
+            } catch (Throwable e) { // also a checked exception thrown sneakily: nothing of the work may survive
                 tx.end();
                 rollbackQuietly(transaction, e);
                 throw e;
@@ -245,10 +244,5 @@ public final class JpaTvmPersistence implements TvmPersistence {
         } catch (RuntimeException rollbackFailure) {
             primary.addSuppressed(rollbackFailure);
         }
-    }
-
-    /** For tests of this module: runs JDBC on the connection of a live transaction handle. */
-    static void onConnection(TvmTransaction tx, java.util.function.Consumer<Connection> action) {
-        ((JpaTransaction) tx).session().doWork(action::accept);
     }
 }

@@ -35,7 +35,6 @@ import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.WKTWriter;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.Capability;
-import org.tvm.ports.ConstraintViolationException;
 import org.tvm.ports.TvmContext;
 
 /**
@@ -59,9 +58,6 @@ abstract class SqlDialect {
             throw new org.tvm.ports.TvmPersistenceException("Cannot connect to detect the database product", e);
         }
     }
-
-    /** @return "postgresql" or "h2" */
-    abstract String name();
 
     /** @return the optional capabilities of the adapter on this database */
     abstract Set<Capability> capabilities();
@@ -116,7 +112,6 @@ abstract class SqlDialect {
     static final String TELEMETRY_COLUMNS = "facility_id, vehicle_id, timestamp, latitude, longitude, heading, speed_mps, "
             + "acceleration_mps2, battery_level, battery_voltage, battery_current, lidar_status, camera_status, imu_status, "
             + "cpu_usage, memory_usage, disk_usage, error_codes";
-    static final int TELEMETRY_PARAMS = 18;
 
     static int bindTelemetry(Connection c, PreparedStatement ps, int index, TelemetrySample s) throws SQLException {
         int i = index;
@@ -165,28 +160,26 @@ abstract class SqlDialect {
         /** Rows per multi-row INSERT (18 parameters each, below the protocol's 32767 bind limit). */
         private static final int ROWS_PER_STATEMENT = 1000;
 
-        @Override
-        String name() {
-            return "postgresql";
-        }
+        private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
+
+        private static final String PUBLISH_CONTEXT =
+                "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)";
+
+        /** The same round trip also makes the transaction read-only (equivalent to SET TRANSACTION READ ONLY). */
+        private static final String PUBLISH_CONTEXT_READ_ONLY = PUBLISH_CONTEXT
+                + ", set_config('transaction_read_only', 'on', true)";
 
         @Override
         Set<Capability> capabilities() {
-            return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
+            return CAPABILITIES;
         }
 
         @Override
         void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)")) {
+            try (PreparedStatement ps = connection.prepareStatement(readOnly ? PUBLISH_CONTEXT_READ_ONLY : PUBLISH_CONTEXT)) {
                 ps.setString(1, ctx.facilityId().value().toString());
                 ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
                 ps.execute();
-            }
-            if (readOnly) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("SET TRANSACTION READ ONLY");
-                }
             }
         }
 
@@ -305,15 +298,13 @@ abstract class SqlDialect {
 
     static final class H2 extends SqlDialect {
 
-        @Override
-        String name() {
-            return "h2";
-        }
-
         /** No RLS, no partitions; distances are haversine in Java (not the spheroid), so no SPATIAL_DISTANCE. */
+        private static final Set<Capability> CAPABILITIES =
+                Collections.unmodifiableSet(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
+
         @Override
         Set<Capability> capabilities() {
-            return Collections.unmodifiableSet(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
+            return CAPABILITIES;
         }
 
         @Override

@@ -93,22 +93,30 @@ class JpaAdapterIntegrationTest {
         UserId actor = UserId.newId();
         AtomicReference<String> seenFacility = new AtomicReference<>();
         AtomicReference<String> seenActor = new AtomicReference<>();
-        pgPersistence.run(TvmContext.of(facility, actor), tx -> JpaTvmPersistence.onConnection(tx, c -> {
+        pgPersistence.run(TvmContext.of(facility, actor), tx -> TransactionConnections.onConnection(tx, c -> {
             seenFacility.set(setting(c, "app.current_facility_id"));
             seenActor.set(setting(c, "app.current_actor_id"));
         }));
         assertThat(seenFacility.get()).isEqualTo(facility.value().toString());
         assertThat(seenActor.get()).isEqualTo(actor.value().toString());
 
-        pgPersistence.run(TvmContext.system(facility), tx -> JpaTvmPersistence.onConnection(tx,
+        pgPersistence.run(TvmContext.system(facility), tx -> TransactionConnections.onConnection(tx,
                 c -> seenActor.set(setting(c, "app.current_actor_id"))));
         assertThat(seenActor.get()).isEmpty();
 
+        AtomicReference<String> seenReadOnly = new AtomicReference<>();
         pgPersistence.inReadOnlyTransaction(TvmContext.system(facility), tx -> {
-            JpaTvmPersistence.onConnection(tx, c -> seenFacility.set(setting(c, "app.current_facility_id")));
+            TransactionConnections.onConnection(tx, c -> {
+                seenFacility.set(setting(c, "app.current_facility_id"));
+                seenReadOnly.set(setting(c, "transaction_read_only"));
+            });
             return null;
         });
         assertThat(seenFacility.get()).isEqualTo(facility.value().toString());
+        assertThat(seenReadOnly.get()).isEqualTo("on");
+        pgPersistence.run(TvmContext.system(facility), tx -> TransactionConnections.onConnection(tx,
+                c -> seenReadOnly.set(setting(c, "transaction_read_only"))));
+        assertThat(seenReadOnly.get()).isEqualTo("off");
 
         // transaction-local: a pooled connection used outside a unit of work carries no facility
         for (int i = 0; i < 5; i++) {

@@ -1,0 +1,16 @@
+package org.tvm.adapter.jpa;
+
+import java.sql.Connection;
+import java.util.function.Consumer;
+import org.tvm.ports.TvmTransaction;
+
+/** Test access to the JDBC connection of a live JPA transaction handle (kept out of the main code). */
+final class TransactionConnections {
+
+    private TransactionConnections() {
+    }
+
+    static void onConnection(TvmTransaction tx, Consumer<Connection> action) {
+        ((JpaTransaction) tx).session().doWork(action::accept);
+    }
+}
