@@ -6,10 +6,9 @@ import java.util.UUID;
 
 interface MissionMapper {
 
-    /** Inserts only if the resident is a non-deleted resident of the facility; returns the row count. */
     int insert(MissionRow row);
 
-    /** Optimistic: {@code WHERE version = expectedVersion}; sets version = row.version. */
+    /** Optimistic: {@code WHERE version = expectedVersion}, then {@code version = version + 1}; 0 rows if stale or absent. */
     int update(MissionRow row);
 
     MissionRow find(UUID facilityId, UUID id, boolean includeDeleted);

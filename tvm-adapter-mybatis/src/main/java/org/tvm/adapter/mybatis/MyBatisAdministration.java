@@ -17,6 +17,7 @@ import org.tvm.domain.access.Permission;
 import org.tvm.domain.access.RoleName;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
 
 /**
@@ -41,7 +42,13 @@ final class MyBatisAdministration implements TvmAdministration {
         if (closed.get()) {
             throw new IllegalStateException("This TvmAdministration is closed");
         }
-        try (SqlSession session = sessions.openSession(ExecutorType.SIMPLE, false)) {
+        SqlSession opened;
+        try {
+            opened = sessions.openSession(ExecutorType.SIMPLE, false);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, entity);
+        }
+        try (SqlSession session = opened) {
             try {
                 if (dialect.publishesContext()) {
                     session.getMapper(ContextMapper.class).assumeAdminRole();
@@ -80,7 +87,7 @@ final class MyBatisAdministration implements TvmAdministration {
         if (fromInclusive.isAfter(toInclusive)) {
             throw new IllegalArgumentException("fromInclusive must not be after toInclusive");
         }
-        if (!dialect.capabilities().contains(org.tvm.ports.Capability.PARTITIONED_TELEMETRY)) {
+        if (!dialect.capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
             if (closed.get()) {
                 throw new IllegalStateException("This TvmAdministration is closed");
             }
@@ -106,7 +113,7 @@ final class MyBatisAdministration implements TvmAdministration {
         requireNonNull(month, "month");
         return inTransaction("TelemetrySample", s -> {
             AdminMapper admin = s.getMapper(AdminMapper.class);
-            if (dialect.capabilities().contains(org.tvm.ports.Capability.PARTITIONED_TELEMETRY)) {
+            if (dialect.capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
                 return List.copyOf(new ArrayList<>(admin.dropTelemetryPartitionsBefore(month.atDay(1))));
             }
             admin.deleteTelemetryBefore(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.fleet.Vehicle;
@@ -44,7 +45,7 @@ final class MyBatisDispatch implements DispatchOperations {
                 return missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission).toList();
             }
             List<Mission> claimed = new ArrayList<>();
-            for (java.util.UUID id : missions.claimCandidates(tx.facility(), now)) {
+            for (UUID id : missions.claimCandidates(tx.facility(), now)) {
                 MissionRow row = missions.lockPending(tx.facility(), id, now);
                 if (row != null) {
                     claimed.add(DomainRows.mission(row));

@@ -69,7 +69,7 @@ final class MyBatisPersistence implements TvmPersistence {
         }
         active.set(Boolean.TRUE);
         try {
-            SqlSession session = sessions.openSession(ExecutorType.SIMPLE, false);
+            SqlSession session = open();
             try {
                 MyBatisTransaction tx = begin(session, ctx, readOnly);
                 T result;
@@ -88,6 +88,14 @@ final class MyBatisPersistence implements TvmPersistence {
             }
         } finally {
             active.remove();
+        }
+    }
+
+    private SqlSession open() {
+        try {
+            return sessions.openSession(ExecutorType.SIMPLE, false);
+        } catch (RuntimeException e) {
+            throw ErrorTranslator.translate(e, "transaction");
         }
     }
 

@@ -44,10 +44,10 @@ final class MyBatisTelemetry implements TelemetryRepository {
         tx.write(E, "TelemetryRepository.append", () -> {
             if (tx.dialect.copiesTelemetry()) {
                 mapper.createStage();
+                // drops the rows of an earlier append in this transaction; commit empties it (ON COMMIT DELETE ROWS)
                 mapper.truncateStage();
                 TelemetryCopy.copy(tx, samples);
                 mapper.insertFromStage();
-                mapper.truncateStage();
             } else {
                 List<TelemetryRow> rows = new ArrayList<>(samples.size());
                 int ord = 0;

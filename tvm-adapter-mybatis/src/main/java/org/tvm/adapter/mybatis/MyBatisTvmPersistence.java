@@ -104,7 +104,8 @@ public final class MyBatisTvmPersistence {
         }
 
         /**
-         * @param clock non-null clock for the instants the adapter stamps itself (data-access entries, role grants)
+         * @param clock non-null clock for the instants the adapter stamps itself (data-access entries, role grants,
+         *              caregiver assignments)
          * @return a copy using it
          */
         public Options clock(Clock clock) {

@@ -219,14 +219,6 @@ final class TypeHandlers {
                 throw new IllegalStateException("stored details are not a JSON object of strings", e);
             }
         }
-
-        static String write(Map<String, String> value) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialise a details map", e);
-            }
-        }
     }
 
     /** vehicles.current_location: the spec's {"lat":..,"lon":..,"zone":..} document (format owned by the domain). */
