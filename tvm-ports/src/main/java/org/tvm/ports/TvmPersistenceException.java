@@ -5,8 +5,10 @@ package org.tvm.ports;
  *
  * <p>Thrown as is for infrastructure failures that have no more specific subclass (connection loss,
  * unexpected SQL errors, misconfiguration). Messages name entities, fields, constraints and ids, never
- * values of sensitive fields. The original driver exception, if any, is available as {@link #getCause()}
- * (its own message may contain row values, so do not show it to end users).
+ * values of sensitive fields. The original driver exception, if any, is available as {@link #getCause()},
+ * except for data exceptions and integrity violations, whose driver messages quote row values: those are replaced by a
+ * {@link WithheldDatabaseError} keeping SQLState, vendor code, type and stack trace, so logging a port
+ * exception with its causes never writes e-mails, hashes or tokens into the log.
  */
 public class TvmPersistenceException extends RuntimeException {
 
@@ -21,10 +23,11 @@ public class TvmPersistenceException extends RuntimeException {
 
     /**
      * @param message non-null description without sensitive values
-     * @param cause   nullable underlying exception
+     * @param cause   nullable underlying exception (withheld as described in the class comment when it may
+     *                quote row values)
      */
     public TvmPersistenceException(String message, Throwable cause) {
-        super(requireMessage(message), cause);
+        super(requireMessage(message), WithheldDatabaseError.safeCause(cause));
     }
 
     /**

@@ -87,6 +87,38 @@ public abstract class UserContract {
         assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.users().findById(first.id()))).contains(first);
     }
 
+    /**
+     * Logging a port exception with its causes must not write the clashing e-mail or the password hash into
+     * the log: database messages of integrity violations quote row values (see WithheldDatabaseError).
+     */
+    @Test
+    void duplicateKeyErrorsCarryNoRowValuesAnywhereInTheirCauseChain() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        User first = insert(f, TvmTestData.user(f).at(now).build());
+        User clash = TvmTestData.user(f).email(first.email().value()).at(now).build();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> insert(f, clash));
+
+        assertThat(thrown).isInstanceOf(DuplicateKeyException.class);
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>(java.util.List.of(thrown));
+        while (!pending.isEmpty()) {
+            Throwable t = pending.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            assertThat(String.valueOf(t.getMessage()))
+                    .as("message of %s", t.getClass().getName())
+                    .doesNotContain(clash.email().value())
+                    .doesNotContain(clash.passwordHash().value());
+            if (t.getCause() != null) {
+                pending.push(t.getCause());
+            }
+            pending.addAll(java.util.List.of(t.getSuppressed()));
+        }
+    }
+
     @Test
     void emailIsUniqueAcrossFacilities() {
         Instant now = baseNow();
