@@ -2,6 +2,7 @@ package org.tvm.adapter.jpa;
 
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.TvmContractSuite;
+import org.tvm.testkit.db.JdbcPersistenceUnderTest;
 import org.tvm.testkit.db.TestDatabases;
 
 /**
@@ -13,7 +14,8 @@ class JpaH2ContractsTest extends TvmContractSuite {
 
     private static PersistenceUnderTest h2() {
         var db = TestDatabases.h2();
-        return new JpaPersistenceUnderTest("jpa/h2", db.dataSource(), db.dataSource());
+        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource()),
+                JpaTvmPersistence.administration(db.dataSource()), db.dataSource(), db.dataSource());
     }
 
     @Override

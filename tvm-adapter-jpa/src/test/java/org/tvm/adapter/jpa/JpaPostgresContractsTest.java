@@ -2,6 +2,8 @@ package org.tvm.adapter.jpa;
 
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.TvmContractSuite;
+import org.tvm.testkit.db.JdbcPersistenceUnderTest;
+import org.tvm.testkit.db.PostgresTestDatabase;
 import org.tvm.testkit.db.TestDatabases;
 
 /**
@@ -10,8 +12,13 @@ import org.tvm.testkit.db.TestDatabases;
  */
 class JpaPostgresContractsTest extends TvmContractSuite {
 
-    static final PersistenceUnderTest SUBJECT = new JpaPersistenceUnderTest("jpa/postgresql",
-            TestDatabases.postgres().appDataSource(), TestDatabases.postgres().adminDataSource());
+    static final PersistenceUnderTest SUBJECT = postgres();
+
+    private static PersistenceUnderTest postgres() {
+        PostgresTestDatabase db = TestDatabases.postgres();
+        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource()),
+                JpaTvmPersistence.administration(db.adminDataSource()), db.appDataSource(), db.adminDataSource());
+    }
 
     @Override
     protected PersistenceUnderTest subject() {

@@ -20,6 +20,7 @@ import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.testkit.data.TvmTestData;
+import org.tvm.testkit.db.JdbcPersistenceUnderTest;
 import org.tvm.testkit.db.TestDatabases;
 
 /**
@@ -34,7 +35,7 @@ class ContextPublishingTest {
 
     @Test
     void postgresPublishesTheContextFirstAndNeverRunsInAutocommit() throws Exception {
-        MyBatisSubject subject = MyBatisSubject.postgres();
+        JdbcPersistenceUnderTest subject = MyBatisSubject.postgres();
         List<Executed> log = Collections.synchronizedList(new ArrayList<>());
         TvmPersistence persistence = MyBatisTvmPersistence.create(recording(subject.appDataSource(), log));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -67,7 +68,7 @@ class ContextPublishingTest {
 
     @Test
     void h2NeverRunsAStatementInAutocommit() throws Exception {
-        MyBatisSubject subject = MyBatisSubject.h2();
+        JdbcPersistenceUnderTest subject = MyBatisSubject.h2();
         List<Executed> log = Collections.synchronizedList(new ArrayList<>());
         TvmPersistence persistence = MyBatisTvmPersistence.create(recording(subject.appDataSource(), log));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

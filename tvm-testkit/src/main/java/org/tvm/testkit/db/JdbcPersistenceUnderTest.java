@@ -1,0 +1,128 @@
+package org.tvm.testkit.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.tvm.ports.Capability;
+import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.TvmPersistence;
+import org.tvm.testkit.PersistenceUnderTest;
+
+/**
+ * A {@link PersistenceUnderTest} for any adapter over a SQL database: the adapter's persistence and
+ * administration plus the two data sources they run on, which the contracts' raw checks use with plain
+ * JDBC (sealed values as stored, rows visible to the application role without a facility filter).
+ *
+ * <pre>{@code
+ * PostgresTestDatabase db = TestDatabases.postgres();
+ * PersistenceUnderTest subject = new JdbcPersistenceUnderTest("mine/postgresql",
+ *         MyTvmPersistence.create(db.appDataSource()), MyTvmPersistence.administration(db.adminDataSource()),
+ *         db.appDataSource(), db.adminDataSource());
+ * }</pre>
+ */
+public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
+
+    /** Table and column names cannot be bound as parameters; the contracts only pass plain identifiers. */
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    private final String name;
+    private final TvmPersistence persistence;
+    private final TvmAdministration administration;
+    private final DataSource appDataSource;
+    private final DataSource adminDataSource;
+
+    /**
+     * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
+     * @param persistence     the persistence under test, running on {@code appDataSource}
+     * @param administration  its administration, running on {@code adminDataSource}
+     * @param appDataSource   the application role's data source (non-superuser on PostgreSQL)
+     * @param adminDataSource a data source that reads every row (superuser or admin role)
+     */
+    public JdbcPersistenceUnderTest(String name, TvmPersistence persistence, TvmAdministration administration,
+                                    DataSource appDataSource, DataSource adminDataSource) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.persistence = Objects.requireNonNull(persistence, "persistence");
+        this.administration = Objects.requireNonNull(administration, "administration");
+        this.appDataSource = Objects.requireNonNull(appDataSource, "appDataSource");
+        this.adminDataSource = Objects.requireNonNull(adminDataSource, "adminDataSource");
+    }
+
+    @Override
+    public TvmPersistence persistence() {
+        return persistence;
+    }
+
+    @Override
+    public TvmAdministration administration() {
+        return administration;
+    }
+
+    /** @return the application role's data source */
+    public DataSource appDataSource() {
+        return appDataSource;
+    }
+
+    /** @return the administrative data source */
+    public DataSource adminDataSource() {
+        return adminDataSource;
+    }
+
+    @Override
+    public Optional<String> rawStoredValue(String table, String column, UUID id) {
+        requireIdentifier(table);
+        requireIdentifier(column);
+        try (Connection c = adminDataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE id = ?")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading " + table + "." + column + " failed", e);
+        }
+    }
+
+    @Override
+    public long countRowsVisibleToApplication(String table, UUID contextFacilityId) {
+        if (!capabilities().contains(Capability.ROW_LEVEL_SECURITY)) {
+            throw new UnsupportedOperationException(name + " declares no row-level security");
+        }
+        requireIdentifier(table);
+        try (Connection c = appDataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.current_facility_id', ?, true)")) {
+                    ps.setString(1, contextFacilityId.toString());
+                    ps.execute();
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table);
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting " + table + " as the application role failed", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    private static void requireIdentifier(String identifier) {
+        if (!IDENTIFIER.matcher(identifier).matches()) {
+            throw new IllegalArgumentException("not a plain identifier: " + identifier);
+        }
+    }
+}
