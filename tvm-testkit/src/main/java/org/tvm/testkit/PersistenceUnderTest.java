@@ -43,6 +43,30 @@ public interface PersistenceUnderTest {
      */
     long countRowsVisibleToApplication(String table, UUID contextFacilityId);
 
+    /**
+     * Whether {@link #awaitLockWaiters} works here. Contracts that must order a race between two
+     * transactions without sleeping (one holds a row lock, the other must be waiting for it) need it and
+     * show as skipped without it.
+     *
+     * @return true when lock waits of the persistence under test can be observed
+     */
+    default boolean observesLockWaits() {
+        return false;
+    }
+
+    /**
+     * Waits until at least {@code count} transactions of the persistence under test are blocked waiting
+     * for a lock (on PostgreSQL: {@code pg_stat_activity.wait_event_type = 'Lock'} in its database).
+     *
+     * @param count   how many waiting transactions to wait for, at least 1
+     * @param timeout how long to wait at most
+     * @return true once that many wait, false when the timeout passed first
+     * @throws UnsupportedOperationException when {@link #observesLockWaits()} is false
+     */
+    default boolean awaitLockWaiters(int count, java.time.Duration timeout) {
+        throw new UnsupportedOperationException(name() + " cannot observe lock waits");
+    }
+
     /** A short name for reports, e.g. "jpa/postgresql". */
     String name();
 }

@@ -150,16 +150,35 @@ final class JpaVehicleRepository implements VehicleRepository {
             if (v.isDeleted()) {
                 return;
             }
-            Long active = tx.session().createSelectionQuery("select count(m) from MissionEntity m where m.vehicleId = :v "
-                            + "and m.facilityId = :f and m.status in " + ACTIVE + " and m.deletedAt is null", Long.class)
-                    .setParameter("v", id.value()).setParameter("f", tx.facility()).getSingleResult();
-            if (active > 0) {
+            if (activeMissions(id) > 0) {
                 throw new VehicleBusyException(id);
             }
-            tx.session().createMutationQuery("update VehicleEntity v set v.deletedAt = :at, v.updatedAt = :at "
-                            + "where v.id = :id and v.facilityId = :f and v.deletedAt is null")
-                    .setParameter("at", at).setParameter("id", id.value()).setParameter("f", tx.facility()).executeUpdate();
+            // The vehicle row itself must still be unbound when the update runs: a concurrent assign binds it
+            // (current_mission_id) under the row lock, and PostgreSQL re-checks this condition after that lock.
+            if (markDeleted(id, at, true) == 0) {
+                Vehicle now = load(id.value(), true).orElseThrow(() -> new NotFoundException("Vehicle", id));
+                if (now.isDeleted()) {
+                    return;
+                }
+                if (activeMissions(id) > 0) {
+                    throw new VehicleBusyException(id);
+                }
+                markDeleted(id, at, false);  // bound to a mission that is no longer active
+            }
         });
+    }
+
+    private long activeMissions(VehicleId id) {
+        return tx.session().createSelectionQuery("select count(m) from MissionEntity m where m.vehicleId = :v "
+                        + "and m.facilityId = :f and m.status in " + ACTIVE + " and m.deletedAt is null", Long.class)
+                .setParameter("v", id.value()).setParameter("f", tx.facility()).getSingleResult();
+    }
+
+    private int markDeleted(VehicleId id, Instant at, boolean onlyIfUnbound) {
+        return tx.session().createMutationQuery("update VehicleEntity v set v.deletedAt = :at, v.updatedAt = :at "
+                        + "where v.id = :id and v.facilityId = :f and v.deletedAt is null"
+                        + (onlyIfUnbound ? " and v.currentMissionId is null" : ""))
+                .setParameter("at", at).setParameter("id", id.value()).setParameter("f", tx.facility()).executeUpdate();
     }
 
     @Override

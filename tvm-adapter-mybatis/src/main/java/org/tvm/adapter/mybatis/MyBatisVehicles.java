@@ -108,7 +108,21 @@ final class MyBatisVehicles implements VehicleRepository {
             if (mapper.countActiveMissions(tx.facility(), id.value(), null) > 0) {
                 throw new VehicleBusyException(id);
             }
-            mapper.softDelete(tx.facility(), id.value(), at);
+            // The vehicle row itself must still be unbound when the update runs: a concurrent assign binds it
+            // (current_mission_id) under the row lock, and PostgreSQL re-checks this condition after that lock.
+            if (mapper.softDelete(tx.facility(), id.value(), at, true) == 0) {
+                VehicleRow now = mapper.find(tx.facility(), id.value(), true);
+                if (now == null) {
+                    throw new NotFoundException(E, id);
+                }
+                if (now.deletedAt != null) {
+                    return;
+                }
+                if (mapper.countActiveMissions(tx.facility(), id.value(), null) > 0) {
+                    throw new VehicleBusyException(id);
+                }
+                mapper.softDelete(tx.facility(), id.value(), at, false);  // bound to a mission no longer active
+            }
         });
     }
 

@@ -19,7 +19,7 @@ interface VehicleMapper {
 
     int heartbeat(UUID facilityId, UUID id, Instant at, Integer battery, VehicleLocation location);
 
-    int softDelete(UUID facilityId, UUID id, Instant at);
+    int softDelete(UUID facilityId, UUID id, Instant at, boolean onlyIfUnbound);
 
     /** Active (assigned/in_progress, non-deleted) missions of the vehicle other than {@code exceptMission}. */
     int countActiveMissions(UUID facilityId, UUID vehicleId, UUID exceptMission);

@@ -326,6 +326,59 @@ public abstract class DispatchContract {
         }
     }
 
+    /**
+     * A soft delete racing an assignment of the same vehicle: the delete checked "no active mission" before
+     * the assignment committed, then waits for the vehicle row the assignment holds. Once the assignment
+     * commits the delete must fail as busy — never leave a deleted vehicle with an active mission.
+     */
+    @Test
+    void softDeleteRacingAnAssignmentNeverDeletesTheBusyVehicle() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(subject().observesLockWaits(),
+                "needs a subject that sees a transaction waiting for a row lock, to order the race without sleeping");
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.NORMAL, now.minusSeconds(30));
+        VehicleId vehicle = w.vehicleId(0);
+        CountDownLatch assigned = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Mission> assigner = pool.submit(() -> w.inTransaction((TvmTransaction tx) -> {
+                Mission m = tx.dispatch().assign(mission.id(), vehicle, now);
+                assigned.countDown();
+                awaitRelease(release);
+                return m;
+            }));
+            assertThat(assigned.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("assigned, not yet committed").isTrue();
+            Future<Throwable> deleter = pool.submit(() -> org.assertj.core.api.Assertions.catchThrowable(() ->
+                    w.inTransaction((TvmTransaction tx) -> {
+                        tx.vehicles().softDelete(vehicle, now.plusSeconds(1));
+                        return null;
+                    })));
+            boolean deleteWaits = subject().awaitLockWaiters(1, Duration.ofSeconds(WAIT_SECONDS));
+            release.countDown();
+
+            assertThat(assigner.get(WAIT_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(MissionStatus.ASSIGNED);
+            assertThat(deleter.get(WAIT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(VehicleBusyException.class);
+            assertThat(deleteWaits).as("the soft delete waited for the assignment's lock on the vehicle").isTrue();
+            Vehicle stored = w.inTransaction((TvmTransaction tx) -> tx.vehicles().findById(vehicle)).orElseThrow();
+            assertThat(stored.currentMissionId()).isEqualTo(mission.id());
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Holds a transaction open (inside its work) until the test releases it. */
+    private static void awaitRelease(CountDownLatch release) {
+        try {
+            assertThat(release.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("released by the test").isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while holding the transaction open", e);
+        }
+    }
+
     private List<MissionId> dispatchWithRetry(FacilityWorld w, VehicleId vehicle, Instant now) {
         for (int attempt = 1; ; attempt++) {
             try {

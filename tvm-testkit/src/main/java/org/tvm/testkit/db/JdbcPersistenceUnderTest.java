@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,6 +37,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final TvmAdministration administration;
     private final DataSource appDataSource;
     private final DataSource adminDataSource;
+    private volatile Boolean postgres;
 
     /**
      * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
@@ -112,6 +114,46 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("counting " + table + " as the application role failed", e);
+        }
+    }
+
+    @Override
+    public boolean observesLockWaits() {
+        Boolean known = postgres;
+        if (known == null) {
+            try (Connection c = adminDataSource.getConnection()) {
+                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database product of " + name, e);
+            }
+            postgres = known;
+        }
+        return known;
+    }
+
+    @Override
+    public boolean awaitLockWaiters(int count, Duration timeout) {
+        if (!observesLockWaits()) {
+            throw new UnsupportedOperationException(name + " cannot observe lock waits");
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = adminDataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) >= count) {
+                        return true;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.onSpinWait();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read pg_stat_activity for " + name, e);
         }
     }
 
