@@ -227,12 +227,21 @@ final class JpaMissionRepository implements MissionRepository {
                 return;
             }
             if (m.status().isActive()) {
-                throw new ConstraintViolationException("Mission", "active_mission_not_deletable",
-                        "finish, cancel or fail the mission first");
+                throw activeMissionNotDeletable();
             }
-            tx.session().createMutationQuery("update MissionEntity m set m.deletedAt = :at, m.updatedAt = :at "
-                            + "where m.id = :id and m.facilityId = :f and m.deletedAt is null")
+            // Re-checked by PostgreSQL after waiting for a concurrent assignment's row lock: a mission that became
+            // active meanwhile is not deleted.
+            int deleted = tx.session().createMutationQuery("update MissionEntity m set m.deletedAt = :at, m.updatedAt = :at "
+                            + "where m.id = :id and m.facilityId = :f and m.deletedAt is null and m.status not in " + JpaVehicleRepository.ACTIVE)
                     .setParameter("at", at).setParameter("id", id.value()).setParameter("f", tx.facility()).executeUpdate();
+            if (deleted == 0 && !load(id.value(), true).orElseThrow(() -> new NotFoundException("Mission", id)).isDeleted()) {
+                throw activeMissionNotDeletable();
+            }
         });
+    }
+
+    private static ConstraintViolationException activeMissionNotDeletable() {
+        return new ConstraintViolationException("Mission", "active_mission_not_deletable",
+                "finish, cancel or fail the mission first");
     }
 }

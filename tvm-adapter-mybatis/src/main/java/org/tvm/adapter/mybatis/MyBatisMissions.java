@@ -190,11 +190,25 @@ final class MyBatisMissions implements MissionRepository {
                 return;
             }
             if (MissionStatus.fromCode(row.status).isActive()) {
-                throw new ConstraintViolationException(E, "active_mission_not_deletable",
-                        "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
+                throw activeMissionNotDeletable();
             }
-            mapper.softDelete(tx.facility(), id.value(), at);
+            // The UPDATE repeats the status condition, which PostgreSQL re-checks after waiting for a concurrent
+            // assignment's row lock: a mission that became active meanwhile is not deleted.
+            if (mapper.softDelete(tx.facility(), id.value(), at) == 0) {
+                MissionRow now = mapper.find(tx.facility(), id.value(), true);
+                if (now == null) {
+                    throw new NotFoundException(E, id);
+                }
+                if (now.deletedAt == null) {
+                    throw activeMissionNotDeletable();
+                }
+            }
         });
+    }
+
+    private static ConstraintViolationException activeMissionNotDeletable() {
+        return new ConstraintViolationException(E, "active_mission_not_deletable",
+                "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
     }
 
     static Instant instant(String text) {

@@ -369,6 +369,50 @@ public abstract class DispatchContract {
         }
     }
 
+    /**
+     * A soft delete racing an assignment of the same mission: the delete saw a pending mission, then waits for
+     * the mission row the assignment holds. Once the assignment commits the delete must be refused — an active
+     * mission is never deleted (it would also escape the one-active-mission-per-vehicle rule).
+     */
+    @Test
+    void softDeleteRacingAnAssignmentNeverDeletesTheActiveMission() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(subject().observesLockWaits(),
+                "needs a subject that sees a transaction waiting for a row lock, to order the race without sleeping");
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Mission mission = pending(w, MissionPriority.HIGH, now.minusSeconds(30));
+        CountDownLatch assigned = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Mission> assigner = pool.submit(() -> w.inTransaction((TvmTransaction tx) -> {
+                Mission m = tx.dispatch().assign(mission.id(), w.vehicleId(0), now);
+                assigned.countDown();
+                awaitRelease(release);
+                return m;
+            }));
+            assertThat(assigned.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("assigned, not yet committed").isTrue();
+            Future<Throwable> deleter = pool.submit(() -> org.assertj.core.api.Assertions.catchThrowable(() ->
+                    w.inTransaction((TvmTransaction tx) -> {
+                        tx.missions().softDelete(mission.id(), now.plusSeconds(1));
+                        return null;
+                    })));
+            boolean deleteWaits = subject().awaitLockWaiters(1, Duration.ofSeconds(WAIT_SECONDS));
+            release.countDown();
+
+            assertThat(assigner.get(WAIT_SECONDS, TimeUnit.SECONDS).status()).isEqualTo(MissionStatus.ASSIGNED);
+            assertThat(deleter.get(WAIT_SECONDS, TimeUnit.SECONDS))
+                    .isInstanceOfSatisfying(org.tvm.ports.ConstraintViolationException.class,
+                            e -> assertThat(e.constraint()).isEqualTo("active_mission_not_deletable"));
+            assertThat(deleteWaits).as("the soft delete waited for the assignment's lock on the mission").isTrue();
+            assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().findById(mission.id())))
+                    .hasValueSatisfying(m -> assertThat(m.status()).isEqualTo(MissionStatus.ASSIGNED));
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     /** Holds a transaction open (inside its work) until the test releases it. */
     private static void awaitRelease(CountDownLatch release) {
         try {
