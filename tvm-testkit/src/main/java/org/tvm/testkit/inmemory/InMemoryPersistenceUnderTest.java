@@ -52,6 +52,23 @@ public final class InMemoryPersistenceUnderTest implements PersistenceUnderTest 
     }
 
     @Override
+    public boolean observesLockWaits() {
+        return true;
+    }
+
+    @Override
+    public boolean awaitLockWaiters(int count, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (persistence.lockWaiters() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    @Override
     public String name() {
         return persistence.faults().isEmpty() ? "in-memory" : "in-memory" + persistence.faults();
     }

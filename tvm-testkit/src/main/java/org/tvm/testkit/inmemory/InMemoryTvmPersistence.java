@@ -113,6 +113,8 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
 
     // Row locks: key -> owning live transaction.
     private final Map<RowKey, InMemoryTransaction> locks = new HashMap<>();
+    /** Transactions currently blocked in {@link #lock}; guarded by {@code locks}. */
+    private int lockWaiters;
 
     private InMemoryTvmPersistence(Clock clock, FieldCipher cipher, Set<InMemoryFault> faults) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -433,14 +435,24 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
                     throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, null);
                 }
                 tx.waitingFor = owner;
+                lockWaiters++;
                 try {
                     TimeUnit.NANOSECONDS.timedWait(locks, remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     tx.waitingFor = null;
                     throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, e);
+                } finally {
+                    lockWaiters--;
                 }
             }
+        }
+    }
+
+    /** @return how many transactions are blocked waiting for a row lock right now */
+    int lockWaiters() {
+        synchronized (locks) {
+            return lockWaiters;
         }
     }
 
