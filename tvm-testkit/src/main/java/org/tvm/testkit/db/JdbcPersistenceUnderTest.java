@@ -37,7 +37,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final TvmAdministration administration;
     private final DataSource appDataSource;
     private final DataSource adminDataSource;
-    private volatile Boolean postgres;
+    private volatile String lockWaitersQuery;
 
     /**
      * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
@@ -119,27 +119,17 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
 
     @Override
     public boolean observesLockWaits() {
-        Boolean known = postgres;
-        if (known == null) {
-            try (Connection c = adminDataSource.getConnection()) {
-                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the database product of " + name, e);
-            }
-            postgres = known;
-        }
-        return known;
+        return lockWaitersQuery() != null;
     }
 
     @Override
     public boolean awaitLockWaiters(int count, Duration timeout) {
-        if (!observesLockWaits()) {
+        String query = lockWaitersQuery();
+        if (query == null) {
             throw new UnsupportedOperationException(name + " cannot observe lock waits");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Connection c = adminDataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+        try (Connection c = adminDataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
             while (true) {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -153,8 +143,27 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
                 Thread.onSpinWait();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read pg_stat_activity for " + name, e);
+            throw new IllegalStateException("cannot count lock waiters of " + name, e);
         }
+    }
+
+    /** How this database tells who waits for a lock, or null when it cannot. */
+    private String lockWaitersQuery() {
+        String known = lockWaitersQuery;
+        if (known == null) {
+            try (Connection c = adminDataSource.getConnection()) {
+                known = switch (c.getMetaData().getDatabaseProductName()) {
+                    case "PostgreSQL" -> "SELECT count(*) FROM pg_stat_activity "
+                            + "WHERE datname = current_database() AND wait_event_type = 'Lock'";
+                    case "H2" -> "SELECT count(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
+                    default -> "";
+                };
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database product of " + name, e);
+            }
+            lockWaitersQuery = known;
+        }
+        return known.isEmpty() ? null : known;
     }
 
     @Override
