@@ -26,4 +26,11 @@ public record MissionEvent(MissionId missionId, FacilityId facilityId, MissionEv
         details = DomainChecks.details(E, "details", details);
         occurredAt = DomainChecks.instant(E, "occurredAt", occurredAt);
     }
+
+    /** Detail keys only: cancel and fail reasons are free text that may describe a resident's health. */
+    @Override
+    public String toString() {
+        return "MissionEvent[" + type.code() + " of mission " + missionId + " at " + occurredAt
+                + ", vehicle " + vehicleId + ", by " + triggeredBy + ", detail keys " + details.keySet() + "]";
+    }
 }

@@ -30,6 +30,13 @@ class MissionTest {
         assertThat(m.toString()).doesNotContain("oxygen", "Room 101");
     }
 
+    @Test
+    void eventToStringShowsDetailKeysButNotFreeTextReasons() {
+        Mission m = Mission.request(TestData.request().build(), NOW).mission();
+        MissionEvent cancelled = m.cancel("resident has a fever and is vomiting", NOW.plusSeconds(60), null).event();
+        assertThat(cancelled.details()).containsValue("resident has a fever and is vomiting");
+        assertThat(cancelled.toString()).contains("cancelled", "reason").doesNotContain("fever", "vomiting");
+    }
 
     @Test
     void requestCreatesPendingMissionWithCreatedEvent() {
