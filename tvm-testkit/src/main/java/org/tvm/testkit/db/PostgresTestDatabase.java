@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.tvm.migrations.TvmMigrations;
 
@@ -38,31 +39,46 @@ public final class PostgresTestDatabase {
         this.superUser = superUser;
         this.superPassword = superPassword;
         this.databaseName = databaseName;
-        this.jdbcUrl = withDatabase(serverUrl, databaseName);
+        this.jdbcUrl = withoutSecrets(withDatabase(serverUrl, databaseName));
         this.appRole = appRole;
         this.admin = admin;
         this.app = app;
     }
 
     /**
-     * Creates, migrates and opens a new test database on the server at {@code serverUrl}.
+     * Creates, migrates and opens a new test database on the server at {@code serverUrl}. A shutdown hook dropping the
+     * database and the login role is registered before anything is created, so they are removed at JVM exit even if
+     * provisioning is interrupted; a failed provisioning drops them at once.
      *
-     * @throws IllegalStateException if the server is not reachable (message names bin/test) or provisioning fails
+     * @throws IllegalStateException if the server is not reachable (message names bin/test) or provisioning fails;
+     *                               messages never contain a password (URL parameters named *password are removed)
      */
     static PostgresTestDatabase provision(String serverUrl, String user, String password) {
         if (!serverUrl.startsWith("jdbc:postgresql://")) {
-            throw new IllegalStateException("TVM_TEST_PG_URL must be a jdbc:postgresql:// URL (was " + serverUrl + ")");
+            throw new IllegalStateException("TVM_TEST_PG_URL must be a jdbc:postgresql:// URL (was "
+                    + withoutSecrets(serverUrl) + ")");
         }
         String suffix = randomHex(6);
         String databaseName = "tvm_test_" + suffix;
         String appRole = "tvm_test_app_" + suffix;
         String appPassword = randomHex(16);
+        AtomicReference<PostgresTestDatabase> provisioned = new AtomicReference<>();
+        Thread hook = new Thread(() -> {
+            PostgresTestDatabase db = provisioned.get();
+            if (db != null) {
+                db.drop();
+            } else {
+                dropQuietly(serverUrl, user, password, databaseName, appRole);
+            }
+        }, "drop-" + databaseName);
+        Runtime.getRuntime().addShutdownHook(hook);
         try (Connection c = connect(serverUrl, user, password)) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + databaseName);
             }
         } catch (SQLException e) {
-            throw unreachable(serverUrl, e);
+            removeHook(hook);
+            throw cannotCreate(serverUrl, user, e);
         }
         HikariDataSource admin = null;
         HikariDataSource app = null;
@@ -75,8 +91,10 @@ public final class PostgresTestDatabase {
                         + " NOCREATEROLE NOBYPASSRLS INHERIT IN ROLE tvm_app");
             }
             app = pool("tvm-test-app", dbUrl, appRole, appPassword);
-            return new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app);
-        } catch (RuntimeException | SQLException e) {
+            PostgresTestDatabase db = new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app);
+            provisioned.set(db);
+            return db;
+        } catch (Throwable e) { // also Errors (e.g. a missing migration class): never leave the database behind
             if (app != null) {
                 app.close();
             }
@@ -84,15 +102,54 @@ public final class PostgresTestDatabase {
                 admin.close();
             }
             dropQuietly(serverUrl, user, password, databaseName, appRole);
+            removeHook(hook);
+            if (e instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException("Provisioning the PostgreSQL test database " + databaseName + " at "
-                    + serverUrl + " failed: " + e.getMessage(), e);
+                    + withoutSecrets(serverUrl) + " failed: " + e.getMessage(), e);
         }
     }
 
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) anyway; dropping is idempotent
+        }
+    }
+
+    /** Connection failures (SQLSTATE class 08, or none) mean "not reachable"; anything else names the real cause. */
+    static IllegalStateException cannotCreate(String serverUrl, String user, SQLException cause) {
+        String state = cause.getSQLState();
+        if (state == null || state.startsWith("08")) {
+            return unreachable(serverUrl, cause);
+        }
+        return new IllegalStateException("PostgreSQL at " + withoutSecrets(serverUrl) + " refused to create a test "
+                + "database as " + user + " (SQLSTATE " + state + "; it needs a superuser, see TVM_TEST_PG_USER/"
+                + "_PASSWORD or run bin/test) [" + cause.getMessage() + "]", cause);
+    }
+
     static IllegalStateException unreachable(String serverUrl, SQLException cause) {
-        return new IllegalStateException("PostgreSQL not reachable at " + serverUrl
+        return new IllegalStateException("PostgreSQL not reachable at " + withoutSecrets(serverUrl)
                 + ": run bin/test, which provisions it (or set TVM_TEST_PG_URL/_USER/_PASSWORD) [" + cause.getMessage()
                 + "]", cause);
+    }
+
+    /** The URL without any {@code password}/{@code sslpassword}-like query parameter (for messages and jdbcUrl()). */
+    static String withoutSecrets(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String param : url.substring(query + 1).split("&")) {
+            String key = param.contains("=") ? param.substring(0, param.indexOf('=')) : param;
+            if (!key.toLowerCase(java.util.Locale.ROOT).contains("password") && !param.isEmpty()) {
+                kept.append(kept.length() == 0 ? "?" : "&").append(param);
+            }
+        }
+        return url.substring(0, query) + kept;
     }
 
     private static Connection connect(String url, String user, String password) throws SQLException {
@@ -116,28 +173,31 @@ public final class PostgresTestDatabase {
         return new HikariDataSource(config);
     }
 
-    /** Registers a JVM shutdown hook that closes the pools and drops the database and the login role. */
-    void dropAtShutdown() {
-        Runtime.getRuntime().addShutdownHook(new Thread(this::drop, "drop-" + databaseName));
-    }
-
-    /** Closes both pools, then drops the database (WITH (FORCE)) and the login role. Idempotent. */
+    /** Closes both pools, then drops the database (WITH (FORCE)) and the login role. Idempotent; run at JVM exit. */
     synchronized void drop() {
         if (dropped) {
             return;
         }
         dropped = true;
-        app.close();
-        admin.close();
-        dropQuietly(serverUrl, superUser, superPassword, databaseName, appRole);
+        try {
+            app.close();
+            admin.close();
+        } finally {
+            dropQuietly(serverUrl, superUser, superPassword, databaseName, appRole);
+        }
     }
 
+    /** Drops the database, then the role, each on its own (a failed database drop must not keep the role). */
     private static void dropQuietly(String serverUrl, String user, String password, String databaseName, String role) {
         try (Connection c = connect(serverUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
+            try {
+                s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
+            } catch (SQLException e) {
+                System.err.println("[tvm-testkit] could not drop test database " + databaseName + ": " + e.getMessage());
+            }
             s.execute("DROP ROLE IF EXISTS " + role);
         } catch (SQLException e) {
-            System.err.println("[tvm-testkit] could not drop test database " + databaseName + " / role " + role + ": "
+            System.err.println("[tvm-testkit] could not drop test role " + role + " (database " + databaseName + "): "
                     + e.getMessage());
         }
     }

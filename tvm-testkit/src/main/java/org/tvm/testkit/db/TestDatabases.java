@@ -36,9 +36,9 @@ public final class TestDatabases {
             throw new IllegalStateException(postgresFailure.getMessage(), postgresFailure);
         }
         try {
+            // provision registers the shutdown hook dropping the database and the role before creating them
             postgres = PostgresTestDatabase.provision(env("TVM_TEST_PG_URL", DEFAULT_URL), env("TVM_TEST_PG_USER", DEFAULT_USER),
                     env("TVM_TEST_PG_PASSWORD", ""));
-            postgres.dropAtShutdown();
             return postgres;
         } catch (RuntimeException e) {
             postgresFailure = e;

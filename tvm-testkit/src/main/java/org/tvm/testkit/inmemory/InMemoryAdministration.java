@@ -107,7 +107,7 @@ final class InMemoryAdministration implements TvmAdministration {
             Map<FacilityId, Tenant> changed = new HashMap<>();
             for (Tenant t : db.tenants().values()) {
                 Tenant copy = null;
-                for (Map.Entry<VehicleId, List<TelemetryRow>> e : t.telemetry.entrySet()) {
+                for (Map.Entry<VehicleId, Rows<TelemetryRow>> e : t.telemetry.entrySet()) {
                     List<TelemetryRow> kept = new ArrayList<>();
                     for (TelemetryRow r : e.getValue()) {
                         if (!r.sample().timestamp().isBefore(cutoff)) {
@@ -118,7 +118,7 @@ final class InMemoryAdministration implements TvmAdministration {
                         if (copy == null) {
                             copy = t.copy();
                         }
-                        copy.telemetry.put(e.getKey(), kept);
+                        copy.replaceTelemetry(e.getKey(), kept);
                     }
                 }
                 if (copy != null) {

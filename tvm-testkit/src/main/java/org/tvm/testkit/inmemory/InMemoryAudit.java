@@ -47,7 +47,7 @@ final class InMemoryAudit implements AuditRepository {
                     && !tx.store.idIndex.containsKey(new RowKey("users", stored.userId().value()))) {
                 throw new UnknownReferenceException("AuditEntry", "audit_logs_user_id_fkey", "user_id");
             }
-            t.audit.add(row);
+            t.audit = t.audit.plus(row);
         });
     }
 
@@ -62,7 +62,7 @@ final class InMemoryAudit implements AuditRepository {
                 throw new UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident", "resident_id");
             }
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.dataAccess.add(row);
+            t.dataAccess = t.dataAccess.plus(row);
         });
     }
 

@@ -182,7 +182,7 @@ final class InMemoryMissions implements MissionRepository {
     }
 
     static List<MissionEvent> eventsOf(Tenant t, MissionId id, boolean newestFirst) {
-        List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, List.of()));
+        List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, Rows.empty()));
         Comparator<EventRow> order = Comparator.comparing((EventRow r) -> r.event().occurredAt()).thenComparingLong(EventRow::seq);
         if (newestFirst) {
             order = order.reversed(); // FAULT EVENTS_NEWEST_FIRST

@@ -91,7 +91,7 @@ final class InMemoryOperations implements OperationsQueries {
         tx.check();
         Instant after = now.minus(Duration.ofHours(1));
         List<TelemetryRow> hits = new ArrayList<>();
-        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, List.of())) {
+        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, Rows.empty())) {
             if (r.sample().timestamp().isAfter(after)) {
                 hits.add(r);
             }

@@ -53,7 +53,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
                     throw new UnknownReferenceException("TelemetrySample", "fk_telemetry_vehicle", "vehicle_id");
                 }
             }
-            rows.forEach((v, list) -> Tenant.append(t.telemetry, v, list));
+            rows.forEach(t::appendTelemetry);
         });
     }
 
@@ -66,7 +66,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
         InMemoryVehicles.checkWindow(fromInclusive, toExclusive);
         tx.check();
         List<TelemetryRow> hits = new ArrayList<>();
-        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, List.of())) {
+        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, Rows.empty())) {
             Instant ts = r.sample().timestamp();
             if (!ts.isBefore(fromInclusive) && ts.isBefore(toExclusive)) {
                 hits.add(r);
@@ -91,14 +91,9 @@ final class InMemoryTelemetry implements TelemetryRepository {
         return latestOf(tx.view(), vehicleId).map(TelemetryRow::sample);
     }
 
+    /** O(1): the tenant keeps the latest row per vehicle up to date on append and retention. */
     static Optional<TelemetryRow> latestOf(Tenant t, VehicleId vehicleId) {
-        TelemetryRow best = null;
-        for (TelemetryRow r : t.telemetry.getOrDefault(vehicleId, List.of())) {
-            if (best == null || NEWEST_FIRST.compare(r, best) < 0) {
-                best = r;
-            }
-        }
-        return Optional.ofNullable(best);
+        return Optional.ofNullable(t.latestTelemetry.get(vehicleId));
     }
 
     @Override
@@ -106,11 +101,12 @@ final class InMemoryTelemetry implements TelemetryRepository {
         tx.check();
         Tenant t = tx.view();
         Map<VehicleId, TelemetrySample> out = new HashMap<>();
-        for (Vehicle v : t.vehicles.values()) {
-            if (!v.isDeleted()) {
-                latestOf(t, v.id()).ifPresent(r -> out.put(v.id(), r.sample()));
+        t.latestTelemetry.forEach((vid, row) -> {
+            Vehicle v = t.vehicles.get(vid);
+            if (v != null && !v.isDeleted()) {
+                out.put(vid, row.sample());
             }
-        }
+        });
         return Collections.unmodifiableMap(out);
     }
 }

@@ -234,11 +234,36 @@ final class InMemoryTransaction implements TvmTransaction {
         return store.snapshot().catalogue();
     }
 
+    /**
+     * Like a READ COMMITTED statement: moves the working copy onto the latest committed tenant of the facility (replaying
+     * this transaction's writes) if another transaction committed to it since. Without this, a write or a claim after
+     * the first write would see rows as of that first write, e.g. claim a mission another dispatcher already assigned
+     * and committed. A replay failure is a conflict with that commit and is thrown (the commit would throw it too).
+     */
+    void refresh() {
+        if (work == null) {
+            return;
+        }
+        Tenant latest = store.snapshot().tenants().get(ctx.facilityId());
+        if (latest == base) {
+            return;
+        }
+        Tenant next = latest == null ? new Tenant(ctx.facilityId()) : latest.copy();
+        for (Action a : actions) {
+            a.apply(next);
+        }
+        next.dirty = work.dirty;
+        base = latest;
+        work = next;
+    }
+
     /** Runs a write now (on the working copy) and records it for a possible replay at commit. */
     void write(Action action) {
         if (work == null) {
             base = store.snapshot().tenants().get(ctx.facilityId());
             work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
+        } else {
+            refresh();
         }
         try {
             action.apply(work);

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
@@ -240,9 +242,11 @@ final class InMemoryVehicles implements VehicleRepository {
                     throw new UnknownReferenceException("VehicleLogEntry", "fk_vehicle_logs_vehicle", "vehicle_id");
                 }
             }
+            Map<VehicleId, List<LogRow>> byVehicle = new LinkedHashMap<>();
             for (LogRow r : rows) {
-                Tenant.append(t.logs, r.entry().vehicleId(), List.of(r));
+                byVehicle.computeIfAbsent(r.entry().vehicleId(), k -> new ArrayList<>()).add(r);
             }
+            byVehicle.forEach((v, list) -> Tenant.append(t.logs, v, list));
         });
     }
 
@@ -254,7 +258,7 @@ final class InMemoryVehicles implements VehicleRepository {
         PageRequest.checkLimit(limit);
         checkWindow(fromInclusive, toExclusive);
         tx.check();
-        List<LogRow> rows = tx.view().logs.getOrDefault(vehicleId, List.of());
+        List<LogRow> rows = tx.view().logs.getOrDefault(vehicleId, Rows.empty());
         List<LogRow> hits = new ArrayList<>();
         for (LogRow r : rows) {
             Instant at = r.entry().loggedAt();

@@ -1,6 +1,6 @@
 package org.tvm.testkit.inmemory;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,16 +66,18 @@ final class Tenant {
     Map<ResidentId, StoredResident> residents;
     Map<VehicleId, Vehicle> vehicles;
     Map<MissionId, Mission> missions;
-    Map<MissionId, List<EventRow>> events;
-    Map<VehicleId, List<TelemetryRow>> telemetry;
-    Map<VehicleId, List<LogRow>> logs;
+    Map<MissionId, Rows<EventRow>> events;
+    Map<VehicleId, Rows<TelemetryRow>> telemetry;
+    /** vehicle -> its latest telemetry row (see {@link InMemoryTelemetry#NEWEST_FIRST}), kept with {@link #telemetry}. */
+    Map<VehicleId, TelemetryRow> latestTelemetry;
+    Map<VehicleId, Rows<LogRow>> logs;
     Map<UserId, StoredUser> users;
     /** user -> role -> granted by (nullable value, hence LinkedHashMap). */
     Map<UserId, Map<RoleName, UserId>> grants;
     /** caregiver -> assigned residents. */
     Map<UserId, Set<ResidentId>> caregivers;
-    List<AuditRow> audit;
-    List<DataAccessRow> dataAccess;
+    Rows<AuditRow> audit;
+    Rows<DataAccessRow> dataAccess;
 
     // working-copy bookkeeping
     final Set<RowKey> insertedIds = new HashSet<>();
@@ -92,12 +94,13 @@ final class Tenant {
         missions = new LinkedHashMap<>();
         events = new LinkedHashMap<>();
         telemetry = new LinkedHashMap<>();
+        latestTelemetry = new HashMap<>();
         logs = new LinkedHashMap<>();
         users = new LinkedHashMap<>();
         grants = new LinkedHashMap<>();
         caregivers = new LinkedHashMap<>();
-        audit = new ArrayList<>();
-        dataAccess = new ArrayList<>();
+        audit = Rows.empty();
+        dataAccess = Rows.empty();
     }
 
     private Tenant(Tenant o) {
@@ -109,12 +112,13 @@ final class Tenant {
         missions = new LinkedHashMap<>(o.missions);
         events = new LinkedHashMap<>(o.events);
         telemetry = new LinkedHashMap<>(o.telemetry);
+        latestTelemetry = new HashMap<>(o.latestTelemetry);
         logs = new LinkedHashMap<>(o.logs);
         users = new LinkedHashMap<>(o.users);
         grants = new LinkedHashMap<>(o.grants);
         caregivers = new LinkedHashMap<>(o.caregivers);
-        audit = new ArrayList<>(o.audit);
-        dataAccess = new ArrayList<>(o.dataAccess);
+        audit = o.audit; // immutable, shared
+        dataAccess = o.dataAccess;
     }
 
     /** A working copy with empty bookkeeping. */
@@ -122,13 +126,37 @@ final class Tenant {
         return new Tenant(this);
     }
 
-    static <K, V> void append(Map<K, List<V>> map, K key, List<V> rows) {
-        List<V> old = map.get(key);
-        List<V> next = new ArrayList<>((old == null ? 0 : old.size()) + rows.size());
-        if (old != null) {
-            next.addAll(old);
+    /** Appends rows to the key's immutable list, sharing the old list's storage (O(rows + size / chunk)). */
+    static <K, V> void append(Map<K, Rows<V>> map, K key, List<V> rows) {
+        Rows<V> old = map.get(key);
+        map.put(key, (old == null ? Rows.<V>empty() : old).plus(rows));
+    }
+
+    /** Appends telemetry rows of one vehicle and keeps {@link #latestTelemetry} up to date. */
+    void appendTelemetry(VehicleId vehicle, List<TelemetryRow> rows) {
+        append(telemetry, vehicle, rows);
+        TelemetryRow best = latestTelemetry.get(vehicle);
+        for (TelemetryRow r : rows) {
+            if (best == null || InMemoryTelemetry.NEWEST_FIRST.compare(r, best) < 0) {
+                best = r;
+            }
         }
-        next.addAll(rows);
-        map.put(key, next);
+        latestTelemetry.put(vehicle, best);
+    }
+
+    /** Replaces a vehicle's telemetry (retention) and recomputes its latest row. */
+    void replaceTelemetry(VehicleId vehicle, List<TelemetryRow> rows) {
+        telemetry.put(vehicle, Rows.of(rows));
+        TelemetryRow best = null;
+        for (TelemetryRow r : rows) {
+            if (best == null || InMemoryTelemetry.NEWEST_FIRST.compare(r, best) < 0) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            latestTelemetry.remove(vehicle);
+        } else {
+            latestTelemetry.put(vehicle, best);
+        }
     }
 }

@@ -80,6 +80,32 @@ class TestDatabasesTest {
     }
 
     @Test
+    void failureMessagesAndJdbcUrlNeverContainAPasswordFromTheUrl() {
+        String url = "jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&password=s3cr3t-pw&sslmode=disable";
+        assertThatThrownBy(() -> PostgresTestDatabase.provision(url, "postgres", "other-s3cr3t"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("PostgreSQL not reachable at jdbc:postgresql://127.0.0.1:1/postgres?user=postgres&sslmode=disable")
+                .hasMessageNotContaining("s3cr3t");
+        assertThatThrownBy(() -> PostgresTestDatabase.provision("jdbc:mysql://h/db?password=s3cr3t", "u", "p"))
+                .hasMessageNotContaining("s3cr3t");
+        assertThat(PostgresTestDatabase.withoutSecrets("jdbc:postgresql://h/db?password=a&sslpassword=b&ssl=true"))
+                .isEqualTo("jdbc:postgresql://h/db?ssl=true");
+        assertThat(PostgresTestDatabase.withoutSecrets("jdbc:postgresql://h/db?PASSWORD=a"))
+                .isEqualTo("jdbc:postgresql://h/db");
+        assertThat(PostgresTestDatabase.withoutSecrets("jdbc:postgresql://h/db")).isEqualTo("jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void aRefusedLoginIsNotReportedAsUnreachable() {
+        String url = TestDatabases.DEFAULT_URL;
+        assertThatThrownBy(() -> PostgresTestDatabase.provision(url, "tvm_no_such_role_" + UUID.randomUUID().toString()
+                .substring(0, 8), "wrong-s3cr3t"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("PostgreSQL at " + url + " refused to create a test database as tvm_no_such_role_")
+                .hasMessageNotContaining("s3cr3t");
+    }
+
+    @Test
     void h2DatabasesAreFreshAndMigrated() throws SQLException {
         try (H2TestDatabase one = TestDatabases.h2(); H2TestDatabase two = TestDatabases.h2()) {
             assertThat(one.jdbcUrl()).isNotEqualTo(two.jdbcUrl()).contains("MODE=PostgreSQL");
