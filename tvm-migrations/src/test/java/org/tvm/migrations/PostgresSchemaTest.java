@@ -57,8 +57,8 @@ class PostgresSchemaTest {
         assertThat(firstMigration.vendor()).isEqualTo(Vendor.POSTGRESQL);
         assertThat(firstMigration.initialVersion()).isEmpty();
         assertThat(firstMigration.executed()).extracting(Migration::version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
-        assertThat(firstMigration.targetVersion()).contains("9");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(firstMigration.targetVersion()).contains("10");
     }
 
     @Test
@@ -153,7 +153,9 @@ class PostgresSchemaTest {
                 // spec §5.3 (also covers §4.6 idx_users_email)
                 "idx_vehicles_name_unique", "idx_users_email_unique",
                 // additions
-                "idx_missions_one_active_per_vehicle", "idx_vehicles_current_point", "idx_mission_summary_id");
+                "idx_missions_one_active_per_vehicle", "idx_vehicles_current_point", "idx_mission_summary_id",
+                // V10: spec query 4 / adapters' timeline order, facility-scoped mission lists
+                "idx_mission_events_mission_created_at", "idx_missions_facility_created_at");
         try (Connection c = db.connect()) {
             List<String> indexes = Sql.strings(c, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'");
             assertThat(indexes).containsAll(expected);
@@ -327,9 +329,94 @@ class PostgresSchemaTest {
             for (String table : flags.keySet()) {
                 assertThat(flags.get(table)).as("RLS enabled+forced on " + table).isEqualTo(owned.contains(table));
             }
-            List<String> policies = Sql.strings(c, "SELECT tablename || ':' || policyname FROM pg_policies WHERE schemaname = 'public'");
+            List<String> policies = Sql.strings(c, """
+                    SELECT tablename || ':' || policyname FROM pg_policies p
+                    WHERE schemaname = 'public' AND NOT (SELECT relispartition FROM pg_class WHERE oid = ('public.' || quote_ident(p.tablename))::regclass)""");
             assertThat(policies).containsExactlyInAnyOrderElementsOf(
                     owned.stream().map(t -> t + ":" + t + "_facility_isolation").collect(Collectors.toList()));
+        }
+    }
+
+    /** V10: a partition reached directly (after a stray GRANT or ALTER DEFAULT PRIVILEGES) must not bypass RLS. */
+    @Test
+    void every_partition_existing_or_created_later_has_forced_rls_its_facility_policy_and_no_grants() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                assertThat(Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2045-01-01', '2045-01-01')")).isEqualTo(1);
+                assertThat(Sql.number(c, "SELECT tvm_ensure_audit_partitions(2045, 2045)")).isEqualTo(1);
+                // a stray row first, so the LIKE + ATTACH path of the helper is taken as well
+                Sql.exec(c, "INSERT INTO facilities (id, name) VALUES ('f0000000-0000-0000-0000-000000000001', 'P') ON CONFLICT DO NOTHING");
+                Sql.exec(c, "INSERT INTO vehicles (id, facility_id, name) VALUES ('f0000000-0000-0000-0000-000000000031', "
+                        + "'f0000000-0000-0000-0000-000000000001', 'P1') ON CONFLICT DO NOTHING");
+                Sql.exec(c, "INSERT INTO telemetry (facility_id, vehicle_id, timestamp) VALUES ('f0000000-0000-0000-0000-000000000001', "
+                        + "'f0000000-0000-0000-0000-000000000031', '2046-02-03Z')");
+                assertThat(Sql.number(c, "SELECT tvm_ensure_telemetry_partitions('2046-02-01', '2046-02-01')")).isEqualTo(1);
+                List<Map<String, Object>> partitions = Sql.rows(c, """
+                        SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity AS forced,
+                               (SELECT count(*) FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS foreign_grants,
+                               (SELECT string_agg(p.polname || ' ' || pg_get_expr(p.polqual, p.polrelid) || ' | '
+                                                  || pg_get_expr(p.polwithcheck, p.polrelid), ';')
+                                FROM pg_policy p WHERE p.polrelid = c.oid) AS policy
+                        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent IN ('telemetry'::regclass, 'audit_logs'::regclass) ORDER BY 1""");
+                assertThat(partitions).extracting(r -> r.get("relname"))
+                        .contains("telemetry_default", "audit_logs_default", "telemetry_2045_01", "telemetry_2046_02", "audit_logs_2045");
+                String expected = "(facility_id = (NULLIF(current_setting('app.current_facility_id'::text, true), ''::text))::uuid)";
+                for (Map<String, Object> p : partitions) {
+                    String name = (String) p.get("relname");
+                    assertThat(p.get("forced")).as("RLS enabled+forced on " + name).isEqualTo(true);
+                    assertThat(((Number) p.get("foreign_grants")).longValue()).as("grants on " + name).isZero();
+                    assertThat((String) p.get("policy")).as("policy on " + name)
+                            .isEqualTo(name + "_facility_isolation " + expected + " | " + expected);
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
+    /** V10: SECURITY DEFINER functions resolve relations with pg_temp last (unlisted, it is searched first). */
+    @Test
+    void security_definer_functions_pin_search_path_with_pg_temp_last_and_are_not_public() throws SQLException {
+        try (Connection c = db.connect()) {
+            List<Map<String, Object>> functions = Sql.rows(c, """
+                    SELECT p.oid::regprocedure::text AS name, array_to_string(p.proconfig, ';') AS config,
+                           has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
+                    FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND (p.prosecdef OR p.proname LIKE 'tvm\\_%')
+                      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                                      AND d.deptype = 'e')  -- extension members (PostGIS) are not ours""");
+            assertThat(functions).extracting(r -> r.get("name")).contains(
+                    "tvm_create_range_partition(text,text,timestamp with time zone,timestamp with time zone,text)",
+                    "tvm_ensure_telemetry_partitions(date,date)", "tvm_drop_telemetry_partitions_before(date)",
+                    "tvm_ensure_audit_partitions(integer,integer)", "tvm_secure_partition(text)");
+            for (Map<String, Object> f : functions) {
+                assertThat((String) f.get("config")).as("search_path of " + f.get("name"))
+                        .isEqualTo("search_path=pg_catalog, public, pg_temp");
+                assertThat(f.get("public_execute")).as("PUBLIC may execute " + f.get("name")).isEqualTo(false);
+            }
+        }
+    }
+
+    /** V10: the internal helper splices storage options into DDL, so it accepts only "name = number" lists and TVM parents. */
+    @Test
+    void create_range_partition_rejects_other_parents_and_odd_storage_options() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                for (String call : List.of(
+                        "SELECT tvm_create_range_partition('telemetry', 'telemetry_2047_01', '2047-01-01Z', '2047-02-01Z', "
+                                + "'fillfactor = 90) ; DROP TABLE roles; --')",
+                        "SELECT tvm_create_range_partition('users', 'users_x', '2047-01-01Z', '2047-02-01Z')")) {
+                    Sql.exec(c, "SAVEPOINT probe");
+                    assertThatThrownBy(() -> Sql.exec(c, call)).as(call).isInstanceOf(PSQLException.class)
+                            .extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo("22023");
+                    Sql.exec(c, "ROLLBACK TO SAVEPOINT probe");
+                }
+                assertThat(Sql.number(c, "SELECT count(*) FROM roles")).isEqualTo(6);
+            } finally {
+                c.rollback();
+            }
         }
     }
 
@@ -402,8 +489,8 @@ class PostgresSchemaTest {
         }
         MigrationReport again = TvmMigrations.migrate(db.dataSource());
         assertThat(again.migrationsExecuted()).isZero();
-        assertThat(again.initialVersion()).contains("9");
-        assertThat(again.targetVersion()).contains("9");
+        assertThat(again.initialVersion()).contains("10");
+        assertThat(again.targetVersion()).contains("10");
         try (Connection c = db.connect()) {
             assertThat(Sql.number(c, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(historyBefore);
             assertThat(Sql.strings(c, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1"))
@@ -414,10 +501,11 @@ class PostgresSchemaTest {
         assertThat(info.vendor()).isEqualTo(Vendor.POSTGRESQL);
         assertThat(info.isUpToDate()).isTrue();
         assertThat(info.pendingCount()).isZero();
-        assertThat(info.currentVersion()).contains("9");
+        assertThat(info.currentVersion()).contains("10");
         assertThat(info.applied()).extracting(Migration::description).containsExactly(
                 "extensions and helpers", "facilities locations maps", "users and access control",
                 "residents vehicles missions", "telemetry and vehicle logs", "audit and data access logs",
-                "mission summary view", "seed roles and permissions", "database roles grants and rls");
+                "mission summary view", "seed roles and permissions", "database roles grants and rls",
+                "security hardening and indexes");
     }
 }

@@ -152,7 +152,7 @@ class PostgresSecurityTest {
     void rows_of_another_facility_cannot_be_updated_or_deleted() throws SQLException {
         context(FACILITY_B);
         assertThat(connection.createStatement().executeUpdate("UPDATE residents SET last_name = 'X' WHERE id = '" + RESIDENT_A + "'")).isZero();
-        assertThat(connection.createStatement().executeUpdate("DELETE FROM missions WHERE id = '" + MISSION_A_PENDING + "'")).isZero();
+        assertThat(connection.createStatement().executeUpdate("DELETE FROM vehicles WHERE id = '" + VEHICLE_A + "'")).isZero();
     }
 
     static Stream<String> appendOnlyTables() {
@@ -194,6 +194,66 @@ class PostgresSecurityTest {
         String partition = "telemetry_" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy_MM"));
         assertDenied("SELECT count(*) FROM " + partition);
         assertDenied("SELECT count(*) FROM telemetry_default");
+    }
+
+    /** V10: missions are soft-deleted; a hard DELETE would cascade into the append-only mission_events. */
+    @Test
+    void the_app_cannot_erase_the_mission_timeline_by_hard_deleting_a_mission() throws SQLException {
+        context(FACILITY_A);
+        Sql.exec(connection, "INSERT INTO mission_events (facility_id, mission_id, event_type) VALUES ('" + FACILITY_A + "', '"
+                + MISSION_A_PENDING + "', 'created')");
+        long events = Sql.number(connection, "SELECT count(*) FROM mission_events WHERE mission_id = ?::uuid", MISSION_A_PENDING);
+        assertThat(events).isPositive();
+        assertDenied("DELETE FROM missions WHERE id = '" + MISSION_A_PENDING + "'");
+        assertThat(Sql.number(connection, "SELECT count(*) FROM mission_events WHERE mission_id = ?::uuid", MISSION_A_PENDING))
+                .isEqualTo(events);
+        assertThat(connection.createStatement().executeUpdate(
+                "UPDATE missions SET deleted_at = NOW() WHERE id = '" + MISSION_A_PENDING + "'")).isEqualTo(1);
+    }
+
+    /** V10: default privileges (spec §13.1 suggests them) must not open partitions created later. */
+    @Test
+    void partitions_created_under_default_privileges_stay_unreachable() throws SQLException {
+        String grant = "IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO tvm_app, PUBLIC";
+        try (Connection su = db.connect()) {
+            Sql.exec(su, "ALTER DEFAULT PRIVILEGES " + grant);
+            try {
+                assertThat(Sql.number(su, "SELECT tvm_ensure_telemetry_partitions('2041-01-01', '2041-01-01')")).isEqualTo(1);
+                assertThat(Sql.number(su, "SELECT tvm_ensure_audit_partitions(2041, 2041)")).isEqualTo(1);
+                assertDenied("SELECT count(*) FROM telemetry_2041_01");
+                assertDenied("SELECT count(*) FROM audit_logs_2041");
+                assertDenied("DELETE FROM telemetry_2041_01");
+            } finally {
+                Sql.exec(su, "ALTER DEFAULT PRIVILEGES " + grant.replace("GRANT", "REVOKE").replace(" TO ", " FROM "));
+                Sql.exec(su, "DROP TABLE IF EXISTS telemetry_2041_01, audit_logs_2041");
+            }
+        }
+    }
+
+    /** V10: even a partition someone granted directly enforces the facility policy (ENABLE + FORCE RLS on it). */
+    @Test
+    void a_partition_granted_directly_still_isolates_facilities() throws SQLException {
+        String partition;
+        try (Connection su = db.connect()) {
+            partition = Sql.strings(su, "SELECT DISTINCT tableoid::regclass::text FROM audit_logs WHERE action = 'login'").get(0);
+            Sql.exec(su, "GRANT SELECT, INSERT, UPDATE, DELETE ON " + partition + " TO tvm_app");
+        }
+        try {
+            assertThat(Sql.number(connection, "SELECT count(*) FROM " + partition)).isZero();
+            context(FACILITY_A);
+            assertThat(Sql.strings(connection, "SELECT DISTINCT facility_id::text FROM " + partition)).containsExactly(FACILITY_A);
+            assertThat(connection.createStatement().executeUpdate(
+                    "DELETE FROM " + partition + " WHERE facility_id = '" + FACILITY_B + "' OR facility_id IS NULL")).isZero();
+            Sql.exec(connection, "SAVEPOINT probe");
+            assertThatThrownBy(() -> Sql.exec(connection, "INSERT INTO " + partition + " (facility_id, action, success) VALUES ('"
+                    + FACILITY_B + "', 'forged', TRUE)")).isInstanceOf(PSQLException.class).hasMessageContaining("row-level security");
+            Sql.exec(connection, "ROLLBACK TO SAVEPOINT probe");
+        } finally {
+            connection.rollback();
+            try (Connection su = db.connect()) {
+                Sql.exec(su, "REVOKE ALL ON " + partition + " FROM tvm_app");
+            }
+        }
     }
 
     @Test
@@ -240,7 +300,12 @@ class PostgresSecurityTest {
             Sql.exec(ro, "SET LOCAL ROLE tvm_readonly");
             Sql.rows(ro, "SELECT set_config('app.current_facility_id', ?, true)", FACILITY_A);
             assertThat(Sql.number(ro, "SELECT count(*) FROM residents")).isEqualTo(2);
-            assertThat(Sql.number(ro, "SELECT count(*) FROM mission_summary")).isPositive();
+            // V10: the materialized view carries no RLS (it held every facility's resident names)
+            Sql.exec(ro, "SAVEPOINT probe");
+            assertThatThrownBy(() -> Sql.exec(ro, "SELECT count(*) FROM mission_summary"))
+                    .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
+            Sql.exec(ro, "ROLLBACK TO SAVEPOINT probe");
+            assertThat(Sql.strings(ro, "SELECT DISTINCT facility_id::text FROM facility_mission_summary")).containsExactly(FACILITY_A);
             assertThatThrownBy(() -> Sql.exec(ro, "UPDATE residents SET last_name = last_name"))
                     .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
             ro.rollback();
