@@ -35,8 +35,8 @@ final class DayReportPrinter {
         out.println();
         out.println("TVM demo: a simulated day at " + r.facilityName());
         out.println("  adapter " + adapter + " on " + database + ", seed " + c.seed() + " (same seed, same day)");
-        out.printf(Locale.ROOT, "  %s to %s UTC, %d vehicles, %d residents, %d missions%n",
-                DAY.format(r.start()), HM.format(r.end()), c.vehicles(), c.residents(), c.missions());
+        out.printf(Locale.ROOT, "  %s to %s UTC, %s, %s, %s%n", DAY.format(r.start()), HM.format(r.end()),
+                count(c.vehicles(), "vehicle"), count(c.residents(), "resident"), count(c.missions(), "mission"));
 
         Map<String, String> vehicleNames = new HashMap<>();
         r.fleet().forEach(v -> vehicleNames.put(v.id().toString(), v.name()));
@@ -140,5 +140,9 @@ final class DayReportPrinter {
 
     static String time(Instant at) {
         return HMS.format(at);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

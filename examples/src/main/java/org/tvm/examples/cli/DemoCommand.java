@@ -60,7 +60,8 @@ final class DemoCommand implements Callable<Integer> {
     int residents;
 
     @Option(names = "--missions", paramLabel = "N", defaultValue = "120",
-            description = "Transport requests during the day (default: ${DEFAULT-VALUE}).")
+            description = "Transport requests during the day (default: ${DEFAULT-VALUE}, at most "
+                    + FacilityDaySimulation.Config.MAX_MISSIONS_PER_HOUR + " per hour).")
     int missions;
 
     @Option(names = "--hours", paramLabel = "H", defaultValue = "8",
@@ -123,7 +124,11 @@ final class DemoCommand implements Callable<Integer> {
                     "--jdbc-url must be a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/tvm (was '" + jdbcUrl + "')");
         }
         long effectiveSeed = seed != null ? seed : new SecureRandom().nextInt(1_000_000);
-        return FacilityDaySimulation.Config.of(vehicles, residents, missions, hours, effectiveSeed);
+        try {
+            return FacilityDaySimulation.Config.of(vehicles, residents, missions, hours, effectiveSeed);
+        } catch (IllegalArgumentException rule) {   // a rule across options, e.g. missions per hour
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid options: " + rule.getMessage());
+        }
     }
 
     private void positive(String option, int value, int max) {

@@ -97,7 +97,7 @@ public final class FacilityDaySimulation {
      *
      * @param vehicles     fleet size, 1..{@value #MAX_VEHICLES}
      * @param residents    residents of the facility, 1..{@value #MAX_RESIDENTS}
-     * @param missions     transport requests during the day, 1..{@value #MAX_MISSIONS}
+     * @param missions     transport requests during the day, 1..{@value #MAX_MISSIONS_PER_HOUR} per hour
      * @param hours        length of the simulated day, 1..{@value #MAX_HOURS}
      * @param seed         seed of all randomness (same seed, same day)
      * @param start        simulated start of the day (truncated to seconds); telemetry partitions are ensured for the
@@ -109,8 +109,10 @@ public final class FacilityDaySimulation {
 
         public static final int MAX_VEHICLES = 500;
         public static final int MAX_RESIDENTS = 10_000;
-        public static final int MAX_MISSIONS = 100_000;
         public static final int MAX_HOURS = 18;
+        /** Requests per simulated hour at most: they are spread over the day at distinct seconds. */
+        public static final int MAX_MISSIONS_PER_HOUR = 1_000;
+        public static final int MAX_MISSIONS = MAX_HOURS * MAX_MISSIONS_PER_HOUR;
         public static final String DEFAULT_FACILITY_NAME = "Lindenhof Care Campus";
 
         /** @throws IllegalArgumentException if a value is out of range; NullPointerException for null start/name */
@@ -119,6 +121,11 @@ public final class FacilityDaySimulation {
             range("residents", residents, 1, MAX_RESIDENTS);
             range("missions", missions, 1, MAX_MISSIONS);
             range("hours", hours, 1, MAX_HOURS);
+            if (missions > hours * MAX_MISSIONS_PER_HOUR) {
+                throw new IllegalArgumentException("missions must be at most " + MAX_MISSIONS_PER_HOUR
+                        + " per simulated hour, " + hours * MAX_MISSIONS_PER_HOUR + " for " + hours + " h (was "
+                        + missions + ")");
+            }
             start = Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.SECONDS);
             Objects.requireNonNull(facilityName, "facilityName");
             if (facilityName.isBlank()) {
@@ -468,11 +475,17 @@ public final class FacilityDaySimulation {
             offsets.add(30 + (long) (random.nextDouble() * window));
         }
         offsets.sort(Comparator.naturalOrder());
-        long previous = -1;
-        for (long offset : offsets) {
-            long at = Math.max(offset, previous + 1);          // strictly increasing creation times
-            previous = at;
-            PlannedMission p = new PlannedMission(start.plusSeconds(at));
+        // strictly increasing creation times, all within [30 s, 30 s + window]: push collisions forward, then pull
+        // back whatever a dense day pushed past the window (Config caps missions per hour, so they always fit)
+        long[] at = new long[offsets.size()];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = i == 0 ? offsets.get(0) : Math.max(offsets.get(i), at[i - 1] + 1);
+        }
+        for (int i = at.length - 1; i >= 0; i--) {
+            at[i] = Math.min(at[i], i == at.length - 1 ? 30 + window : at[i + 1] - 1);
+        }
+        for (long offset : at) {
+            PlannedMission p = new PlannedMission(start.plusSeconds(offset));
             boolean byCaregiver = random.nextInt(10) < 4;
             if (byCaregiver) {
                 Staff caregiver = caregivers.get(random.nextInt(caregivers.size()));
@@ -942,7 +955,13 @@ public final class FacilityDaySimulation {
     /** The dispatcher claims due pending missions (urgent first) and assigns each the nearest suitable vehicle. */
     private void dispatch(Instant now) {
         long idle = fleet.stream().filter(v -> v.phase == Phase.IDLE && v.battery >= MIN_DISPATCH_BATTERY).count();
-        long due = plan.stream().filter(p -> p.due(now) && !assigned(p)).count();
+        Set<MissionId> onVehicles = new java.util.HashSet<>();
+        fleet.forEach(v -> {
+            if (v.mission != null) {
+                onVehicles.add(v.mission.id());
+            }
+        });
+        long due = plan.stream().filter(p -> p.due(now) && !assigned(p, onVehicles)).count();
         if (idle == 0 || due == 0) {
             return;
         }
@@ -968,13 +987,8 @@ public final class FacilityDaySimulation {
         }
     }
 
-    private boolean assigned(PlannedMission p) {
-        for (VehicleSim v : fleet) {
-            if (v.mission != null && v.mission.id().equals(p.missionId)) {
-                return true;
-            }
-        }
-        return false;
+    private boolean assigned(PlannedMission p, Set<MissionId> onVehicles) {
+        return onVehicles.contains(p.missionId);
     }
 
     private void pollDashboard(Instant now, boolean withTelemetry) {

@@ -59,6 +59,43 @@ class DemoCommandTest {
     }
 
     @Test
+    void moreMissionsThanTheHoursHoldAreAUsageError() {
+        assertThat(run("demo", "--hours", "1", "--missions", "1001")).isEqualTo(2);
+        assertThat(err.toString()).contains("per simulated hour").contains("Usage: tvm demo").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theSameSeedPrintsTheSameDayOnBothAdapters() {
+        String[] day = {"--vehicles", "3", "--residents", "6", "--missions", "12", "--hours", "1", "--seed", "9"};
+        assertThat(run(concat("demo", "--adapter", "jpa", day))).as("stderr: %s", err).isZero();
+        String jpa = dayNumbers(out.toString());
+        out.getBuffer().setLength(0);
+        assertThat(run(concat("demo", "--adapter", "mybatis", day))).as("stderr: %s", err).isZero();
+        String myBatis = dayNumbers(out.toString());
+        assertThat(jpa).contains("missions requested", "telemetry rows").isEqualTo(myBatis);
+    }
+
+    /** The printed fleet status and the day's numbers: everything but ids, e-mails and wall-clock timings. */
+    private static String dayNumbers(String printed) {
+        int fleet = printed.indexOf("FLEET STATUS");
+        int timeline = printed.indexOf("MISSION TIMELINE");
+        int numbers = printed.indexOf("THE DAY IN NUMBERS");
+        int cost = printed.indexOf("WALL-CLOCK COST");
+        assertThat(fleet).isNotNegative();
+        assertThat(numbers).isGreaterThan(fleet);
+        return printed.substring(fleet, timeline < 0 ? numbers : timeline) + printed.substring(numbers, cost);
+    }
+
+    private static String[] concat(String a, String b, String c, String[] rest) {
+        String[] all = new String[rest.length + 3];
+        all[0] = a;
+        all[1] = b;
+        all[2] = c;
+        System.arraycopy(rest, 0, all, 3, rest.length);
+        return all;
+    }
+
+    @Test
     void aShortDayOnPostgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
         int exit = run("demo", "--jdbc-url", db.jdbcUrl(), "--user", env("TVM_TEST_PG_USER", "postgres"),

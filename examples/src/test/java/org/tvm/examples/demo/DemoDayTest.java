@@ -69,15 +69,33 @@ class DemoDayTest {
         // ... is exactly as it was: no row of another facility was touched
         assertThat(DayInvariants.rowsOf(admin, neighbour.facilityId())).isEqualTo(neighbourRows);
 
-        assertThat(report.missions(MissionStatus.COMPLETED)).isPositive();
+        // the day did its work, not just some of it: most requests were served end to end, every ending shows up
+        assertThat(report.missionsRequested()).isEqualTo(30);
+        assertThat(report.missions(MissionStatus.COMPLETED)).isGreaterThanOrEqualTo(20);
         assertThat(report.missions(MissionStatus.CANCELLED)).isPositive();
         assertThat(report.missions(MissionStatus.FAILED)).isPositive();
+        assertThat(report.missions(MissionStatus.COMPLETED) + report.missions(MissionStatus.CANCELLED)
+                + report.missions(MissionStatus.FAILED)).as("missions finished by the end of the day")
+                .isGreaterThanOrEqualTo(24);
         assertThat(report.missionEvents()).isEqualTo(history.values().stream().mapToLong(List::size).sum());
         assertThat(report.chargingSessions()).isPositive();
         assertThat(report.fleet()).hasSize(4);
         assertThat(report.timeline().entries()).hasSize(DayInvariants.FULL_SEQUENCE.size());
+        // every request read its resident (a logged data access) after the access rules allowed it; some were refused
+        assertThat(report.residentReads()).isEqualTo(30);
+        assertThat(report.accessDenied()).isPositive();
+        assertThat(report.accessChecks()).isGreaterThan(report.residentReads() + report.accessDenied() - 1);
+
+        // what the report claims is what the database holds
+        int minutes = 2 * 60;
         Map<String, List<String>> ours = DayInvariants.rowsOf(admin, report.facilityId());
+        assertThat(report.telemetryRows()).as("telemetry rows (4 vehicles, 6 a minute, minus time offline)")
+                .isGreaterThan((long) (4 * 6 * minutes * 0.9));
+        assertThat(report.heartbeats()).isGreaterThan((long) (4 * minutes * 0.9));
         assertThat(ours.get("telemetry")).hasSize((int) report.telemetryRows());
+        assertThat(ours.get("mission_events")).hasSize((int) report.missionEvents());
+        assertThat(ours.get("missions")).hasSize(30);
+        assertThat(ours.get("vehicle_logs")).hasSize((int) report.vehicleLogEntries()).isNotEmpty();
         assertThat(ours.get("data_access_logs")).hasSizeGreaterThanOrEqualTo((int) report.residentReads());
     }
 }

@@ -64,6 +64,16 @@ class FacilityDaySimulationInMemoryTest {
         assertThatThrownBy(() -> FacilityDaySimulation.Config.of(1, 1, -1, 1, 1)).hasMessageContaining("missions");
         assertThatThrownBy(() -> FacilityDaySimulation.Config.of(1, 1, 1, 19, 1)).hasMessageContaining("hours");
         assertThat(FacilityDaySimulation.Config.of(1, 1, 1, 18, 1).end().toString()).endsWith("T00:00:00Z");
+        assertThatThrownBy(() -> FacilityDaySimulation.Config.of(1, 1, 1001, 1, 1)).hasMessageContaining("per simulated hour");
+    }
+
+    @Test
+    void aDenseDayRequestsEveryMissionWithinTheDay() {
+        InMemoryTvmPersistence store = InMemoryTvmPersistence.create();
+        FacilityDaySimulation.Config dense = new FacilityDaySimulation.Config(2, 5,
+                FacilityDaySimulation.Config.MAX_MISSIONS_PER_HOUR, 1, 3L, START, "Dense Campus");
+        DayReport report = new FacilityDaySimulation(store, store.administration(), dense).run();
+        assertThat(report.missionsRequested()).isEqualTo(FacilityDaySimulation.Config.MAX_MISSIONS_PER_HOUR);
     }
 
     /** What a day did, without ids or wall-clock times: per mission its request time, priority, status and events. */
