@@ -62,6 +62,11 @@ public final class Vehicle {
         this.firmwareVersion = optionalText(E, "firmwareVersion", b.firmwareVersion, 50);
         this.status = required(E, "status", b.status);
         this.currentMissionId = b.currentMissionId;
+        if (currentMissionId != null && (status == VehicleStatus.CHARGING || status == VehicleStatus.MAINTENANCE)) {
+            // out of service while a resident waits for it: whichever way the status was set
+            throw new DomainValidationException(E, "status",
+                    "cannot be " + status.code() + " while bound to mission " + currentMissionId);
+        }
         this.currentLocation = b.currentLocation;
         this.batteryLevel = range(E, "batteryLevel", b.batteryLevel, 0, 100);
         this.lastHeartbeat = micros(b.lastHeartbeat);

@@ -130,6 +130,16 @@ class VehicleTest {
     }
 
     @Test
+    void aVehicleBoundToAMissionCannotBeChargingOrInMaintenanceHoweverTheStatusIsSet() {
+        Vehicle bound = TestData.vehicle().build().assignedTo(org.tvm.domain.mission.MissionId.newId());
+        for (VehicleStatus outOfService : new VehicleStatus[] {VehicleStatus.CHARGING, VehicleStatus.MAINTENANCE}) {
+            assertInvalid(() -> bound.withStatus(outOfService), "Vehicle", "status");
+            assertInvalid(() -> bound.toBuilder().status(outOfService).build(), "Vehicle", "status");
+        }
+        assertThat(bound.withStatus(VehicleStatus.ERROR).status()).isEqualTo(VehicleStatus.ERROR);
+    }
+
+    @Test
     void missionBindingAndRelease() {
         MissionId mission = MissionId.newId();
         Vehicle busy = TestData.vehicle().build().assignedTo(mission);
