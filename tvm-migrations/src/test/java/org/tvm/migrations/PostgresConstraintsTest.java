@@ -138,6 +138,8 @@ class PostgresConstraintsTest {
         cases.add(check("vehicles", "check_vehicles_status", "status", "'flying'"));
         cases.add(check("vehicles", "check_battery_level", "battery_level", "101"));
         cases.add(check("vehicles", "check_vehicles_version", "version", "-1"));
+        cases.add(check("vehicles", "check_vehicles_unbound_when_out_of_service",
+                "status", "'charging'", "current_mission_id", q(MISSION_A_ASSIGNED)));
         cases.add(check("vehicles", "check_vehicles_current_location_object", "current_location", "'[1, 2]'"));
         cases.add(unique("vehicles", "idx_vehicles_name_unique", "name", "'Alpha'"));
         cases.add(unique("vehicles", "vehicles_serial_number_key", "serial_number", "'" + Fixture.VEHICLE_A_SERIAL + "'"));
