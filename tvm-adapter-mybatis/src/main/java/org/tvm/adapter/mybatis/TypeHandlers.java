@@ -139,14 +139,57 @@ final class TypeHandlers {
     // ------------------------------------------------------------------------------------------------ JSON
 
     /**
+     * Columns read back as text (jsonb, geography, inet) whose PostgreSQL parameters are bound untyped: the null
+     * binding and the three read paths are the same for all of them; subclasses convert text and bind values.
+     */
+    abstract static class TextReadHandler<T> extends BaseTypeHandler<T> {
+        final Dialect dialect;
+        private final int nullTypeWithoutOther;
+
+        TextReadHandler(Dialect dialect, int nullTypeWithoutOther) {
+            this.dialect = dialect;
+            this.nullTypeWithoutOther = nullTypeWithoutOther;
+        }
+
+        /** @param text non-null column text */
+        abstract T fromText(String text);
+
+        @Override
+        public void setParameter(PreparedStatement ps, int i, T value, JdbcType jdbcType) throws SQLException {
+            if (value == null) {
+                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : nullTypeWithoutOther);
+            } else {
+                setNonNullParameter(ps, i, value, jdbcType);
+            }
+        }
+
+        @Override
+        public T getNullableResult(ResultSet rs, String column) throws SQLException {
+            return read(rs.getString(column));
+        }
+
+        @Override
+        public T getNullableResult(ResultSet rs, int index) throws SQLException {
+            return read(rs.getString(index));
+        }
+
+        @Override
+        public T getNullableResult(CallableStatement cs, int index) throws SQLException {
+            return read(cs.getString(index));
+        }
+
+        private T read(String text) {
+            return text == null ? null : fromText(text);
+        }
+    }
+
+    /**
      * JSON documents: PostgreSQL jsonb is bound as untyped text; H2's JSON type is bound as UTF-8 bytes (a Java String
      * would be stored as a JSON <em>string</em> there).
      */
-    abstract static class JsonHandler<T> extends BaseTypeHandler<T> {
-        private final Dialect dialect;
-
+    abstract static class JsonHandler<T> extends TextReadHandler<T> {
         JsonHandler(Dialect dialect) {
-            this.dialect = dialect;
+            super(dialect, Types.NULL);
         }
 
         abstract String toJson(T value);
@@ -164,31 +207,8 @@ final class TypeHandlers {
         }
 
         @Override
-        public void setParameter(PreparedStatement ps, int i, T value, JdbcType jdbcType) throws SQLException {
-            if (value == null) {
-                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.NULL);
-            } else {
-                setNonNullParameter(ps, i, value, jdbcType);
-            }
-        }
-
-        @Override
-        public T getNullableResult(ResultSet rs, String column) throws SQLException {
-            return parse(rs.getString(column));
-        }
-
-        @Override
-        public T getNullableResult(ResultSet rs, int index) throws SQLException {
-            return parse(rs.getString(index));
-        }
-
-        @Override
-        public T getNullableResult(CallableStatement cs, int index) throws SQLException {
-            return parse(cs.getString(index));
-        }
-
-        private T parse(String json) {
-            return json == null ? null : fromJson(json);
+        T fromText(String json) {
+            return fromJson(json);
         }
     }
 
@@ -245,11 +265,9 @@ final class TypeHandlers {
      * it into geography from an untyped parameter; H2 converts the string into GEOMETRY). Read as PostGIS hex EWKB
      * (PostgreSQL) or EWKT (H2). Exact: doubles are written in their shortest round-trip decimal form.
      */
-    static final class GeoPointHandler extends BaseTypeHandler<GeoPoint> {
-        private final Dialect dialect;
-
+    static final class GeoPointHandler extends TextReadHandler<GeoPoint> {
         GeoPointHandler(Dialect dialect) {
-            this.dialect = dialect;
+            super(dialect, Types.NULL);
         }
 
         static String ewkt(GeoPoint p) {
@@ -266,27 +284,8 @@ final class TypeHandlers {
         }
 
         @Override
-        public void setParameter(PreparedStatement ps, int i, GeoPoint value, JdbcType jdbcType) throws SQLException {
-            if (value == null) {
-                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.NULL);
-            } else {
-                setNonNullParameter(ps, i, value, jdbcType);
-            }
-        }
-
-        @Override
-        public GeoPoint getNullableResult(ResultSet rs, String column) throws SQLException {
-            return parse(rs.getString(column));
-        }
-
-        @Override
-        public GeoPoint getNullableResult(ResultSet rs, int index) throws SQLException {
-            return parse(rs.getString(index));
-        }
-
-        @Override
-        public GeoPoint getNullableResult(CallableStatement cs, int index) throws SQLException {
-            return parse(cs.getString(index));
+        GeoPoint fromText(String text) {
+            return parse(text);
         }
 
         static GeoPoint parse(String text) {
@@ -388,11 +387,9 @@ final class TypeHandlers {
     // ------------------------------------------------------------------------------------------------ inet
 
     /** INET (PostgreSQL, bound untyped so the server parses it) / VARCHAR(45) (H2). Use with jdbcType=OTHER. */
-    static final class InetHandler extends BaseTypeHandler<String> {
-        private final Dialect dialect;
-
+    static final class InetHandler extends TextReadHandler<String> {
         InetHandler(Dialect dialect) {
-            this.dialect = dialect;
+            super(dialect, Types.VARCHAR);
         }
 
         @Override
@@ -405,27 +402,8 @@ final class TypeHandlers {
         }
 
         @Override
-        public void setParameter(PreparedStatement ps, int i, String value, JdbcType jdbcType) throws SQLException {
-            if (value == null) {
-                ps.setNull(i, dialect.bindsOtherTypes() ? Types.OTHER : Types.VARCHAR);
-            } else {
-                setNonNullParameter(ps, i, value, jdbcType);
-            }
-        }
-
-        @Override
-        public String getNullableResult(ResultSet rs, String column) throws SQLException {
-            return stripHostMask(rs.getString(column));
-        }
-
-        @Override
-        public String getNullableResult(ResultSet rs, int index) throws SQLException {
-            return stripHostMask(rs.getString(index));
-        }
-
-        @Override
-        public String getNullableResult(CallableStatement cs, int index) throws SQLException {
-            return stripHostMask(cs.getString(index));
+        String fromText(String text) {
+            return stripHostMask(text);
         }
 
         private static String stripHostMask(String s) {
