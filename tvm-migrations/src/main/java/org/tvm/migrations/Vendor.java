@@ -13,14 +13,14 @@ import javax.sql.DataSource;
 public enum Vendor {
 
     /** PostgreSQL 15+ with PostGIS 3: the schema of record (RLS, partitions, roles, geography). */
-    POSTGRESQL("db/migration/postgresql"),
+    POSTGRESQL("db/tvm/postgresql"),
 
     /**
      * H2 2.x in {@code MODE=PostgreSQL} (recommended URL options:
      * {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}): the embedded demo and
      * fast test tier. Same tables and columns where H2 can express them; never a production target.
      */
-    H2("db/migration/h2");
+    H2("db/tvm/h2");
 
     private final String location;
 
@@ -28,7 +28,7 @@ public enum Vendor {
         this.location = location;
     }
 
-    /** @return the classpath folder holding this vendor's migrations, e.g. {@code db/migration/postgresql} */
+    /** @return the classpath folder holding this vendor's migrations, e.g. {@code db/tvm/postgresql} */
     public String location() {
         return location;
     }
