@@ -21,7 +21,15 @@ public class AccessDeniedException extends TvmPersistenceException {
      *               (typically {@code org.tvm.domain.access.AccessDecision#reason()})
      */
     public AccessDeniedException(String reason) {
-        super("Access denied: " + requireText(reason, "reason"));
+        this(reason, null);
+    }
+
+    /**
+     * @param reason non-blank explanation without sensitive values
+     * @param cause  nullable underlying driver exception (withheld like every database cause)
+     */
+    public AccessDeniedException(String reason, Throwable cause) {
+        super("Access denied: " + requireText(reason, "reason"), cause);
         this.reason = reason;
     }
 

@@ -3,12 +3,18 @@ package org.tvm.ports;
 /**
  * Base class of every persistence failure reported through the ports.
  *
- * <p>Thrown as is for infrastructure failures that have no more specific subclass (connection loss,
- * unexpected SQL errors, misconfiguration). Messages name entities, fields, constraints and ids, never
- * values of sensitive fields. The original driver exception, if any, is available as {@link #getCause()},
- * except for data exceptions and integrity violations, whose driver messages quote row values: those are replaced by a
- * {@link WithheldDatabaseError} keeping SQLState, vendor code, type and stack trace, so logging a port
- * exception with its causes never writes e-mails, hashes or tokens into the log.
+ * <p>Thrown as is for infrastructure failures that have no more specific subclass (unexpected SQL errors,
+ * misconfiguration). Messages name entities, fields, constraints and ids, never values of sensitive fields. A driver
+ * or ORM cause with a database exception anywhere in it (whatever its SQLState: a failed batch quotes the whole
+ * statement with its values) is replaced by a {@link WithheldDatabaseError} keeping SQLState, vendor code,
+ * constraint, table, column, type and stack trace, so logging a port exception with its causes never writes
+ * e-mails, hashes or tokens into the log.
+ *
+ * <p>Every database error class has its typed subclass, the same on every adapter and database:
+ * {@link DuplicateKeyException}, {@link UnknownReferenceException}, {@link ConstraintViolationException} (check,
+ * not null, exclusion), {@link ValueTooLongException}, {@link InvalidTextException},
+ * {@link ValueOutOfRangeException}, {@link ConcurrencyConflictException} (deadlock, serialization failure, lock
+ * timeout), {@link StatementTimeoutException}, {@link ConnectionLostException}, {@link AccessDeniedException}.
  */
 public class TvmPersistenceException extends RuntimeException {
 
@@ -32,7 +38,8 @@ public class TvmPersistenceException extends RuntimeException {
 
     /**
      * Whether re-running the whole unit of work (a fresh transaction that re-reads its data) may succeed.
-     * {@code true} only for {@link StaleVersionException} and {@link ConcurrencyConflictException}.
+     * {@code true} only for {@link StaleVersionException}, {@link ConcurrencyConflictException} and a
+     * {@link ConnectionLostException} before commit.
      * The library itself never retries.
      *
      * @return whether a retry of the whole unit of work may succeed

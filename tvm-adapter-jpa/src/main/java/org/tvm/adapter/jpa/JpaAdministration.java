@@ -1,5 +1,7 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.ports.WithheldDatabaseError;
+import org.tvm.adapter.sql.error.ErrorHint;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -63,7 +65,7 @@ final class JpaAdministration implements TvmAdministration {
             if (e instanceof Error error) {
                 throw error;
             }
-            throw ErrorTranslator.translate(e, ErrorTranslator.Hint.of(entity));
+            throw HibernateErrors.translate(e, ErrorHint.of(entity));
         } finally {
             if (session != null) {
                 try {
@@ -84,7 +86,7 @@ final class JpaAdministration implements TvmAdministration {
                 transaction.rollback();
             }
         } catch (RuntimeException rollbackFailure) {
-            primary.addSuppressed(rollbackFailure);
+            primary.addSuppressed(WithheldDatabaseError.safeCause(rollbackFailure)); // may quote values
         }
     }
 

@@ -1,5 +1,6 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.adapter.sql.error.ErrorHint;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class JpaDispatchOperations implements DispatchOperations {
         Objects.requireNonNull(vehicleId, "vehicleId");
         Objects.requireNonNull(now, "now");
         tx.checkWritable();
-        return tx.write(new ErrorTranslator.Hint("Mission", vehicleId), () -> {
+        return tx.write(ErrorHint.binding("Mission", vehicleId), () -> {
             MissionEntity m = lock(MissionEntity.class, "from MissionEntity m where m.id = :id and m.facilityId = :f "
                     + "and m.deletedAt is null", missionId.value());
             if (m == null) {

@@ -1,5 +1,6 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.adapter.sql.error.ErrorHint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -67,7 +68,7 @@ final class JpaMissionRepository implements MissionRepository {
         tx.requireContextFacility(t.mission().facilityId(), "Mission");
         tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
         VehicleId vehicle = t.mission().status() == MissionStatus.ASSIGNED ? t.mission().vehicleId() : null;
-        return tx.write(new ErrorTranslator.Hint("Mission", vehicle), () -> {
+        return tx.write(ErrorHint.binding("Mission", vehicle), () -> {
             if (vehicle != null) {
                 requireAvailableVehicle(vehicle, t.mission().id());
             }

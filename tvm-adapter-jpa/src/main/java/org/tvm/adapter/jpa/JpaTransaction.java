@@ -1,5 +1,6 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.adapter.sql.error.ErrorHint;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -126,11 +127,11 @@ final class JpaTransaction implements TvmTransaction {
             session.clear();
             return result;
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, ErrorTranslator.Hint.of(entity));
+            throw HibernateErrors.translate(e, ErrorHint.of(entity));
         }
     }
 
-    <T> T write(ErrorTranslator.Hint hint, Supplier<T> body) {
+    <T> T write(ErrorHint hint, Supplier<T> body) {
         checkWritable();
         try {
             T result = body.get();
@@ -138,12 +139,12 @@ final class JpaTransaction implements TvmTransaction {
             session.clear();
             return result;
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, hint);
+            throw HibernateErrors.translate(e, hint);
         }
     }
 
     <T> T write(String entity, Supplier<T> body) {
-        return write(ErrorTranslator.Hint.of(entity), body);
+        return write(ErrorHint.of(entity), body);
     }
 
     void writeVoid(String entity, Runnable body) {

@@ -1,5 +1,7 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.ports.WithheldDatabaseError;
+import org.tvm.adapter.sql.error.ErrorHint;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -201,7 +203,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
                 session.setDefaultReadOnly(readOnly);
             } catch (RuntimeException e) {
                 rollbackQuietly(transaction, e);
-                throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
             }
             T result;
             try {
@@ -220,7 +222,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
                 }
             } catch (RuntimeException e) {
                 rollbackQuietly(transaction, e);
-                throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+                throw HibernateErrors.translate(e, ErrorHint.COMMIT);
             }
             return result;
         } finally {
@@ -242,7 +244,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
                 transaction.rollback();
             }
         } catch (RuntimeException rollbackFailure) {
-            primary.addSuppressed(rollbackFailure);
+            primary.addSuppressed(WithheldDatabaseError.safeCause(rollbackFailure)); // may quote values
         }
     }
 }

@@ -18,7 +18,7 @@ final class Jdbc {
     private Jdbc() {
     }
 
-    /** Wraps a driver exception; {@link ErrorTranslator} finds the SQLException in the cause chain. */
+    /** Wraps a driver exception; {@link org.tvm.adapter.sql.error.SqlErrorTranslator} finds the SQLException in the cause chain. */
     static final class SqlFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,8 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.ports.WithheldDatabaseError;
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -46,7 +49,7 @@ final class MyBatisAdministration implements TvmAdministration {
         try {
             opened = sessions.openSession(ExecutorType.SIMPLE, false);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, entity);
+            throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
         }
         try (SqlSession session = opened) {
             try {
@@ -60,9 +63,9 @@ final class MyBatisAdministration implements TvmAdministration {
                 try {
                     session.rollback(true);
                 } catch (RuntimeException r) {
-                    e.addSuppressed(r);
+                    e.addSuppressed(WithheldDatabaseError.safeCause(r)); // may quote values
                 }
-                throw ErrorTranslator.translate(e, entity);
+                throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
             }
         }
     }

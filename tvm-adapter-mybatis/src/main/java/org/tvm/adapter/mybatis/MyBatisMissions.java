@@ -1,5 +1,7 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -16,7 +18,6 @@ import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.ConstraintViolationException;
-import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.MissionRepository;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
@@ -112,12 +113,7 @@ final class MyBatisMissions implements MissionRepository {
     }
 
     static RuntimeException busyOrTranslated(RuntimeException e, VehicleId vehicle) {
-        RuntimeException translated = ErrorTranslator.translate(e, E);
-        if (translated instanceof DuplicateKeyException d && vehicle != null
-                && ErrorTranslator.ONE_ACTIVE_MISSION_INDEX.equals(d.constraint())) {
-            return new VehicleBusyException(vehicle, e);
-        }
-        return translated;
+        return SqlErrorTranslator.translate(e, ErrorHint.binding(E, vehicle));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.ports.WithheldDatabaseError;
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
@@ -95,7 +98,7 @@ final class MyBatisPersistence implements TvmPersistence {
         try {
             return sessions.openSession(ExecutorType.SIMPLE, false);
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, "transaction");
+            throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
         }
     }
 
@@ -111,7 +114,7 @@ final class MyBatisPersistence implements TvmPersistence {
             }
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
-            throw ErrorTranslator.translate(e, "Facility");
+            throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
         }
         return new MyBatisTransaction(session, dialect, rows, clock, ctx, readOnly);
     }
@@ -125,7 +128,7 @@ final class MyBatisPersistence implements TvmPersistence {
             }
         } catch (RuntimeException e) {
             rollback(session, e);
-            throw ErrorTranslator.translate(e, "transaction");
+            throw SqlErrorTranslator.translate(e, ErrorHint.COMMIT);
         }
     }
 
@@ -133,7 +136,7 @@ final class MyBatisPersistence implements TvmPersistence {
         try {
             session.rollback(true);
         } catch (RuntimeException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
+            cause.addSuppressed(WithheldDatabaseError.safeCause(rollbackFailure)); // may quote values
         }
     }
 

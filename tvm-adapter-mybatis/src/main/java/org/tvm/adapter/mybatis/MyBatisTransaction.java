@@ -1,5 +1,7 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,7 +26,7 @@ import org.tvm.domain.facility.FacilityId;
 /**
  * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
  * Every repository call goes through {@link #read} / {@link #write}, which check thread, lifetime and read-only mode and
- * translate database errors with {@link ErrorTranslator}.
+ * translate database errors with {@link org.tvm.adapter.sql.error.SqlErrorTranslator}.
  */
 final class MyBatisTransaction implements TvmTransaction {
 
@@ -84,7 +86,7 @@ final class MyBatisTransaction implements TvmTransaction {
         try {
             return body.get();
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, entity);
+            throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
         }
     }
 
@@ -94,7 +96,7 @@ final class MyBatisTransaction implements TvmTransaction {
         try {
             return body.get();
         } catch (RuntimeException e) {
-            throw ErrorTranslator.translate(e, entity);
+            throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
         }
     }
 
