@@ -67,6 +67,16 @@ public interface PersistenceUnderTest {
         throw new UnsupportedOperationException(name() + " cannot observe lock waits");
     }
 
+    /**
+     * The database faults this subject can provoke under its adapter (see {@link org.tvm.testkit.db.DatabaseFaults});
+     * empty where there is no database (the error-translation checks that need one then show as skipped).
+     *
+     * @return the fault injector of the subject's database, or empty
+     */
+    default Optional<org.tvm.testkit.db.DatabaseFaults> faults() {
+        return Optional.empty();
+    }
+
     /** A short name for reports, e.g. "jpa/postgresql". */
     String name();
 }

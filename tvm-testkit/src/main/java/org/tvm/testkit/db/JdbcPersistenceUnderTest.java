@@ -38,6 +38,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final DataSource appDataSource;
     private final DataSource adminDataSource;
     private volatile String lockWaitersQuery;
+    private volatile DatabaseFaults faults;
 
     /**
      * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
@@ -145,6 +146,21 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count lock waiters of " + name, e);
         }
+    }
+
+    @Override
+    public Optional<DatabaseFaults> faults() {
+        DatabaseFaults known = faults;
+        if (known == null) {
+            try (Connection c = adminDataSource.getConnection()) {
+                known = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())
+                        ? new PostgresFaults(adminDataSource) : new H2Faults(adminDataSource);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot tell the database product of " + name, e);
+            }
+            faults = known;
+        }
+        return Optional.of(known);
     }
 
     /** How this database tells who waits for a lock, or null when it cannot. */
