@@ -1,6 +1,7 @@
 package org.tvm.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,7 +15,45 @@ import java.util.function.Function;
  */
 public final class DomainChecks {
 
+    /**
+     * Earliest instant the domain accepts: 0001-01-01T00:00:00Z. Both databases store every instant from here to
+     * {@link #LATEST_INSTANT} exactly; outside, PostgreSQL turns instants before 4713 BC into {@code -infinity},
+     * drivers shift year-0 and BC dates between calendars, and H2 and PostgreSQL disagree beyond year 9999.
+     */
+    public static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    /** Latest instant the domain accepts: 9999-12-31T23:59:59.999999Z (see {@link #EARLIEST_INSTANT}). */
+    public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private DomainChecks() {
+    }
+
+    /**
+     * Text the databases store exactly: no NUL character (U+0000, which PostgreSQL cannot store in text or JSON) and no
+     * unpaired UTF-16 surrogate (which has no UTF-8 encoding: the driver would silently write {@code ?}). Other control
+     * characters (tab, line feed, U+0001 ... U+001F, U+007F) are stored and read back exactly and are accepted:
+     * escaping them is the job of whoever displays the text. Null passes. Errors never quote the text.
+     *
+     * @return {@code value}
+     * @throws DomainValidationException if {@code value} contains a NUL character or an unpaired surrogate
+     */
+    public static String storable(String entity, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0) {
+                throw new DomainValidationException(entity, field,
+                        "must not contain the NUL character (U+0000) at index " + i + ": databases cannot store it");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new DomainValidationException(entity, field, "must not contain an unpaired UTF-16 surrogate at index "
+                        + i + ": it has no UTF-8 encoding");
+            }
+        }
+        return value;
     }
 
     /**
@@ -40,6 +79,16 @@ public final class DomainChecks {
         return maxLength(entity, field, value, max);
     }
 
+    /** Like {@link #text(String, String, String, int)} with the limit of {@code column} in {@link TextLimits}. */
+    public static String text(String entity, String field, String value, String column) {
+        return text(entity, field, value, TextLimits.of(column));
+    }
+
+    /** Like {@link #optionalText(String, String, String, int)} with the limit of {@code column} in {@link TextLimits}. */
+    public static String optionalText(String entity, String field, String value, String column) {
+        return optionalText(entity, field, value, TextLimits.of(column));
+    }
+
     /** Null, or non-blank and at most {@code max} characters. */
     public static String optionalText(String entity, String field, String value, int max) {
         return value == null ? null : text(entity, field, value, max);
@@ -51,12 +100,14 @@ public final class DomainChecks {
     }
 
     /**
-     * Null passes; otherwise at most {@code max} characters. The error states the length, never the text.
+     * Null passes; otherwise {@linkplain #storable storable} and at most {@code max} characters (UTF-16 code units,
+     * never fewer than the database's characters). The error states the length, never the text.
      *
      * @return {@code value}
      * @throws DomainValidationException if {@code value} is longer than {@code max}
      */
     public static String maxLength(String entity, String field, String value, int max) {
+        storable(entity, field, value);
         if (value != null && value.length() > max) {
             throw new DomainValidationException(entity, field,
                     "must be at most " + max + " characters (was " + value.length() + ")");
@@ -70,12 +121,37 @@ public final class DomainChecks {
     }
 
     /**
-     * Non-null, truncated to microseconds (see {@link #micros}).
+     * Non-null, within years 0001-9999 UTC, truncated to microseconds (see {@link #micros}).
      *
-     * @throws DomainValidationException if {@code value} is null
+     * @throws DomainValidationException if {@code value} is null or out of range
      */
     public static Instant instant(String entity, String field, Instant value) {
-        return micros(required(entity, field, value));
+        return optionalInstant(entity, field, required(entity, field, value));
+    }
+
+    /**
+     * Null passes; otherwise within {@link #EARLIEST_INSTANT} .. {@link #LATEST_INSTANT}, truncated to microseconds.
+     *
+     * @throws DomainValidationException if {@code value} is out of range (the message names the range, not the value)
+     */
+    public static Instant optionalInstant(String entity, String field, Instant value) {
+        Instant truncated = micros(value);
+        if (truncated != null && (truncated.isBefore(EARLIEST_INSTANT) || truncated.isAfter(LATEST_INSTANT))) {
+            throw new DomainValidationException(entity, field, "must be within years 0001-9999 UTC");
+        }
+        return truncated;
+    }
+
+    /**
+     * Null passes; otherwise within years 0001-9999 (see {@link #EARLIEST_INSTANT}).
+     *
+     * @throws DomainValidationException if {@code value} is out of range
+     */
+    public static LocalDate date(String entity, String field, LocalDate value) {
+        if (value != null && (value.getYear() < 1 || value.getYear() > 9999)) {
+            throw new DomainValidationException(entity, field, "must be within years 0001-9999");
+        }
+        return value;
     }
 
     /**
@@ -87,12 +163,15 @@ public final class DomainChecks {
     public static Integer range(String entity, String field, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             throw new DomainValidationException(entity, field,
-                    "must be between " + min + " and " + max + " (was " + value + ")");
+                    "must be between " + min + " and " + max);
         }
         return value;
     }
 
-    /** Immutable, insertion-ordered copy; null map means empty; null keys or values are refused. */
+    /**
+     * Immutable, insertion-ordered copy; null map means empty; null keys or values are refused, and keys and values
+     * must be {@linkplain #storable storable} (JSON columns refuse an escaped U+0000 too).
+     */
     public static Map<String, String> details(String entity, String field, Map<String, String> details) {
         if (details == null || details.isEmpty()) {
             return Map.of();
@@ -102,9 +181,11 @@ public final class DomainChecks {
             if (e.getKey() == null || e.getKey().isBlank()) {
                 throw new DomainValidationException(entity, field, "keys must not be null or blank");
             }
+            storable(entity, field, e.getKey());
             if (e.getValue() == null) {
-                throw new DomainValidationException(entity, field, "value of '" + e.getKey() + "' must not be null");
+                throw new DomainValidationException(entity, field, "values must not be null");
             }
+            storable(entity, field, e.getValue());
             copy.put(e.getKey(), e.getValue());
         }
         return Collections.unmodifiableMap(copy);
@@ -128,7 +209,7 @@ public final class DomainChecks {
             }
             return factory.apply(uuid);
         } catch (IllegalArgumentException e) {
-            throw new DomainValidationException(entity, "value", "must be a UUID (was '" + text + "')");
+            throw new DomainValidationException(entity, "value", "must be a UUID");
         }
     }
 }

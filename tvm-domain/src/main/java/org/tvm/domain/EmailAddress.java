@@ -33,7 +33,7 @@ public record EmailAddress(String value) {
                     "must be at most " + MAX_LENGTH + " characters (was " + v.length() + ")");
         }
         if (!FORMAT.matcher(v).matches()) {
-            throw new DomainValidationException(entity, field, "must look like name@example.org (was '" + raw + "')");
+            throw new DomainValidationException(entity, field, "must look like name@example.org");
         }
         return v;
     }

@@ -19,12 +19,12 @@ public record GeoPoint(double latitude, double longitude) {
 
     private static double check(String field, double value, double limit) {
         if (!Double.isFinite(value)) {
-            throw new DomainValidationException("GeoPoint", field, "must be a finite number (was " + value + ")");
+            throw new DomainValidationException("GeoPoint", field, "must be a finite number");
         }
         double rounded = Math.round(value * SCALE) / SCALE;
         if (rounded < -limit || rounded > limit) {
             throw new DomainValidationException("GeoPoint", field,
-                    "must be between -" + (int) limit + " and " + (int) limit + " (was " + value + ")");
+                    "must be between -" + (int) limit + " and " + (int) limit);
         }
         // normalise -0.0 so equals/hashCode treat it like 0.0
         return rounded == 0.0 ? 0.0 : rounded;

@@ -19,7 +19,7 @@ public final class IpAddressLiteral {
         String v = raw.trim();
         String canonical = v.indexOf(':') >= 0 ? ipv6(v) : ipv4(v);
         if (canonical == null) {
-            throw new DomainValidationException(entity, field, "must be an IPv4 or IPv6 address literal (was '" + raw + "')");
+            throw new DomainValidationException(entity, field, "must be an IPv4 or IPv6 address literal");
         }
         return canonical;
     }

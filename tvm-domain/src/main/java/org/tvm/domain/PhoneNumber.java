@@ -35,7 +35,7 @@ public record PhoneNumber(String value) {
         String v = raw.replaceAll("[\\s()\\-]", "");
         if (!E164.matcher(v).matches()) {
             throw new DomainValidationException(entity, field,
-                    "must be E.164, e.g. +15551234567 (was '" + raw + "')");
+                    "must be E.164, e.g. +15551234567");
         }
         return v;
     }

@@ -68,7 +68,7 @@ public final class Uuid7 {
     /** The creation millisecond embedded in a UUIDv7. */
     public static Instant timestamp(UUID uuid) {
         if (!isVersion7(uuid)) {
-            throw new DomainValidationException("Uuid7", "value", "is not a UUIDv7 (was " + uuid + ")");
+            throw new DomainValidationException("Uuid7", "value", "is not a UUIDv7");
         }
         return Instant.ofEpochMilli(uuid.getMostSignificantBits() >>> 16);
     }

@@ -29,7 +29,7 @@ public record PasswordHash(String value) {
             int cost = Integer.parseInt(bcrypt.group(1));
             if (cost < MIN_BCRYPT_COST || cost > 31) {
                 throw new DomainValidationException("PasswordHash", "value",
-                        "bcrypt cost must be between " + MIN_BCRYPT_COST + " and 31 (was " + cost + ")");
+                        "bcrypt cost must be between " + MIN_BCRYPT_COST + " and 31");
             }
         } else {
             Matcher argon = ARGON2ID.matcher(value);

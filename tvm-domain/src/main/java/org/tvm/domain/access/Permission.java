@@ -16,7 +16,7 @@ public record Permission(String resource, String action) {
     private static void check(String field, String value) {
         if (value == null || !PART.matcher(value).matches()) {
             throw new DomainValidationException("Permission", field,
-                    "must be 1..50 characters of a-z and '_' (was " + (value == null ? "null" : "'" + value + "'") + ")");
+                    "must be 1..50 characters of a-z and '_'" + (value == null ? " (was null)" : ""));
         }
     }
 
@@ -29,7 +29,7 @@ public record Permission(String resource, String action) {
         int colon = text == null ? -1 : text.indexOf(':');
         if (colon < 0 || text.indexOf(':', colon + 1) >= 0) {
             throw new DomainValidationException("Permission", "value",
-                    "must look like 'resource:action' (was " + (text == null ? "null" : "'" + text + "'") + ")");
+                    "must look like 'resource:action'" + (text == null ? " (was null)" : ""));
         }
         return new Permission(text.substring(0, colon), text.substring(colon + 1));
     }

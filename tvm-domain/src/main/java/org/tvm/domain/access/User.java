@@ -1,5 +1,7 @@
 package org.tvm.domain.access;
 
+import static org.tvm.domain.DomainChecks.storable;
+import static org.tvm.domain.DomainChecks.optionalInstant;
 import static org.tvm.domain.DomainChecks.instant;
 import static org.tvm.domain.DomainChecks.micros;
 import static org.tvm.domain.DomainChecks.optionalText;
@@ -48,28 +50,29 @@ public final class User {
         this.facilityId = required(E, "facilityId", b.facilityId);
         this.email = required(E, "email", b.email);
         this.passwordHash = required(E, "passwordHash", b.passwordHash);
-        this.firstName = text(E, "firstName", b.firstName, 100);
-        this.lastName = text(E, "lastName", b.lastName, 100);
+        this.firstName = text(E, "firstName", b.firstName, "users.first_name");
+        this.lastName = text(E, "lastName", b.lastName, "users.last_name");
         this.phone = b.phone;
         this.status = required(E, "status", b.status);
         this.emailVerified = b.emailVerified;
-        this.emailVerificationToken = optionalText(E, "emailVerificationToken", b.emailVerificationToken, 255);
+        this.emailVerificationToken = optionalText(E, "emailVerificationToken", b.emailVerificationToken, "users.email_verification_token");
         this.mfaEnabled = b.mfaEnabled;
         this.mfaSecret = b.mfaSecret;
+        storable(E, "mfaSecret", mfaSecret == null ? null : mfaSecret.reveal());
         if (mfaEnabled && mfaSecret == null) {
             throw new DomainValidationException(E, "mfaSecret", "is required when MFA is enabled");
         }
-        this.passwordResetToken = optionalText(E, "passwordResetToken", b.passwordResetToken, 255);
-        this.passwordResetExpires = micros(b.passwordResetExpires);
+        this.passwordResetToken = optionalText(E, "passwordResetToken", b.passwordResetToken, "users.password_reset_token");
+        this.passwordResetExpires = optionalInstant(E, "passwordResetExpires", b.passwordResetExpires);
         if ((passwordResetToken == null) != (passwordResetExpires == null)) {
             throw new DomainValidationException(E, passwordResetToken == null ? "passwordResetToken" : "passwordResetExpires",
                     "password reset token and expiry must be set together");
         }
-        this.lastLoginAt = micros(b.lastLoginAt);
+        this.lastLoginAt = optionalInstant(E, "lastLoginAt", b.lastLoginAt);
         this.lastLoginIp = IpAddressLiteral.normalise(E, "lastLoginIp", b.lastLoginIp);
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);
-        this.deletedAt = micros(b.deletedAt);
+        this.deletedAt = optionalInstant(E, "deletedAt", b.deletedAt);
     }
 
     public static Builder builder() {

@@ -38,9 +38,9 @@ public final class AuditEntry {
     private AuditEntry(Builder b) {
         this.facilityId = b.facilityId;
         this.userId = b.userId;
-        this.userEmail = optionalText(E, "userEmail", b.userEmail, 255);
-        this.action = text(E, "action", b.action, 100);
-        this.resourceType = optionalText(E, "resourceType", b.resourceType, 50);
+        this.userEmail = optionalText(E, "userEmail", b.userEmail, "audit_logs.user_email");
+        this.action = text(E, "action", b.action, "audit_logs.action");
+        this.resourceType = optionalText(E, "resourceType", b.resourceType, "audit_logs.resource_type");
         this.resourceId = b.resourceId;
         this.details = DomainChecks.details(E, "details", b.details);
         this.timestamp = instant(E, "timestamp", b.timestamp);

@@ -25,8 +25,8 @@ public final class Facility {
 
     private Facility(Builder b) {
         this.id = required(E, "id", b.id);
-        this.name = text(E, "name", b.name, 200);
-        this.address = optionalText(E, "address", b.address);
+        this.name = text(E, "name", b.name, "facilities.name");
+        this.address = optionalText(E, "address", b.address, "facilities.address");
         this.timezone = required(E, "timezone", b.timezone);
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);

@@ -28,10 +28,10 @@ public final class Location {
     private Location(Builder b) {
         this.id = required(E, "id", b.id);
         this.facilityId = required(E, "facilityId", b.facilityId);
-        this.name = text(E, "name", b.name, 200);
+        this.name = text(E, "name", b.name, "locations.name");
         this.kind = required(E, "kind", b.kind);
         this.point = required(E, "point", b.point);
-        this.zone = optionalText(E, "zone", b.zone, 100);
+        this.zone = optionalText(E, "zone", b.zone, "locations.zone");
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);
     }

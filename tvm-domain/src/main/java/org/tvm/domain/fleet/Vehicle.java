@@ -1,5 +1,6 @@
 package org.tvm.domain.fleet;
 
+import static org.tvm.domain.DomainChecks.optionalInstant;
 import static org.tvm.domain.DomainChecks.instant;
 import static org.tvm.domain.DomainChecks.micros;
 import static org.tvm.domain.DomainChecks.optionalText;
@@ -56,10 +57,10 @@ public final class Vehicle {
     private Vehicle(Builder b) {
         this.id = required(E, "id", b.id);
         this.facilityId = required(E, "facilityId", b.facilityId);
-        this.name = text(E, "name", b.name, 100);
-        this.serialNumber = optionalText(E, "serialNumber", b.serialNumber, 100);
-        this.model = optionalText(E, "model", b.model, 100);
-        this.firmwareVersion = optionalText(E, "firmwareVersion", b.firmwareVersion, 50);
+        this.name = text(E, "name", b.name, "vehicles.name");
+        this.serialNumber = optionalText(E, "serialNumber", b.serialNumber, "vehicles.serial_number");
+        this.model = optionalText(E, "model", b.model, "vehicles.model");
+        this.firmwareVersion = optionalText(E, "firmwareVersion", b.firmwareVersion, "vehicles.firmware_version");
         this.status = required(E, "status", b.status);
         this.currentMissionId = b.currentMissionId;
         if (currentMissionId != null && (status == VehicleStatus.CHARGING || status == VehicleStatus.MAINTENANCE)) {
@@ -69,25 +70,25 @@ public final class Vehicle {
         }
         this.currentLocation = b.currentLocation;
         this.batteryLevel = range(E, "batteryLevel", b.batteryLevel, 0, 100);
-        this.lastHeartbeat = micros(b.lastHeartbeat);
+        this.lastHeartbeat = optionalInstant(E, "lastHeartbeat", b.lastHeartbeat);
         if (b.maxPayloadKg <= 0) {
-            throw new DomainValidationException(E, "maxPayloadKg", "must be greater than 0 (was " + b.maxPayloadKg + ")");
+            throw new DomainValidationException(E, "maxPayloadKg", "must be greater than 0");
         }
         this.maxPayloadKg = b.maxPayloadKg;
         this.maxSpeedMps = required(E, "maxSpeedMps", b.maxSpeedMps).setScale(1, RoundingMode.HALF_UP);
         if (maxSpeedMps.signum() <= 0 || maxSpeedMps.compareTo(MAX_SPEED) > 0) {
             throw new DomainValidationException(E, "maxSpeedMps",
-                    "must be greater than 0 and at most 99.9 (was " + b.maxSpeedMps.toPlainString() + ")");
+                    "must be greater than 0 and at most 99.9");
         }
         this.lastMaintenanceDate = b.lastMaintenanceDate;
         this.nextMaintenanceDue = b.nextMaintenanceDue;
         this.totalDistanceKm = required(E, "totalDistanceKm", b.totalDistanceKm).setScale(2, RoundingMode.HALF_UP);
         if (totalDistanceKm.signum() < 0 || totalDistanceKm.compareTo(MAX_DISTANCE) > 0) {
             throw new DomainValidationException(E, "totalDistanceKm",
-                    "must be between 0 and 99999999.99 (was " + b.totalDistanceKm.toPlainString() + ")");
+                    "must be between 0 and 99999999.99");
         }
         if (b.totalMissions < 0) {
-            throw new DomainValidationException(E, "totalMissions", "must not be negative (was " + b.totalMissions + ")");
+            throw new DomainValidationException(E, "totalMissions", "must not be negative");
         }
         this.totalMissions = b.totalMissions;
         if (b.version < 0) {
@@ -96,7 +97,7 @@ public final class Vehicle {
         this.version = b.version;
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);
-        this.deletedAt = micros(b.deletedAt);
+        this.deletedAt = optionalInstant(E, "deletedAt", b.deletedAt);
     }
 
     public static Builder builder() {
@@ -167,7 +168,7 @@ public final class Vehicle {
     public Vehicle addDistance(BigDecimal km) {
         required(E, "totalDistanceKm", km);
         if (km.signum() < 0) {
-            throw new DomainValidationException(E, "totalDistanceKm", "added distance must not be negative (was " + km.toPlainString() + ")");
+            throw new DomainValidationException(E, "totalDistanceKm", "added distance must not be negative");
         }
         return toBuilder().totalDistanceKm(totalDistanceKm.add(km)).build();
     }

@@ -27,8 +27,8 @@ public final class VehicleLogEntry {
         this.vehicleId = required(E, "vehicleId", b.vehicleId);
         this.facilityId = required(E, "facilityId", b.facilityId);
         this.level = required(E, "level", b.level);
-        this.code = optionalText(E, "code", b.code, 50);
-        this.message = text(E, "message", b.message, 2000);
+        this.code = optionalText(E, "code", b.code, "vehicle_logs.code");
+        this.message = text(E, "message", b.message, "vehicle_logs.message");
         this.details = DomainChecks.details(E, "details", b.details);
         this.loggedAt = instant(E, "loggedAt", b.loggedAt);
     }

@@ -1,5 +1,6 @@
 package org.tvm.domain.mission;
 
+import static org.tvm.domain.DomainChecks.optionalInstant;
 import static org.tvm.domain.DomainChecks.instant;
 import static org.tvm.domain.DomainChecks.micros;
 import static org.tvm.domain.DomainChecks.optionalText;
@@ -59,10 +60,10 @@ public final class Mission {
         this.dropoff = required(E, "dropoff", b.dropoff);
         this.priority = required(E, "priority", b.priority);
         this.status = required(E, "status", b.status);
-        this.scheduledAt = micros(b.scheduledAt);
-        this.assignedAt = micros(b.assignedAt);
-        this.startedAt = micros(b.startedAt);
-        this.completedAt = micros(b.completedAt);
+        this.scheduledAt = optionalInstant(E, "scheduledAt", b.scheduledAt);
+        this.assignedAt = optionalInstant(E, "assignedAt", b.assignedAt);
+        this.startedAt = optionalInstant(E, "startedAt", b.startedAt);
+        this.completedAt = optionalInstant(E, "completedAt", b.completedAt);
         this.notes = optionalText(E, "notes", b.notes);
         this.failureReason = optionalText(E, "failureReason", b.failureReason);
         this.lastProgress = b.lastProgress;
@@ -72,7 +73,7 @@ public final class Mission {
         this.version = b.version;
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);
-        this.deletedAt = micros(b.deletedAt);
+        this.deletedAt = optionalInstant(E, "deletedAt", b.deletedAt);
         checkStatusConsistency();
     }
 

@@ -23,7 +23,7 @@ public record MissionRequest(MissionId id, FacilityId facilityId, ResidentId res
         DomainChecks.required(E, "pickup", pickup);
         DomainChecks.required(E, "dropoff", dropoff);
         priority = priority == null ? MissionPriority.NORMAL : priority;
-        scheduledAt = DomainChecks.micros(scheduledAt);
+        scheduledAt = DomainChecks.optionalInstant(E, "scheduledAt", scheduledAt);
         DomainChecks.optionalText(E, "notes", notes);
     }
 

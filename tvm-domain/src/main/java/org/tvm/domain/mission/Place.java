@@ -7,7 +7,7 @@ import org.tvm.domain.GeoPoint;
 public record Place(String label, GeoPoint coordinates) {
 
     public Place {
-        DomainChecks.text("Place", "label", label, 200);
+        DomainChecks.text("Place", "label", label, "missions.pickup_location");
     }
 
     public static Place of(String label) {

@@ -1,5 +1,8 @@
 package org.tvm.domain.resident;
 
+import static org.tvm.domain.DomainChecks.date;
+import static org.tvm.domain.DomainChecks.storable;
+import static org.tvm.domain.DomainChecks.optionalInstant;
 import static org.tvm.domain.DomainChecks.instant;
 import static org.tvm.domain.DomainChecks.micros;
 import static org.tvm.domain.DomainChecks.optionalText;
@@ -14,7 +17,9 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.tvm.domain.DomainChecks;
 import org.tvm.domain.DomainValidationException;
+import org.tvm.domain.TextLimits;
 import org.tvm.domain.PhoneNumber;
 import org.tvm.domain.SensitiveText;
 import org.tvm.domain.facility.FacilityId;
@@ -53,30 +58,31 @@ public final class Resident {
     private Resident(Builder b) {
         this.id = required(E, "id", b.id);
         this.facilityId = required(E, "facilityId", b.facilityId);
-        this.firstName = text(E, "firstName", b.firstName, 100);
-        this.lastName = text(E, "lastName", b.lastName, 100);
+        this.firstName = text(E, "firstName", b.firstName, "residents.first_name");
+        this.lastName = text(E, "lastName", b.lastName, "residents.last_name");
         this.createdAt = instant(E, "createdAt", b.createdAt);
         this.updatedAt = instant(E, "updatedAt", b.updatedAt);
-        this.deletedAt = micros(b.deletedAt);
-        this.dateOfBirth = required(E, "dateOfBirth", b.dateOfBirth);
+        this.deletedAt = optionalInstant(E, "deletedAt", b.deletedAt);
+        this.dateOfBirth = date(E, "dateOfBirth", required(E, "dateOfBirth", b.dateOfBirth));
         if (dateOfBirth.isAfter(LocalDate.ofInstant(createdAt, EARLIEST_ZONE))) {
-            throw new DomainValidationException(E, "dateOfBirth", "must not be in the future (was " + dateOfBirth + ")");
+            throw new DomainValidationException(E, "dateOfBirth", "must not be in the future");
         }
         this.gender = b.gender;
         this.phone = b.phone;
-        this.emergencyContactName = optionalText(E, "emergencyContactName", b.emergencyContactName, 200);
+        this.emergencyContactName = optionalText(E, "emergencyContactName", b.emergencyContactName, "residents.emergency_contact_name");
         this.emergencyContactPhone = b.emergencyContactPhone;
         this.medicalNotes = b.medicalNotes;
+        storable(E, "medicalNotes", medicalNotes == null ? null : medicalNotes.reveal());
         this.wheelchairType = b.wheelchairType;
         this.requiresAssistance = b.requiresAssistance;
         this.preferredLanguage = required(E, "preferredLanguage", b.preferredLanguage);
         if (preferredLanguage.length() > 10 || !LANGUAGE.matcher(preferredLanguage).matches()) {
             throw new DomainValidationException(E, "preferredLanguage",
-                    "must be a language tag like 'en' or 'pt-BR', at most 10 characters (was '" + preferredLanguage + "')");
+                    "must be a language tag like 'en' or 'pt-BR', at most 10 characters");
         }
         this.photoUrl = photoUrl(b.photoUrl);
         this.gdprConsent = b.gdprConsent;
-        this.gdprConsentDate = micros(b.gdprConsentDate);
+        this.gdprConsentDate = optionalInstant(E, "gdprConsentDate", b.gdprConsentDate);
         if (gdprConsent && gdprConsentDate == null) {
             throw new DomainValidationException(E, "gdprConsentDate", "is required when consent is given");
         }
@@ -89,9 +95,7 @@ public final class Resident {
         if (url == null) {
             return null;
         }
-        if (url.length() > 500) {
-            throw new DomainValidationException(E, "photoUrl", "must be at most 500 characters (was " + url.length() + ")");
-        }
+        DomainChecks.maxLength(E, "photoUrl", url, TextLimits.of("residents.photo_url"));
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -99,7 +103,7 @@ public final class Resident {
                 throw new URISyntaxException(url, "not an absolute http(s) URL");
             }
         } catch (URISyntaxException e) {
-            throw new DomainValidationException(E, "photoUrl", "must be an absolute http or https URL (was '" + url + "')");
+            throw new DomainValidationException(E, "photoUrl", "must be an absolute http or https URL");
         }
         return url;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.tvm.domain.DomainChecks;
 import org.tvm.domain.DomainValidationException;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.facility.FacilityId;
@@ -47,7 +48,7 @@ public final class TelemetrySample {
         this.position = b.position;
         this.heading = decimal("heading", b.heading);
         if (heading != null && (heading < 0 || heading > 360)) {
-            throw new DomainValidationException(E, "heading", "must be between 0 and 360 (was " + b.heading + ")");
+            throw new DomainValidationException(E, "heading", "must be between 0 and 360");
         }
         this.speedMps = bounded("speedMps", b.speedMps, 100);
         this.accelerationMps2 = bounded("accelerationMps2", b.accelerationMps2, 100);
@@ -74,7 +75,7 @@ public final class TelemetrySample {
             return null;
         }
         if (!Double.isFinite(value)) {
-            throw new DomainValidationException(E, field, "must be a finite number (was " + value + ")");
+            throw new DomainValidationException(E, field, "must be a finite number");
         }
         return round2(value);
     }
@@ -84,7 +85,7 @@ public final class TelemetrySample {
         Double r = decimal(field, value);
         if (r != null && Math.abs(r) >= limit) {
             throw new DomainValidationException(E, field,
-                    "must be greater than -" + (long) limit + " and less than " + (long) limit + " (was " + value + ")");
+                    "must be greater than -" + (long) limit + " and less than " + (long) limit);
         }
         return r;
     }
@@ -97,9 +98,9 @@ public final class TelemetrySample {
         for (String c : codes) {
             if (c == null || c.isBlank() || c.length() > 100) {
                 throw new DomainValidationException(E, "errorCodes",
-                        "each code must be 1..100 non-blank characters (was " + (c == null ? "null" : "'" + c + "'") + ")");
+                        "each code must be 1..100 non-blank characters" + (c == null ? " (was null)" : ""));
             }
-            copy.add(c);
+            copy.add(DomainChecks.storable(E, "errorCodes", c));
         }
         return Collections.unmodifiableList(copy);
     }
