@@ -189,8 +189,11 @@ class PostgresConstraintsTest {
         cases.add(unique("vehicle_logs", "vehicle_logs_pkey", "id", "(SELECT min(id) FROM vehicle_logs)"));
         // audit_logs
         cases.add(check("audit_logs", "check_audit_logs_failure_reason", "success", "FALSE"));
-        cases.add(fk("audit_logs", "audit_logs_facility_id_fkey", "facility_id", NOWHERE));
-        cases.add(fk("audit_logs", "audit_logs_user_id_fkey", "user_id", NOWHERE));
+        cases.add(fk("audit_logs", "audit_logs_facility_id_fkey|fk_audit_logs_user_facility", "facility_id", NOWHERE));
+        cases.add(fk("audit_logs", "fk_audit_logs_user_facility", "facility_id", q(FACILITY_A), "user_id", NOWHERE));
+        // V12: an entry of a facility names a user of that facility; a system entry (no facility) names no user
+        cases.add(fk("audit_logs", "fk_audit_logs_user_facility", "facility_id", q(FACILITY_A), "user_id", q(USER_B)));
+        cases.add(check("audit_logs", "check_audit_logs_system_entry_without_user", "user_id", q(USER_A)));
         cases.add(unique("audit_logs", "audit_logs_(\\d{4}|default)_pkey",
                 "id", "(SELECT min(id) FROM audit_logs)", "timestamp", "(SELECT timestamp FROM audit_logs ORDER BY id LIMIT 1)"));
         // data_access_logs

@@ -49,6 +49,7 @@ class PostgresSecurityTest {
         try (Connection c = db.connect()) {
             Fixture.insert(c);
             Sql.exec(c, "REFRESH MATERIALIZED VIEW mission_summary");
+            Sql.exec(c, "ANALYZE"); // statistics exist, so the side-channel checks below have something to hide
         }
         app = db.createLoginRole("tvm_app");
     }
@@ -309,6 +310,102 @@ class PostgresSecurityTest {
             assertThatThrownBy(() -> Sql.exec(ro, "UPDATE residents SET last_name = last_name"))
                     .isInstanceOf(PSQLException.class).extracting(e -> ((PSQLException) e).getSQLState()).isEqualTo(PERMISSION_DENIED);
             ro.rollback();
+        }
+    }
+
+    /** V12: the PostGIS entry points to table statistics and extents are closed to the app, with or without context. */
+    @Test
+    void postgis_statistics_and_extents_are_not_readable_by_the_app() throws SQLException {
+        List<String> functions = Sql.strings(connection, "SELECT p.oid::regprocedure::text FROM pg_proc p "
+                + "WHERE p.proname IN ('st_estimatedextent', '_postgis_stats', '_postgis_selectivity', "
+                + "'_postgis_join_selectivity', '_postgis_index_extent')");
+        assertThat(functions).hasSizeGreaterThanOrEqualTo(7);
+        for (String f : functions) {
+            assertThat(Sql.strings(connection, "SELECT has_function_privilege(current_user, '" + f + "', 'execute')::text"))
+                    .as(f).containsExactly("false");
+        }
+        for (String facility : new String[] {null, FACILITY_A}) {
+            if (facility != null) {
+                context(facility);
+            }
+            assertDenied("SELECT ST_EstimatedExtent('locations', 'coordinates')");
+            assertDenied("SELECT ST_EstimatedExtent('public', 'locations', 'coordinates')");
+            assertDenied("SELECT ST_EstimatedExtent('public', 'locations', 'coordinates', true)");
+            assertDenied("SELECT _postgis_stats('locations'::regclass, 'coordinates')");
+            assertDenied("SELECT _postgis_selectivity('locations'::regclass, 'coordinates', "
+                    + "ST_MakeEnvelope(-180, -90, 180, 90, 4326))");
+            assertDenied("SELECT _postgis_join_selectivity('locations'::regclass, 'coordinates', 'locations'::regclass, "
+                    + "'coordinates')");
+            assertDenied("SELECT _postgis_index_extent('locations'::regclass, 'coordinates')");
+        }
+    }
+
+    /**
+     * The planner estimates spatial predicates through PostGIS's C selectivity functions, not the SQL entry points
+     * V12 revoked: the app still plans and runs spatial queries, and the spatial index is still chosen where row-level
+     * security does not force the facility index first (as the owner).
+     */
+    @Test
+    void the_planner_still_estimates_spatial_queries_for_the_app() throws SQLException {
+        context(FACILITY_A);
+        String query = "SELECT id FROM locations WHERE ST_DWithin(coordinates, "
+                + "ST_SetSRID(ST_MakePoint(13.4, 52.5), 4326)::geography, 500)";
+        assertThat(Sql.strings(connection, "EXPLAIN " + query)).isNotEmpty();
+        Sql.rows(connection, query);
+        Sql.rows(connection, "SELECT id FROM locations WHERE coordinates && ST_MakeEnvelope(0, 0, 1, 1, 4326)::geography");
+        try (Connection owner = db.connect()) {
+            owner.setAutoCommit(false);
+            Sql.exec(owner, "SET LOCAL enable_seqscan = off");
+            assertThat(String.join("\n", Sql.strings(owner, "EXPLAIN " + query))).contains("idx_locations_coordinates");
+            owner.rollback();
+        }
+    }
+
+    @Test
+    void sequences_do_not_count_other_facilities_rows_for_the_app() throws SQLException {
+        context(FACILITY_A);
+        for (String sequence : List.of("mission_events_id_seq", "telemetry_id_seq", "vehicle_logs_id_seq",
+                "audit_logs_id_seq", "data_access_logs_id_seq")) {
+            assertDenied("SELECT last_value FROM " + sequence);
+        }
+        // pg_sequences shows last_value to anyone with USAGE: V12 revokes the function behind it too
+        assertDenied("SELECT count(*) FROM pg_sequences WHERE last_value IS NOT NULL");
+        assertDenied("SELECT pg_sequence_last_value('telemetry_id_seq'::regclass)");
+    }
+
+    @Test
+    void column_statistics_of_facility_tables_are_hidden_from_the_app() throws SQLException {
+        context(FACILITY_A);
+        assertThat(Sql.number(connection, "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename IN "
+                + "('users', 'residents', 'vehicles', 'locations', 'missions', 'audit_logs')")).isZero();
+        try (Connection admin = db.connect()) {
+            assertThat(Sql.number(admin, "SELECT count(*) FROM pg_stats WHERE schemaname = 'public' AND tablename = 'users'"))
+                    .as("the statistics exist; only the app cannot read them").isPositive();
+        }
+    }
+
+    /** V12: an audit entry of facility A naming a user of facility B is refused exactly like one naming nobody. */
+    @Test
+    void audit_entries_name_only_users_of_their_facility_and_do_not_reveal_other_users() throws SQLException {
+        context(FACILITY_A);
+        Sql.exec(connection, ValidRows.insert("audit_logs", Map.of("facility_id", "'" + FACILITY_A + "'",
+                "user_id", "'" + Fixture.USER_A + "'")));
+        String otherFacilityUser = refusal(ValidRows.insert("audit_logs", Map.of("facility_id", "'" + FACILITY_A + "'",
+                "user_id", "'" + Fixture.USER_B + "'")));
+        String nobody = refusal(ValidRows.insert("audit_logs", Map.of("facility_id", "'" + FACILITY_A + "'",
+                "user_id", "'" + java.util.UUID.randomUUID() + "'")));
+        assertThat(otherFacilityUser).isEqualTo(nobody).isEqualTo("23503 fk_audit_logs_user_facility");
+    }
+
+    private String refusal(String sql) throws SQLException {
+        Sql.exec(connection, "SAVEPOINT probe");
+        try {
+            Sql.exec(connection, sql);
+            throw new AssertionError("accepted: " + sql);
+        } catch (PSQLException e) {
+            return e.getSQLState() + " " + e.getServerErrorMessage().getConstraint();
+        } finally {
+            Sql.exec(connection, "ROLLBACK TO SAVEPOINT probe");
         }
     }
 

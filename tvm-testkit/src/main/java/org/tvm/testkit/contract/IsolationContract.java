@@ -470,4 +470,36 @@ public abstract class IsolationContract {
         assertThat(subject().countRowsVisibleToApplication("facilities", s.b().facilityId().value())).isEqualTo(1);
         assertThat(subject().countRowsVisibleToApplication("facilities", UUID.randomUUID())).isZero();
     }
+
+    /**
+     * An audit entry of facility A may only name a user of A. Naming a user of B is refused exactly like naming a user
+     * that does not exist (same exception, same constraint), so a facility cannot probe which user ids exist elsewhere.
+     */
+    @Test
+    void anAuditEntryNamesOnlyUsersOfItsFacilityAndAnotherFacilitysUserLooksUnknown() {
+        Instant now = baseNow();
+        FacilityWorld a = FacilityWorld.create(subject(), now);
+        FacilityWorld b = FacilityWorld.create(subject(), now);
+        User other = b.user(RoleName.ADMIN);
+
+        Throwable otherFacility = org.assertj.core.api.Assertions.catchThrowable(() -> a.inTransaction(tx -> {
+            tx.audit().append(TvmTestData.auditEntry(a.facilityId()).user(other.id(), null).at(now).build());
+            return null;
+        }));
+        Throwable nobody = org.assertj.core.api.Assertions.catchThrowable(() -> a.inTransaction(tx -> {
+            tx.audit().append(TvmTestData.auditEntry(a.facilityId()).user(org.tvm.domain.access.UserId.newId(), null)
+                    .at(now).build());
+            return null;
+        }));
+
+        assertThat(otherFacility).isInstanceOf(UnknownReferenceException.class);
+        assertThat(nobody).isInstanceOf(UnknownReferenceException.class);
+        assertThat(((UnknownReferenceException) otherFacility).constraint())
+                .isEqualTo(((UnknownReferenceException) nobody).constraint());
+        assertThat(otherFacility.getMessage()).isEqualTo(nobody.getMessage());
+        a.inTransaction(tx -> {
+            tx.audit().append(TvmTestData.auditEntry(a.facilityId()).user(a.userId(RoleName.ADMIN), null).at(now).build());
+            return null;
+        });
+    }
 }

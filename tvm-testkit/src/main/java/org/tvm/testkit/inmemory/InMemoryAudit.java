@@ -18,7 +18,6 @@ import org.tvm.ports.query.Page;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.testkit.inmemory.Tenant.AuditRow;
 import org.tvm.testkit.inmemory.Tenant.DataAccessRow;
-import org.tvm.testkit.inmemory.Tenant.RowKey;
 
 final class InMemoryAudit implements AuditRepository {
 
@@ -42,10 +41,10 @@ final class InMemoryAudit implements AuditRepository {
         AuditRow row = new AuditRow(stored, tx.store.nextSeq());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "AuditEntry");
-            // audit_logs.user_id REFERENCES users(id): a user of any facility
-            if (stored.userId() != null && !t.users.containsKey(stored.userId())
-                    && !tx.store.idIndex.containsKey(new RowKey("users", stored.userId().value()))) {
-                throw new UnknownReferenceException("AuditEntry", "audit_logs_user_id_fkey", "user_id");
+            // (user_id, facility_id) REFERENCES users(id, facility_id): a user of this facility only, so another
+            // facility's user is refused exactly like a user that does not exist
+            if (stored.userId() != null && !t.users.containsKey(stored.userId())) {
+                throw new UnknownReferenceException("AuditEntry", "fk_audit_logs_user_facility", "user_id");
             }
             t.audit = t.audit.plus(row);
         });

@@ -99,7 +99,9 @@ public final class SqlErrorTable {
             Map.entry("fk_missions_vehicle", new Meaning("Mission", "vehicle_id")),
             Map.entry("fk_telemetry_vehicle", new Meaning("TelemetrySample", "vehicle_id")),
             Map.entry("fk_vehicle_logs_vehicle", new Meaning("VehicleLogEntry", "vehicle_id")),
-            Map.entry("audit_logs_user_id_fkey", new Meaning("AuditEntry", "user_id")));
+            Map.entry("fk_audit_logs_user_facility", new Meaning("AuditEntry", "user_id: no such user in this facility")),
+            Map.entry("check_audit_logs_system_entry_without_user",
+                    new Meaning("AuditEntry", "an entry without facility names no user")));
 
     private SqlErrorTable() {
     }
