@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
@@ -42,6 +43,8 @@ final class JpaTransaction implements TvmTransaction {
     private final EntityMapper mapper;
     private final Clock clock;
     private final Thread owner = Thread.currentThread();
+    /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
+    private final ClaimedMissions claimed = new ClaimedMissions();
     private volatile boolean active = true;
 
     private FacilityRepository facilities;
@@ -71,6 +74,10 @@ final class JpaTransaction implements TvmTransaction {
     Session session() {
         check();
         return session;
+    }
+
+    ClaimedMissions claimed() {
+        return claimed;
     }
 
     SqlDialect dialect() {
@@ -234,7 +241,7 @@ final class JpaTransaction implements TvmTransaction {
     @Override
     public DispatchOperations dispatch() {
         check();
-        return dispatch == null ? dispatch = new JpaDispatchOperations(this, (JpaMissionRepository) missions()) : dispatch;
+        return dispatch == null ? dispatch = new JpaDispatchOperations(this) : dispatch;
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
@@ -42,13 +44,18 @@ final class MyBatisDispatch implements DispatchOperations {
         requireNonNull(now, "now");
         return tx.write("Mission", "DispatchOperations.claimNextPending", () -> {
             if (tx.dialect.skipLockedHonoursLimit()) {
-                return missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission).toList();
+                List<Mission> claimed = missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission)
+                        .toList();
+                claimed.forEach(tx.claimed::remember);
+                return claimed;
             }
             List<Mission> claimed = new ArrayList<>();
             for (UUID id : missions.claimCandidates(tx.facility(), now)) {
                 MissionRow row = missions.lockPending(tx.facility(), id, now);
                 if (row != null) {
-                    claimed.add(DomainRows.mission(row));
+                    Mission m = DomainRows.mission(row);
+                    tx.claimed.remember(m);
+                    claimed.add(m);
                     if (claimed.size() == limit) {
                         break;
                     }
@@ -58,31 +65,56 @@ final class MyBatisDispatch implements DispatchOperations {
         });
     }
 
+    /**
+     * The domain's {@link Dispatch#assign} decides; this stores it: the vehicle read (no lock, its version is checked
+     * by the UPDATE), the mission's assignment columns (its stored updatedAt returned by the same statement), the event
+     * and the vehicle binding. A mission this transaction claimed is already locked and is not read again. The one
+     * active mission per vehicle index backs the busy check under concurrency.
+     */
     @Override
     public Mission assign(MissionId missionId, VehicleId vehicleId, Instant now) {
         requireNonNull(missionId, "missionId");
         requireNonNull(vehicleId, "vehicleId");
         requireNonNull(now, "now");
         return tx.write("Mission", "DispatchOperations.assign", () -> {
-            MissionRow missionRow = missions.lockForUpdate(tx.facility(), missionId.value());
-            if (missionRow == null) {
-                throw new NotFoundException("Mission", missionId);
+            Mission mission = tx.claimed.take(missionId);
+            if (mission == null) {
+                MissionRow missionRow = missions.lockForUpdate(tx.facility(), missionId.value());
+                if (missionRow == null) {
+                    throw new NotFoundException("Mission", missionId);
+                }
+                mission = DomainRows.mission(missionRow);
             }
             VehicleRow vehicleRow = vehicles.find(tx.facility(), vehicleId.value(), false);
             if (vehicleRow == null) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
             UserId actor = tx.actor() == null ? null : UserId.of(tx.actor());
-            MissionTransition t = DomainRows.mission(missionRow).assign(vehicleId, now, actor);
-            if (vehicleRow.currentMissionId != null
-                    || vehicles.countActiveMissions(tx.facility(), vehicleId.value(), missionId.value()) > 0) {
-                throw new VehicleBusyException(vehicleId);
+            Dispatch.Assignment a;
+            try {
+                a = Dispatch.assign(mission, DomainRows.vehicle(vehicleRow), now, actor);
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(vehicleId, e);
             }
-            new MyBatisMissions(tx).store(t);
-            if (vehicles.assign(tx.facility(), vehicleId.value(), missionId.value(), vehicleRow.version) == 0) {
-                throw new StaleVersionException("Vehicle", vehicleId, vehicleRow.version);
+            MissionTransition t = a.mission();
+            MissionRow row = DomainRows.row(t.mission());
+            row.expectedVersion = t.expectedVersion();
+            Instant updatedAt;
+            try {
+                updatedAt = missions.assign(row);
+            } catch (RuntimeException e) {
+                throw MyBatisMissions.busyOrTranslated(e, vehicleId);
             }
-            return DomainRows.mission(missions.find(tx.facility(), missionId.value(), true));
+            if (updatedAt == null) {
+                throw new StaleVersionException("Mission", missionId, t.expectedVersion());
+            }
+            missions.insertEvent(DomainRows.row(t.event()));
+            Vehicle bound = a.vehicle();
+            if (vehicles.assign(tx.facility(), vehicleId.value(), missionId.value(), bound.status().code(),
+                    a.vehicleExpectedVersion()) == 0) {
+                throw new StaleVersionException("Vehicle", vehicleId, a.vehicleExpectedVersion());
+            }
+            return t.mission().toBuilder().updatedAt(updatedAt).build();
         });
     }
 

@@ -8,12 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.ConstraintViolationException;
 import org.tvm.ports.DuplicateKeyException;
@@ -67,21 +69,24 @@ final class MyBatisMissions implements MissionRepository {
         tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
         return tx.write(E, "MissionRepository.apply", () -> {
             Mission m = t.mission();
-            store(t);
             VehicleMapper vehicles = tx.mapper(VehicleMapper.class);
-            if (t.event().type() == MissionEventType.ASSIGNED && m.vehicleId() != null) {
-                VehicleRow vehicle = vehicles.find(tx.facility(), m.vehicleId().value(), false);
+            if (Dispatch.binds(t)) {
+                // the domain decides the binding (busy check included) before anything is written
+                VehicleRow vehicle = m.vehicleId() == null ? null : vehicles.find(tx.facility(), m.vehicleId().value(), false);
                 if (vehicle == null) {
                     throw new UnknownReferenceException(E, "fk_missions_vehicle",
                             "vehicle_id: no non-deleted vehicle of this facility");
                 }
-                if ((vehicle.currentMissionId != null && !vehicle.currentMissionId.equals(m.id().value()))
-                        || vehicles.countActiveMissions(tx.facility(), vehicle.id, m.id().value()) > 0) {
-                    throw new VehicleBusyException(m.vehicleId());
+                try {
+                    Dispatch.bind(t, DomainRows.vehicle(vehicle));
+                } catch (VehicleAlreadyBoundException e) {
+                    throw new VehicleBusyException(m.vehicleId(), e);
                 }
+                store(t);
                 vehicles.bindMission(tx.facility(), vehicle.id, m.id().value());
-            } else if (m.status().isTerminal()) {
-                vehicles.releaseMission(tx.facility(), m.id().value());
+            } else {
+                store(t);
+                Dispatch.releasedBy(t).ifPresent(ended -> vehicles.releaseMission(tx.facility(), ended.value()));
             }
             return DomainRows.mission(mapper.find(tx.facility(), m.id().value(), true));
         });
@@ -93,6 +98,7 @@ final class MyBatisMissions implements MissionRepository {
      */
     void store(MissionTransition t) {
         Mission m = t.mission();
+        tx.claimed.forget(m.id());
         MissionRow row = DomainRows.row(m);
         row.expectedVersion = t.expectedVersion();
         int updated;
@@ -182,6 +188,7 @@ final class MyBatisMissions implements MissionRepository {
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         tx.write(E, "MissionRepository.softDelete", () -> {
+            tx.claimed.forget(id);
             MissionRow row = mapper.find(tx.facility(), id.value(), true);
             if (row == null) {
                 throw new NotFoundException(E, id);

@@ -18,6 +18,8 @@ import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.Dispatch;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.VehicleBusyException;
@@ -91,11 +93,14 @@ final class InMemoryDispatch implements DispatchOperations {
             if (v == null || v.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
-            MissionTransition transition = m.assign(vehicleId, now, tx.actor()); // IllegalMissionTransitionException
-            if (InMemoryVehicles.hasActiveMission(t, vehicleId, missionId)) {
-                throw new VehicleBusyException(vehicleId);
+            Dispatch.Assignment a;
+            try {
+                a = Dispatch.assign(m, v, now, tx.actor()); // IllegalMissionTransitionException
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(vehicleId, e);
             }
-            InMemoryMissions.persistTransition(t, transition, seq, VehicleStatus.NAVIGATING);
+            MissionTransition transition = a.mission();
+            InMemoryMissions.persistTransition(t, transition, seq, a.vehicle());
             out[0] = transition.mission();
         });
         return out[0];
