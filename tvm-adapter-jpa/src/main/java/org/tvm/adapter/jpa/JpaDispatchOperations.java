@@ -16,6 +16,7 @@ import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.domain.mission.VehicleAlreadyBoundException;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
@@ -29,9 +30,6 @@ import org.tvm.ports.query.VehicleCandidate;
  * {@code vehicles.current_point} with exact spheroid ordering; haversine in Java on H2).
  */
 final class JpaDispatchOperations implements DispatchOperations {
-
-    /** Mean Earth radius used without {@code SPATIAL_DISTANCE} (see Capability). */
-    static final double EARTH_RADIUS_M = 6_371_008.8;
 
     static final String PRIORITY_RANK = "CASE m.priority WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'normal' THEN 3 ELSE 4 END";
 
@@ -202,20 +200,10 @@ final class JpaDispatchOperations implements DispatchOperations {
                 .setParameter("f", tx.facility()).setParameter("cutoff", cutoff).setParameter("minb", minBattery)
                 .setReadOnly(true).getResultList();
         return rows.stream().map(tx.mapper()::toDomain)
-                .map(v -> new VehicleCandidate(v, haversine(point, v.currentLocation().point())))
+                .map(v -> new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())))
                 .sorted(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(JpaTransaction.byText(c -> c.vehicle().name()))
-                        .thenComparing(JpaTransaction.byUuid(c -> c.vehicle().id().value())))
+                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
+                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())))
                 .limit(limit).toList();
-    }
-
-    static double haversine(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(h)));
     }
 }

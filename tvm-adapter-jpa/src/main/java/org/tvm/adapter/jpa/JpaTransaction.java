@@ -168,38 +168,6 @@ final class JpaTransaction implements TvmTransaction {
         }
     }
 
-    // ------------------------------------------------------------------ orderings used in Java
-
-    /** Binary (code point) order, as {@code COLLATE "C"}. */
-    static int compareText(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    /** Unsigned 128-bit order, as PostgreSQL's and H2's uuid order. */
-    static int compareUuid(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
-
-    static <T> Comparator<T> byText(java.util.function.Function<T, String> key) {
-        return (x, y) -> compareText(key.apply(x), key.apply(y));
-    }
-
-    static <T> Comparator<T> byUuid(java.util.function.Function<T, UUID> key) {
-        return (x, y) -> compareUuid(key.apply(x), key.apply(y));
-    }
-
     // ------------------------------------------------------------------ TvmTransaction
 
     @Override

@@ -20,13 +20,11 @@ import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 
 final class MyBatisDispatch implements DispatchOperations {
-
-    /** Mean Earth radius used without {@code SPATIAL_DISTANCE} (port Javadoc of Capability). */
-    static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     private final MyBatisTransaction tx;
     private final MissionMapper missions;
@@ -134,26 +132,16 @@ final class MyBatisDispatch implements DispatchOperations {
             for (VehicleRow r : rows) {
                 Vehicle v = DomainRows.vehicle(r);
                 double d = tx.dialect.computesDistanceInDatabase() ? Math.max(0.0, r.distanceMeters)
-                        : haversine(point, v.currentLocation().point());
+                        : point.distanceTo(v.currentLocation().point());
                 out.add(new VehicleCandidate(v, d));
             }
             if (!tx.dialect.computesDistanceInDatabase()) {
                 out.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(c -> c.vehicle().name())
-                        .thenComparing(c -> c.vehicle().id().value().toString()));
+                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
+                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())));
                 return List.copyOf(out.subList(0, Math.min(limit, out.size())));
             }
             return List.copyOf(out);
         });
-    }
-
-    static double haversine(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1.0, Math.sqrt(h)));
     }
 }

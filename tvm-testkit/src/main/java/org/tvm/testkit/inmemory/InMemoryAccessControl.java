@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.access.AccessPolicy;
 import org.tvm.domain.access.DefaultAccess;
 import org.tvm.domain.access.Permission;

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
 import org.tvm.ports.DuplicateKeyException;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.audit.DataAccessEntry;
 import org.tvm.domain.audit.DataAccessType;
 import org.tvm.domain.resident.Resident;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.KeysetToken;
 import org.tvm.ports.query.Page;
 import org.tvm.ports.query.PageRequest;
