@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;

@@ -1,5 +1,6 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -155,13 +156,13 @@ final class MyBatisMissions implements MissionRepository {
         for (MissionStatus s : statuses) {
             codes.add(requireNonNull(s, "statuses must not contain null").code());
         }
-        String query = "missions.byStatus:" + String.join(",", codes);
+        List<String> query = List.of("missions.byStatus", String.join(",", codes));
         List<String> after = Keyset.after(page, query, 2);
         return tx.read(E, () -> {
             List<MissionRow> fetched = after == null
                     ? mapper.listByStatus(tx.facility(), List.copyOf(codes), null, null, page.limit() + 1)
-                    : mapper.listByStatus(tx.facility(), List.copyOf(codes), instant(after.get(0)),
-                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+                    : mapper.listByStatus(tx.facility(), List.copyOf(codes), Keyset.instant(after.get(0)),
+                            Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
                     DomainRows::mission);
         });
@@ -171,13 +172,13 @@ final class MyBatisMissions implements MissionRepository {
     public Page<Mission> listByResident(ResidentId residentId, PageRequest page) {
         requireNonNull(residentId, "residentId");
         requireNonNull(page, "page");
-        String query = "missions.byResident:" + residentId;
+        List<String> query = List.of("missions.byResident", residentId.value().toString());
         List<String> after = Keyset.after(page, query, 2);
         return tx.read(E, () -> {
             List<MissionRow> fetched = after == null
                     ? mapper.listByResident(tx.facility(), residentId.value(), null, null, page.limit() + 1)
-                    : mapper.listByResident(tx.facility(), residentId.value(), instant(after.get(0)),
-                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+                    : mapper.listByResident(tx.facility(), residentId.value(), Keyset.instant(after.get(0)),
+                            Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
                     DomainRows::mission);
         });
@@ -216,13 +217,5 @@ final class MyBatisMissions implements MissionRepository {
     private static ConstraintViolationException activeMissionNotDeletable() {
         return new ConstraintViolationException(E, "active_mission_not_deletable",
                 "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
-    }
-
-    static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid page token: malformed timestamp");
-        }
     }
 }
