@@ -80,9 +80,6 @@ final class InMemoryAccessControl implements AccessControlRepository {
         tx.checkWritable("AccessControlRepository.revokeRole");
         tx.write(t -> {
             requireLiveUser(t, user);
-            if (tx.store.fault(InMemoryFault.REVOKE_ROLE_IGNORED)) {
-                return; // FAULT REVOKE_ROLE_IGNORED
-            }
             Map<RoleName, UserId> current = t.grants.get(user);
             if (current == null || !current.containsKey(role)) {
                 return;

@@ -54,10 +54,6 @@ final class InMemoryDispatch implements DispatchOperations {
             }
         }
         Comparator<Mission> order = DISPATCH_ORDER;
-        if (tx.store.fault(InMemoryFault.DISPATCH_IGNORES_PRIORITY)) {
-            // FAULT DISPATCH_IGNORES_PRIORITY: createdAt, id only
-            order = Comparator.comparing(Mission::createdAt).thenComparing(m -> m.id().value(), Orderings.UUIDS);
-        }
         // heap: O(due + claimed * log due) instead of sorting every due mission for a claim of a few
         PriorityQueue<Mission> queue = new PriorityQueue<>(Math.max(1, due.size()), order);
         queue.addAll(due);

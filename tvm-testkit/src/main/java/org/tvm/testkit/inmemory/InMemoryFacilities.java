@@ -74,9 +74,6 @@ final class InMemoryFacilities implements FacilityRepository {
         List<Location> all = new ArrayList<>(tx.view().locations.values());
         Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
                 .thenComparing(l -> l.id().value(), Orderings.UUIDS);
-        if (tx.store.fault(InMemoryFault.LOCATIONS_UNORDERED)) {
-            byName = byName.reversed(); // FAULT LOCATIONS_UNORDERED
-        }
         all.sort(byName);
         return Collections.unmodifiableList(all);
     }

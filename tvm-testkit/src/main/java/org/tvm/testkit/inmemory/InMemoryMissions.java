@@ -182,15 +182,12 @@ final class InMemoryMissions implements MissionRepository {
     public List<MissionEvent> events(MissionId id) {
         nn(id, "id");
         tx.check();
-        return Collections.unmodifiableList(eventsOf(tx.view(), id, tx.store.fault(InMemoryFault.EVENTS_NEWEST_FIRST)));
+        return Collections.unmodifiableList(eventsOf(tx.view(), id));
     }
 
-    static List<MissionEvent> eventsOf(Tenant t, MissionId id, boolean newestFirst) {
+    static List<MissionEvent> eventsOf(Tenant t, MissionId id) {
         List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, Rows.empty()));
         Comparator<EventRow> order = Comparator.comparing((EventRow r) -> r.event().occurredAt()).thenComparingLong(EventRow::seq);
-        if (newestFirst) {
-            order = order.reversed(); // FAULT EVENTS_NEWEST_FIRST
-        }
         rows.sort(order);
         List<MissionEvent> out = new ArrayList<>(rows.size());
         for (EventRow r : rows) {
@@ -242,8 +239,7 @@ final class InMemoryMissions implements MissionRepository {
                 (m, k) -> {
                     int c = Paging.instant(m.createdAt(), k.get(0));
                     return -(c != 0 ? c : Paging.uuid(m.id().value(), k.get(1)));
-                },
-                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+                });
     }
 
     @Override

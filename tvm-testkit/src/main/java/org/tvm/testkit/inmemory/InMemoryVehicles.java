@@ -91,10 +91,9 @@ final class InMemoryVehicles implements VehicleRepository {
             if (old == null || old.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicle.id());
             }
-            if (old.version() != vehicle.version() && !tx.store.fault(InMemoryFault.SKIP_VERSION_CHECK)) {
+            if (old.version() != vehicle.version()) {
                 throw new StaleVersionException("Vehicle", vehicle.id(), vehicle.version());
             }
-            // FAULT SKIP_VERSION_CHECK: a stale update overwrites (and still bumps the stored version)
             Vehicle stored = vehicle.toBuilder().version(old.version() + 1).createdAt(old.createdAt())
                     .deletedAt(old.deletedAt()).build();
             checkUniqueAndRefs(t, stored);
