@@ -58,4 +58,31 @@ class GeoPointTest {
         assertInvalid(() -> GeoPoint.of(0, lon), "GeoPoint", "longitude");
         assertInvalid(() -> GeoPoint.of(0, -lon), "GeoPoint", "longitude");
     }
+
+    @Test
+    void distanceIsTheGreatCircleOnTheMeanEarthRadius() {
+        double oneDegree = Math.PI / 180 * GeoPoint.EARTH_RADIUS_METERS; // 111,195.08 m
+        assertThat(GeoPoint.of(0, 0).distanceTo(GeoPoint.of(1, 0))).isCloseTo(oneDegree, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(GeoPoint.of(0, 0).distanceTo(GeoPoint.of(0, 1))).isCloseTo(oneDegree, org.assertj.core.data.Offset.offset(1e-6));
+        // Tokyo Station -> Osaka Station, about 403 km on the sphere
+        assertThat(GeoPoint.of(35.681236, 139.767125).distanceTo(GeoPoint.of(34.702485, 135.495951)))
+                .isBetween(402_000.0, 405_000.0);
+        assertThat(GeoPoint.of(0, 0).distanceTo(GeoPoint.of(0, 180))).isCloseTo(Math.PI * GeoPoint.EARTH_RADIUS_METERS,
+                org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    @Property
+    void distanceIsSymmetricFiniteAndZeroOnlyForTheSamePoint(
+            @ForAll @DoubleRange(min = -90, max = 90) double lat1, @ForAll @DoubleRange(min = -180, max = 180) double lon1,
+            @ForAll @DoubleRange(min = -90, max = 90) double lat2, @ForAll @DoubleRange(min = -180, max = 180) double lon2) {
+        GeoPoint a = GeoPoint.of(lat1, lon1);
+        GeoPoint b = GeoPoint.of(lat2, lon2);
+        double d = a.distanceTo(b);
+        assertThat(d).isFinite().isBetween(0.0, Math.PI * GeoPoint.EARTH_RADIUS_METERS + 1e-6);
+        assertThat(b.distanceTo(a)).isCloseTo(d, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(a.distanceTo(a)).isZero();
+        // antipodes and near-identical points are where unguarded haversine turns NaN
+        assertThat(a.distanceTo(GeoPoint.of(-a.latitude(), a.longitude() > 0 ? a.longitude() - 180 : a.longitude() + 180)))
+                .isFinite();
+    }
 }

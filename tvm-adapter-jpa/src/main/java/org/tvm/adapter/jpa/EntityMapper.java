@@ -7,10 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.PrecisionModel;
+import org.tvm.adapter.sql.GeometryCodec;
 import org.tvm.domain.EmailAddress;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.PhoneNumber;
@@ -57,8 +55,6 @@ import org.tvm.ports.crypto.FieldCipher;
  */
 final class EntityMapper {
 
-    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
-
     private final FieldCipher cipher;
 
     EntityMapper(FieldCipher cipher) {
@@ -68,16 +64,11 @@ final class EntityMapper {
     // ------------------------------------------------------------------ geometry / small values
 
     static Point point(GeoPoint p) {
-        if (p == null) {
-            return null;
-        }
-        Point point = WGS84.createPoint(new Coordinate(p.longitude(), p.latitude()));
-        point.setSRID(4326);
-        return point;
+        return GeometryCodec.point(p);
     }
 
     static GeoPoint geoPoint(Point p) {
-        return p == null ? null : new GeoPoint(p.getY(), p.getX());
+        return GeometryCodec.geoPoint(p);
     }
 
     private static UUID uuid(Object typedId) {

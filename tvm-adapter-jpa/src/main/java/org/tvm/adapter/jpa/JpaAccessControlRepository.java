@@ -16,6 +16,7 @@ import org.tvm.domain.access.UserId;
 import org.tvm.domain.access.UserStatus;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.NotFoundException;
@@ -34,7 +35,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
         return tx.read("Role", () -> tx.session().createSelectionQuery("from RoleEntity r", RoleEntity.class)
                 .setReadOnly(true).getResultList().stream()
                 .map(r -> new Role(RoleName.fromCode(r.name), r.description))
-                .sorted(JpaTransaction.byText(r -> r.name().code())).toList());
+                .sorted(Orderings.byText(r -> r.name().code())).toList());
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.audit.DataAccessEntry;

@@ -12,13 +12,16 @@ import org.tvm.domain.GeoPoint;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
+import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 
@@ -29,17 +32,12 @@ import org.tvm.ports.query.VehicleCandidate;
  */
 final class JpaDispatchOperations implements DispatchOperations {
 
-    /** Mean Earth radius used without {@code SPATIAL_DISTANCE} (see Capability). */
-    static final double EARTH_RADIUS_M = 6_371_008.8;
-
     static final String PRIORITY_RANK = "CASE m.priority WHEN 'urgent' THEN 1 WHEN 'high' THEN 2 WHEN 'normal' THEN 3 ELSE 4 END";
 
     private final JpaTransaction tx;
-    private final JpaMissionRepository missions;
 
-    JpaDispatchOperations(JpaTransaction tx, JpaMissionRepository missions) {
+    JpaDispatchOperations(JpaTransaction tx) {
         this.tx = tx;
-        this.missions = missions;
     }
 
     @Override
@@ -52,10 +50,12 @@ final class JpaDispatchOperations implements DispatchOperations {
         String order = " ORDER BY " + PRIORITY_RANK + ", m.created_at, m.id";
         return tx.write("Mission", () -> {
             if (tx.dialect().skipLockedHonoursLimit()) {
-                return tx.session().createNativeQuery("SELECT m.* FROM missions m WHERE " + due + order + " LIMIT :n"
-                                + tx.dialect().lockSkipLocked(), MissionEntity.class)
+                List<Mission> claimed = tx.session().createNativeQuery("SELECT m.* FROM missions m WHERE " + due + order
+                                + " LIMIT :n" + tx.dialect().lockSkipLocked(), MissionEntity.class)
                         .setParameter("f", tx.facility()).setParameter("now", now).setParameter("n", limit)
                         .getResultList().stream().map(tx.mapper()::toDomain).toList();
+                claimed.forEach(tx.claimed()::remember);
+                return claimed;
             }
             // H2 applies LIMIT before skipping locked rows: walk the due missions in order and lock them one by one
             // (SKIP LOCKED per row), re-checking each locked row, until the limit is reached.
@@ -77,10 +77,17 @@ final class JpaDispatchOperations implements DispatchOperations {
                             .uniqueResultOptional().map(tx.mapper()::toDomain).ifPresent(claimed::add);
                 }
             }
+            claimed.forEach(tx.claimed()::remember);
             return List.copyOf(claimed);
         });
     }
 
+    /**
+     * The domain's {@link Dispatch#assign} decides; this stores it: the vehicle row locked and read, the mission's
+     * assignment columns (the stored updatedAt returned by the same statement), the event and the vehicle binding. A
+     * mission this transaction claimed is already locked and is not read again; the one-active-mission-per-vehicle
+     * index backs the busy check under concurrency.
+     */
     @Override
     public Mission assign(MissionId missionId, VehicleId vehicleId, Instant now) {
         Objects.requireNonNull(missionId, "missionId");
@@ -88,33 +95,55 @@ final class JpaDispatchOperations implements DispatchOperations {
         Objects.requireNonNull(now, "now");
         tx.checkWritable();
         return tx.write(ErrorHint.binding("Mission", vehicleId), () -> {
-            MissionEntity m = lock(MissionEntity.class, "from MissionEntity m where m.id = :id and m.facilityId = :f "
-                    + "and m.deletedAt is null", missionId.value());
-            if (m == null) {
-                throw new NotFoundException("Mission", missionId);
+            Mission mission = tx.claimed().take(missionId);
+            if (mission == null) {
+                MissionEntity m = lock(MissionEntity.class, "from MissionEntity m where m.id = :id and m.facilityId = :f "
+                        + "and m.deletedAt is null", missionId.value());
+                if (m == null) {
+                    throw new NotFoundException("Mission", missionId);
+                }
+                mission = tx.mapper().toDomain(m);
             }
             VehicleEntity v = lock(VehicleEntity.class, "from VehicleEntity m where m.id = :id and m.facilityId = :f "
                     + "and m.deletedAt is null", vehicleId.value());
             if (v == null) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
-            Mission mission = tx.mapper().toDomain(m);
-            Vehicle vehicle = tx.mapper().toDomain(v);
             UserId actor = tx.actor() == null ? null : UserId.of(tx.actor());
-            MissionTransition t = mission.assign(vehicleId, now, actor);
-            missions.requireAvailableVehicle(vehicleId, missionId);
+            Dispatch.Assignment a;
+            try {
+                a = Dispatch.assign(mission, tx.mapper().toDomain(v), now, actor);
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(vehicleId, e);
+            }
             tx.session().clear();
-            missions.persistTransition(t);
+            MissionTransition t = a.mission();
+            Mission next = t.mission();
+            String update = "UPDATE missions SET vehicle_id = :v, status = :s, assigned_at = :at, updated_at = :u, "
+                    + "version = version + 1 WHERE facility_id = :f AND id = :id AND version = :e AND deleted_at IS NULL";
+            // PostgreSQL's trigger stamps updated_at: take the stored value back from the same statement
+            String returning = tx.dialect() instanceof SqlDialect.H2
+                    ? "SELECT updated_at FROM FINAL TABLE (" + update + ")" : update + " RETURNING updated_at";
+            List<Instant> stored = tx.session().createNativeQuery(returning, Instant.class)
+                    .setParameter("v", vehicleId.value()).setParameter("s", next.status().code())
+                    .setParameter("at", next.assignedAt()).setParameter("u", next.updatedAt())
+                    .setParameter("f", tx.facility()).setParameter("id", missionId.value())
+                    .setParameter("e", t.expectedVersion()).getResultList();
+            if (stored.isEmpty()) {
+                throw new StaleVersionException("Mission", missionId, t.expectedVersion());
+            }
+            tx.session().persist(tx.mapper().toEntity(t.event()));
+            Vehicle bound = a.vehicle();
             int rows = tx.session().createMutationQuery("update VehicleEntity v set v.currentMissionId = :m, "
                             + "v.status = :status, v.version = v.version + 1 "
                             + "where v.id = :id and v.facilityId = :f and v.version = :version and v.deletedAt is null")
-                    .setParameter("m", missionId.value()).setParameter("status", VehicleStatus.NAVIGATING.code())
+                    .setParameter("m", missionId.value()).setParameter("status", bound.status().code())
                     .setParameter("id", vehicleId.value()).setParameter("f", tx.facility())
-                    .setParameter("version", vehicle.version()).executeUpdate();
+                    .setParameter("version", a.vehicleExpectedVersion()).executeUpdate();
             if (rows == 0) {
-                throw new StaleVersionException("Vehicle", vehicleId, vehicle.version());
+                throw new StaleVersionException("Vehicle", vehicleId, a.vehicleExpectedVersion());
             }
-            return missions.load(missionId.value(), false).orElseThrow(() -> new NotFoundException("Mission", missionId));
+            return next.toBuilder().updatedAt(stored.get(0)).build();
         });
     }
 
@@ -172,20 +201,10 @@ final class JpaDispatchOperations implements DispatchOperations {
                 .setParameter("f", tx.facility()).setParameter("cutoff", cutoff).setParameter("minb", minBattery)
                 .setReadOnly(true).getResultList();
         return rows.stream().map(tx.mapper()::toDomain)
-                .map(v -> new VehicleCandidate(v, haversine(point, v.currentLocation().point())))
+                .map(v -> new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())))
                 .sorted(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(JpaTransaction.byText(c -> c.vehicle().name()))
-                        .thenComparing(JpaTransaction.byUuid(c -> c.vehicle().id().value())))
+                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
+                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())))
                 .limit(limit).toList();
-    }
-
-    static double haversine(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(h)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.NotFoundException;
 
@@ -62,7 +63,7 @@ final class JpaFacilityRepository implements FacilityRepository {
                 .createSelectionQuery("from LocationEntity l where l.facilityId = :f", LocationEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(JpaTransaction.<Location>byText(Location::name).thenComparing(JpaTransaction.byUuid(l -> l.id().value())))
+                .sorted(Orderings.<Location>byText(Location::name).thenComparing(Orderings.byUuid(l -> l.id().value())))
                 .toList());
     }
 }

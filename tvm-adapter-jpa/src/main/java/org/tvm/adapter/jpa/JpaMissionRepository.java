@@ -7,13 +7,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.ConstraintViolationException;
 import org.tvm.ports.MissionRepository;
@@ -67,10 +70,23 @@ final class JpaMissionRepository implements MissionRepository {
         tx.checkWritable();
         tx.requireContextFacility(t.mission().facilityId(), "Mission");
         tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
-        VehicleId vehicle = t.mission().status() == MissionStatus.ASSIGNED ? t.mission().vehicleId() : null;
+        VehicleId vehicle = Dispatch.binds(t) ? t.mission().vehicleId() : null;
         return tx.write(ErrorHint.binding("Mission", vehicle), () -> {
             if (vehicle != null) {
-                requireAvailableVehicle(vehicle, t.mission().id());
+                // the domain decides the binding (busy check included) before anything is written; the
+                // one-active-mission-per-vehicle index backs it under concurrency
+                VehicleEntity v = tx.session().createSelectionQuery("from VehicleEntity v where v.id = :v "
+                                + "and v.facilityId = :f and v.deletedAt is null", VehicleEntity.class)
+                        .setParameter("v", vehicle.value()).setParameter("f", tx.facility()).uniqueResult();
+                if (v == null) {
+                    throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
+                }
+                try {
+                    Dispatch.bind(t, tx.mapper().toDomain(v));
+                } catch (VehicleAlreadyBoundException e) {
+                    throw new VehicleBusyException(vehicle, e);
+                }
+                tx.session().clear();
             }
             persistTransition(t);
             if (vehicle != null) {
@@ -78,34 +94,17 @@ final class JpaMissionRepository implements MissionRepository {
                                 + "where v.id = :v and v.facilityId = :f")
                         .setParameter("m", t.mission().id().value()).setParameter("v", vehicle.value())
                         .setParameter("f", tx.facility()).executeUpdate();
-            } else if (t.mission().status().isTerminal()) {
-                releaseVehicle(t.mission().id());
+            } else {
+                Dispatch.releasedBy(t).ifPresent(this::releaseVehicle);
             }
             return load(t.mission().id().value(), false)
                     .orElseThrow(() -> new NotFoundException("Mission", t.mission().id()));
         });
     }
 
-    /** Non-deleted vehicle of the facility without another active mission, else UnknownReference / VehicleBusy. */
-    void requireAvailableVehicle(VehicleId vehicle, MissionId mission) {
-        Long vehicles = tx.session().createSelectionQuery("select count(v) from VehicleEntity v where v.id = :v "
-                        + "and v.facilityId = :f and v.deletedAt is null", Long.class)
-                .setParameter("v", vehicle.value()).setParameter("f", tx.facility()).getSingleResult();
-        if (vehicles == 0) {
-            throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
-        }
-        Long busy = tx.session().createSelectionQuery("select count(m) from MissionEntity m where m.vehicleId = :v "
-                        + "and m.facilityId = :f and m.status in " + JpaVehicleRepository.ACTIVE
-                        + " and m.deletedAt is null and m.id <> :m", Long.class)
-                .setParameter("v", vehicle.value()).setParameter("f", tx.facility()).setParameter("m", mission.value())
-                .getSingleResult();
-        if (busy > 0) {
-            throw new VehicleBusyException(vehicle);
-        }
-    }
-
     /** Conditional UPDATE of the mission row ({@code version = expected}) and the event insert. */
     void persistTransition(MissionTransition t) {
+        tx.claimed().forget(t.mission().id());
         MissionEntity e = tx.mapper().toEntity(t.mission());
         int rows = tx.session().createMutationQuery("update MissionEntity m set m.vehicleId = :vehicle, "
                         + "m.pickupLocation = :pl, m.pickupCoordinates = :pc, m.dropoffLocation = :dl, "
@@ -223,6 +222,7 @@ final class JpaMissionRepository implements MissionRepository {
         Objects.requireNonNull(at, "at");
         tx.checkWritable();
         tx.writeVoid("Mission", () -> {
+            tx.claimed().forget(id);
             Mission m = load(id.value(), true).orElseThrow(() -> new NotFoundException("Mission", id));
             if (m.isDeleted()) {
                 return;

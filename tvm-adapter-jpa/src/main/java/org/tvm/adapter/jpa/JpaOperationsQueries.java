@@ -12,6 +12,7 @@ import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionPriority;
 import org.tvm.domain.mission.MissionStatus;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.Connectivity;
@@ -55,8 +56,8 @@ final class JpaOperationsQueries implements OperationsQueries {
                 .map(v -> new FleetStatusView(VehicleId.of(v.id), v.name, VehicleStatus.fromCode(v.status), v.batteryLevel,
                         v.currentLocation == null ? null : (String) v.currentLocation.get("zone"), v.lastHeartbeat,
                         Connectivity.at(v.lastHeartbeat, now)))
-                .sorted(JpaTransaction.<FleetStatusView>byText(FleetStatusView::name)
-                        .thenComparing(JpaTransaction.byUuid(f -> f.id().value())))
+                .sorted(Orderings.<FleetStatusView>byText(FleetStatusView::name)
+                        .thenComparing(Orderings.byUuid(f -> f.id().value())))
                 .toList());
     }
 

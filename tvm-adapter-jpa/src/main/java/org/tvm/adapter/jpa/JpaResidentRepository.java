@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
+import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.audit.DataAccessType;
 import org.tvm.domain.resident.Resident;
 import org.tvm.domain.resident.ResidentId;

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
@@ -43,6 +44,8 @@ final class JpaTransaction implements TvmTransaction {
     private final EntityMapper mapper;
     private final Clock clock;
     private final Thread owner = Thread.currentThread();
+    /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
+    private final ClaimedMissions claimed = new ClaimedMissions();
     private volatile boolean active = true;
 
     private FacilityRepository facilities;
@@ -72,6 +75,10 @@ final class JpaTransaction implements TvmTransaction {
     Session session() {
         check();
         return session;
+    }
+
+    ClaimedMissions claimed() {
+        return claimed;
     }
 
     SqlDialect dialect() {
@@ -162,38 +169,6 @@ final class JpaTransaction implements TvmTransaction {
         }
     }
 
-    // ------------------------------------------------------------------ orderings used in Java
-
-    /** Binary (code point) order, as {@code COLLATE "C"}. */
-    static int compareText(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) {
-                return Integer.compare(ca, cb);
-            }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
-    }
-
-    /** Unsigned 128-bit order, as PostgreSQL's and H2's uuid order. */
-    static int compareUuid(UUID a, UUID b) {
-        int c = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return c != 0 ? c : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    }
-
-    static <T> Comparator<T> byText(java.util.function.Function<T, String> key) {
-        return (x, y) -> compareText(key.apply(x), key.apply(y));
-    }
-
-    static <T> Comparator<T> byUuid(java.util.function.Function<T, UUID> key) {
-        return (x, y) -> compareUuid(key.apply(x), key.apply(y));
-    }
-
     // ------------------------------------------------------------------ TvmTransaction
 
     @Override
@@ -235,7 +210,7 @@ final class JpaTransaction implements TvmTransaction {
     @Override
     public DispatchOperations dispatch() {
         check();
-        return dispatch == null ? dispatch = new JpaDispatchOperations(this, (JpaMissionRepository) missions()) : dispatch;
+        return dispatch == null ? dispatch = new JpaDispatchOperations(this) : dispatch;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
+import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.EmailAddress;
 import org.tvm.domain.IpAddressLiteral;
 import org.tvm.domain.access.User;

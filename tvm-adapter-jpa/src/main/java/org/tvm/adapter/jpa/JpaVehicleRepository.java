@@ -13,6 +13,7 @@ import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
@@ -111,7 +112,7 @@ final class JpaVehicleRepository implements VehicleRepository {
                         + "and v.deletedAt is null", VehicleEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(JpaTransaction.<Vehicle>byText(Vehicle::name).thenComparing(JpaTransaction.byUuid(v -> v.id().value())))
+                .sorted(Orderings.<Vehicle>byText(Vehicle::name).thenComparing(Orderings.byUuid(v -> v.id().value())))
                 .toList());
     }
 

@@ -30,9 +30,7 @@ import org.hibernate.type.descriptor.jdbc.JdbcType;
 import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.ParseException;
-import org.locationtech.jts.io.WKTReader;
-import org.locationtech.jts.io.WKTWriter;
+import org.tvm.adapter.sql.GeometryCodec;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmContext;
@@ -463,25 +461,13 @@ abstract class SqlDialect {
         }
 
         static String ewkt(Geometry g) {
-            return "SRID=" + (g.getSRID() == 0 ? 4326 : g.getSRID()) + ";" + new WKTWriter().write(g);
+            return GeometryCodec.ewkt(g);
         }
 
         static Geometry geometry(Object value) throws SQLException {
-            if (value == null || value instanceof Geometry) {
-                return (Geometry) value;
-            }
-            String text = value.toString();
-            int srid = 4326;
-            if (text.startsWith("SRID=")) {
-                int semi = text.indexOf(';');
-                srid = Integer.parseInt(text.substring(5, semi));
-                text = text.substring(semi + 1);
-            }
             try {
-                Geometry g = new WKTReader().read(text);
-                g.setSRID(srid);
-                return g;
-            } catch (ParseException e) {
+                return GeometryCodec.read(value);
+            } catch (IllegalArgumentException e) {
                 throw new SQLException("unreadable geometry", e);
             }
         }

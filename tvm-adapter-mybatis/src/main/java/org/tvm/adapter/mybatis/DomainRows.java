@@ -123,12 +123,12 @@ final class DomainRows {
         String notes = cipher.open(r.medicalNotes, notesContext(r.facilityId, r.id));
         Resident.Builder b = Resident.builder().id(ResidentId.of(r.id)).facilityId(FacilityId.of(r.facilityId))
                 .firstName(r.firstName).lastName(r.lastName).dateOfBirth(r.dateOfBirth)
-                .gender(r.gender == null ? null : gender(r.gender))
+                .gender(r.gender == null ? null : Gender.fromCode(r.gender))
                 .phone(r.phone == null ? null : PhoneNumber.of(r.phone))
                 .emergencyContactName(r.emergencyContactName)
                 .emergencyContactPhone(r.emergencyContactPhone == null ? null : PhoneNumber.of(r.emergencyContactPhone))
                 .medicalNotes(SensitiveText.ofNullable(notes))
-                .wheelchairType(r.wheelchairType == null ? null : wheelchair(r.wheelchairType))
+                .wheelchairType(r.wheelchairType == null ? null : WheelchairType.fromCode(r.wheelchairType))
                 .requiresAssistance(Boolean.TRUE.equals(r.requiresAssistance))
                 .photoUrl(r.photoUrl).gdprConsent(Boolean.TRUE.equals(r.gdprConsent)).gdprConsentDate(r.gdprConsentDate)
                 .createdAt(r.createdAt).updatedAt(r.updatedAt).deletedAt(r.deletedAt);
@@ -140,24 +140,6 @@ final class DomainRows {
 
     private static CipherContext notesContext(java.util.UUID facility, java.util.UUID resident) {
         return CipherContext.forResidentMedicalNotes(facility, resident);
-    }
-
-    private static Gender gender(String code) {
-        for (Gender g : Gender.values()) {
-            if (g.code().equals(code)) {
-                return g;
-            }
-        }
-        throw new IllegalStateException("unknown stored gender code");
-    }
-
-    private static WheelchairType wheelchair(String code) {
-        for (WheelchairType w : WheelchairType.values()) {
-            if (w.code().equals(code)) {
-                return w;
-            }
-        }
-        throw new IllegalStateException("unknown stored wheelchair type code");
     }
 
     // ------------------------------------------------------------------------------------------ vehicle

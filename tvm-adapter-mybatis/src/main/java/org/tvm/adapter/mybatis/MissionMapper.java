@@ -11,6 +11,9 @@ interface MissionMapper {
     /** Optimistic: {@code WHERE version = expectedVersion}, then {@code version = version + 1}; 0 rows if stale or absent. */
     int update(MissionRow row);
 
+    /** Dispatch: the assignment's columns only, optimistic like {@link #update}; the stored updatedAt, or null if 0 rows. */
+    Instant assign(MissionRow row);
+
     MissionRow find(UUID facilityId, UUID id, boolean includeDeleted);
 
     int softDelete(UUID facilityId, UUID id, Instant at);

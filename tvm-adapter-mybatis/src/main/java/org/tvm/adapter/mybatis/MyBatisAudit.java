@@ -1,5 +1,6 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -50,13 +51,13 @@ final class MyBatisAudit implements AuditRepository {
         requireNonNull(resourceType, "resourceType");
         requireNonNull(resourceId, "resourceId");
         requireNonNull(page, "page");
-        String query = "audit.byResource:" + resourceType.length() + ":" + resourceType + ":" + resourceId;
+        List<String> query = List.of("audit.byResource", resourceType, resourceId.toString());
         List<String> after = Keyset.after(page, query, 2);
         return tx.read("AuditEntry", () -> {
             List<AuditRow> fetched = after == null
                     ? mapper.byResource(tx.facility(), resourceType, resourceId, null, null, page.limit() + 1)
-                    : mapper.byResource(tx.facility(), resourceType, resourceId, MyBatisMissions.instant(after.get(0)),
-                            longId(after.get(1)), page.limit() + 1);
+                    : mapper.byResource(tx.facility(), resourceType, resourceId, Keyset.instant(after.get(0)),
+                            Keyset.longValue(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.timestamp.toString(), r.id.toString()),
                     DomainRows::audit);
         });
@@ -71,13 +72,13 @@ final class MyBatisAudit implements AuditRepository {
         if (fromInclusive.isAfter(toExclusive)) {
             throw new IllegalArgumentException("fromInclusive must not be after toExclusive");
         }
-        String query = "audit.byUser:" + user + ":" + fromInclusive + ":" + toExclusive;
+        List<String> query = List.of("audit.byUser", user.value().toString(), fromInclusive.toString(), toExclusive.toString());
         List<String> after = Keyset.after(page, query, 2);
         return tx.read("AuditEntry", () -> {
             List<AuditRow> fetched = after == null
                     ? mapper.byUser(tx.facility(), user.value(), fromInclusive, toExclusive, null, null, page.limit() + 1)
                     : mapper.byUser(tx.facility(), user.value(), fromInclusive, toExclusive,
-                            MyBatisMissions.instant(after.get(0)), longId(after.get(1)), page.limit() + 1);
+                            Keyset.instant(after.get(0)), Keyset.longValue(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.timestamp.toString(), r.id.toString()),
                     DomainRows::audit);
         });
@@ -93,13 +94,5 @@ final class MyBatisAudit implements AuditRepository {
         }
         return tx.read("DataAccessEntry", () -> mapper.dataAccessFor(tx.facility(), resident.value(), fromInclusive,
                 toExclusive).stream().map(DomainRows::dataAccess).toList());
-    }
-
-    private static Long longId(String text) {
-        try {
-            return Long.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid page token: malformed id");
-        }
     }
 }

@@ -13,18 +13,18 @@ import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 
 final class MyBatisDispatch implements DispatchOperations {
-
-    /** Mean Earth radius used without {@code SPATIAL_DISTANCE} (port Javadoc of Capability). */
-    static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     private final MyBatisTransaction tx;
     private final MissionMapper missions;
@@ -42,13 +42,18 @@ final class MyBatisDispatch implements DispatchOperations {
         requireNonNull(now, "now");
         return tx.write("Mission", "DispatchOperations.claimNextPending", () -> {
             if (tx.dialect.skipLockedHonoursLimit()) {
-                return missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission).toList();
+                List<Mission> claimed = missions.claimPending(tx.facility(), now, limit).stream().map(DomainRows::mission)
+                        .toList();
+                claimed.forEach(tx.claimed::remember);
+                return claimed;
             }
             List<Mission> claimed = new ArrayList<>();
             for (UUID id : missions.claimCandidates(tx.facility(), now)) {
                 MissionRow row = missions.lockPending(tx.facility(), id, now);
                 if (row != null) {
-                    claimed.add(DomainRows.mission(row));
+                    Mission m = DomainRows.mission(row);
+                    tx.claimed.remember(m);
+                    claimed.add(m);
                     if (claimed.size() == limit) {
                         break;
                     }
@@ -58,31 +63,56 @@ final class MyBatisDispatch implements DispatchOperations {
         });
     }
 
+    /**
+     * The domain's {@link Dispatch#assign} decides; this stores it: the vehicle read (no lock, its version is checked
+     * by the UPDATE), the mission's assignment columns (its stored updatedAt returned by the same statement), the event
+     * and the vehicle binding. A mission this transaction claimed is already locked and is not read again. The one
+     * active mission per vehicle index backs the busy check under concurrency.
+     */
     @Override
     public Mission assign(MissionId missionId, VehicleId vehicleId, Instant now) {
         requireNonNull(missionId, "missionId");
         requireNonNull(vehicleId, "vehicleId");
         requireNonNull(now, "now");
         return tx.write("Mission", "DispatchOperations.assign", () -> {
-            MissionRow missionRow = missions.lockForUpdate(tx.facility(), missionId.value());
-            if (missionRow == null) {
-                throw new NotFoundException("Mission", missionId);
+            Mission mission = tx.claimed.take(missionId);
+            if (mission == null) {
+                MissionRow missionRow = missions.lockForUpdate(tx.facility(), missionId.value());
+                if (missionRow == null) {
+                    throw new NotFoundException("Mission", missionId);
+                }
+                mission = DomainRows.mission(missionRow);
             }
             VehicleRow vehicleRow = vehicles.find(tx.facility(), vehicleId.value(), false);
             if (vehicleRow == null) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
             UserId actor = tx.actor() == null ? null : UserId.of(tx.actor());
-            MissionTransition t = DomainRows.mission(missionRow).assign(vehicleId, now, actor);
-            if (vehicleRow.currentMissionId != null
-                    || vehicles.countActiveMissions(tx.facility(), vehicleId.value(), missionId.value()) > 0) {
-                throw new VehicleBusyException(vehicleId);
+            Dispatch.Assignment a;
+            try {
+                a = Dispatch.assign(mission, DomainRows.vehicle(vehicleRow), now, actor);
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(vehicleId, e);
             }
-            new MyBatisMissions(tx).store(t);
-            if (vehicles.assign(tx.facility(), vehicleId.value(), missionId.value(), vehicleRow.version) == 0) {
-                throw new StaleVersionException("Vehicle", vehicleId, vehicleRow.version);
+            MissionTransition t = a.mission();
+            MissionRow row = DomainRows.row(t.mission());
+            row.expectedVersion = t.expectedVersion();
+            Instant updatedAt;
+            try {
+                updatedAt = missions.assign(row);
+            } catch (RuntimeException e) {
+                throw MyBatisMissions.busyOrTranslated(e, vehicleId);
             }
-            return DomainRows.mission(missions.find(tx.facility(), missionId.value(), true));
+            if (updatedAt == null) {
+                throw new StaleVersionException("Mission", missionId, t.expectedVersion());
+            }
+            missions.insertEvent(DomainRows.row(t.event()));
+            Vehicle bound = a.vehicle();
+            if (vehicles.assign(tx.facility(), vehicleId.value(), missionId.value(), bound.status().code(),
+                    a.vehicleExpectedVersion()) == 0) {
+                throw new StaleVersionException("Vehicle", vehicleId, a.vehicleExpectedVersion());
+            }
+            return t.mission().toBuilder().updatedAt(updatedAt).build();
         });
     }
 
@@ -102,26 +132,16 @@ final class MyBatisDispatch implements DispatchOperations {
             for (VehicleRow r : rows) {
                 Vehicle v = DomainRows.vehicle(r);
                 double d = tx.dialect.computesDistanceInDatabase() ? Math.max(0.0, r.distanceMeters)
-                        : haversine(point, v.currentLocation().point());
+                        : point.distanceTo(v.currentLocation().point());
                 out.add(new VehicleCandidate(v, d));
             }
             if (!tx.dialect.computesDistanceInDatabase()) {
                 out.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(c -> c.vehicle().name())
-                        .thenComparing(c -> c.vehicle().id().value().toString()));
+                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
+                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())));
                 return List.copyOf(out.subList(0, Math.min(limit, out.size())));
             }
             return List.copyOf(out);
         });
-    }
-
-    static double haversine(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1.0, Math.sqrt(h)));
     }
 }

@@ -2,6 +2,7 @@ package org.tvm.adapter.mybatis;
 
 import org.tvm.adapter.sql.error.ErrorHint;
 import org.tvm.adapter.sql.error.SqlErrorTranslator;
+import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -10,12 +11,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.ConstraintViolationException;
 import org.tvm.ports.MissionRepository;
@@ -68,21 +71,24 @@ final class MyBatisMissions implements MissionRepository {
         tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
         return tx.write(E, "MissionRepository.apply", () -> {
             Mission m = t.mission();
-            store(t);
             VehicleMapper vehicles = tx.mapper(VehicleMapper.class);
-            if (t.event().type() == MissionEventType.ASSIGNED && m.vehicleId() != null) {
-                VehicleRow vehicle = vehicles.find(tx.facility(), m.vehicleId().value(), false);
+            if (Dispatch.binds(t)) {
+                // the domain decides the binding (busy check included) before anything is written
+                VehicleRow vehicle = m.vehicleId() == null ? null : vehicles.find(tx.facility(), m.vehicleId().value(), false);
                 if (vehicle == null) {
                     throw new UnknownReferenceException(E, "fk_missions_vehicle",
                             "vehicle_id: no non-deleted vehicle of this facility");
                 }
-                if ((vehicle.currentMissionId != null && !vehicle.currentMissionId.equals(m.id().value()))
-                        || vehicles.countActiveMissions(tx.facility(), vehicle.id, m.id().value()) > 0) {
-                    throw new VehicleBusyException(m.vehicleId());
+                try {
+                    Dispatch.bind(t, DomainRows.vehicle(vehicle));
+                } catch (VehicleAlreadyBoundException e) {
+                    throw new VehicleBusyException(m.vehicleId(), e);
                 }
+                store(t);
                 vehicles.bindMission(tx.facility(), vehicle.id, m.id().value());
-            } else if (m.status().isTerminal()) {
-                vehicles.releaseMission(tx.facility(), m.id().value());
+            } else {
+                store(t);
+                Dispatch.releasedBy(t).ifPresent(ended -> vehicles.releaseMission(tx.facility(), ended.value()));
             }
             return DomainRows.mission(mapper.find(tx.facility(), m.id().value(), true));
         });
@@ -94,6 +100,7 @@ final class MyBatisMissions implements MissionRepository {
      */
     void store(MissionTransition t) {
         Mission m = t.mission();
+        tx.claimed.forget(m.id());
         MissionRow row = DomainRows.row(m);
         row.expectedVersion = t.expectedVersion();
         int updated;
@@ -145,13 +152,13 @@ final class MyBatisMissions implements MissionRepository {
         for (MissionStatus s : statuses) {
             codes.add(requireNonNull(s, "statuses must not contain null").code());
         }
-        String query = "missions.byStatus:" + String.join(",", codes);
+        List<String> query = List.of("missions.byStatus", String.join(",", codes));
         List<String> after = Keyset.after(page, query, 2);
         return tx.read(E, () -> {
             List<MissionRow> fetched = after == null
                     ? mapper.listByStatus(tx.facility(), List.copyOf(codes), null, null, page.limit() + 1)
-                    : mapper.listByStatus(tx.facility(), List.copyOf(codes), instant(after.get(0)),
-                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+                    : mapper.listByStatus(tx.facility(), List.copyOf(codes), Keyset.instant(after.get(0)),
+                            Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
                     DomainRows::mission);
         });
@@ -161,13 +168,13 @@ final class MyBatisMissions implements MissionRepository {
     public Page<Mission> listByResident(ResidentId residentId, PageRequest page) {
         requireNonNull(residentId, "residentId");
         requireNonNull(page, "page");
-        String query = "missions.byResident:" + residentId;
+        List<String> query = List.of("missions.byResident", residentId.value().toString());
         List<String> after = Keyset.after(page, query, 2);
         return tx.read(E, () -> {
             List<MissionRow> fetched = after == null
                     ? mapper.listByResident(tx.facility(), residentId.value(), null, null, page.limit() + 1)
-                    : mapper.listByResident(tx.facility(), residentId.value(), instant(after.get(0)),
-                            MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+                    : mapper.listByResident(tx.facility(), residentId.value(), Keyset.instant(after.get(0)),
+                            Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
                     DomainRows::mission);
         });
@@ -178,6 +185,7 @@ final class MyBatisMissions implements MissionRepository {
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         tx.write(E, "MissionRepository.softDelete", () -> {
+            tx.claimed.forget(id);
             MissionRow row = mapper.find(tx.facility(), id.value(), true);
             if (row == null) {
                 throw new NotFoundException(E, id);
@@ -205,13 +213,5 @@ final class MyBatisMissions implements MissionRepository {
     private static ConstraintViolationException activeMissionNotDeletable() {
         return new ConstraintViolationException(E, "active_mission_not_deletable",
                 "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
-    }
-
-    static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Invalid page token: malformed timestamp");
-        }
     }
 }

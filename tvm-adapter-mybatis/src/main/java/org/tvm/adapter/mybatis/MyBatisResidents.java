@@ -1,5 +1,6 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -79,12 +80,12 @@ final class MyBatisResidents implements ResidentRepository {
     public Page<Resident> list(PageRequest page) {
         requireNonNull(page, "page");
         tx.checkWritable("ResidentRepository.list (it records data accesses)");
-        String query = "residents.list";
+        List<String> query = List.of("residents.list");
         List<String> after = Keyset.after(page, query, 3);
         return tx.write(E, "ResidentRepository.list", () -> {
             List<ResidentRow> fetched = after == null
                     ? mapper.list(tx.facility(), null, null, null, page.limit() + 1)
-                    : mapper.list(tx.facility(), after.get(0), after.get(1), uuid(after.get(2)), page.limit() + 1);
+                    : mapper.list(tx.facility(), after.get(0), after.get(1), Keyset.uuid(after.get(2)), page.limit() + 1);
             Page<Resident> result = Keyset.page(fetched, page.limit(), query,
                     r -> List.of(r.lastName, r.firstName, r.id.toString()), tx.rows::resident);
             List<UUID> ids = new ArrayList<>();
@@ -126,14 +127,6 @@ final class MyBatisResidents implements ResidentRepository {
             tx.mapper(AuditMapper.class).insertDataAccess(entries.get(0));
         } else {
             Jdbc.batch(tx.session, AuditMapper.class, "insertDataAccess", entries);
-        }
-    }
-
-    static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid page token: malformed id");
         }
     }
 }

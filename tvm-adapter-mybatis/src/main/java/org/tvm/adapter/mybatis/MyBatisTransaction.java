@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
+import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.AuditRepository;
@@ -33,6 +34,8 @@ final class MyBatisTransaction implements TvmTransaction {
     final SqlSession session;
     final Dialect dialect;
     final DomainRows rows;
+    /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
+    final ClaimedMissions claimed = new ClaimedMissions();
     private final TvmContext context;
     private final boolean readOnly;
     private final Clock clock;

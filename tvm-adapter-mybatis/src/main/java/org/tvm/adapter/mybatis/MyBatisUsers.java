@@ -1,5 +1,6 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
@@ -69,12 +70,12 @@ final class MyBatisUsers implements UserRepository {
     @Override
     public Page<User> list(PageRequest page) {
         requireNonNull(page, "page");
-        String query = "users.list";
+        List<String> query = List.of("users.list");
         List<String> after = Keyset.after(page, query, 2);
         return tx.read(E, () -> {
             List<UserRow> fetched = after == null
                     ? mapper.list(tx.facility(), null, null, page.limit() + 1)
-                    : mapper.list(tx.facility(), after.get(0), MyBatisResidents.uuid(after.get(1)), page.limit() + 1);
+                    : mapper.list(tx.facility(), after.get(0), Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.email, r.id.toString()), tx.rows::user);
         });
     }

@@ -1,11 +1,10 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.GeometryCodec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.CallableStatement;
@@ -261,75 +260,26 @@ final class TypeHandlers {
     // ------------------------------------------------------------------------------------------------ geography
 
     /**
-     * geography(Point,4326) / H2 GEOMETRY(POINT,4326). Written as EWKT {@code SRID=4326;POINT(lon lat)} (PostGIS parses
-     * it into geography from an untyped parameter; H2 converts the string into GEOMETRY). Read as PostGIS hex EWKB
-     * (PostgreSQL) or EWKT (H2). Exact: doubles are written in their shortest round-trip decimal form.
+     * geography(Point,4326) / H2 GEOMETRY(POINT,4326), through the shared {@link GeometryCodec}: written as exact EWKT
+     * (untyped on PostgreSQL so PostGIS parses it), read from PostGIS hex EWKB or H2 EWKT.
      */
     static final class GeoPointHandler extends TextReadHandler<GeoPoint> {
         GeoPointHandler(Dialect dialect) {
             super(dialect, Types.NULL);
         }
 
-        static String ewkt(GeoPoint p) {
-            return "SRID=4326;POINT(" + plain(p.longitude()) + " " + plain(p.latitude()) + ")";
-        }
-
         @Override
         public void setNonNullParameter(PreparedStatement ps, int i, GeoPoint value, JdbcType jdbcType) throws SQLException {
             if (dialect.bindsOtherTypes()) {
-                ps.setObject(i, ewkt(value), Types.OTHER);
+                ps.setObject(i, GeometryCodec.ewkt(value), Types.OTHER);
             } else {
-                ps.setString(i, ewkt(value));
+                ps.setString(i, GeometryCodec.ewkt(value));
             }
         }
 
         @Override
         GeoPoint fromText(String text) {
-            return parse(text);
-        }
-
-        static GeoPoint parse(String text) {
-            if (text == null) {
-                return null;
-            }
-            String s = text.trim();
-            int semicolon = s.indexOf(';');
-            if (s.regionMatches(true, 0, "SRID=", 0, 5) && semicolon > 0) {
-                s = s.substring(semicolon + 1).trim();
-            }
-            if (s.regionMatches(true, 0, "POINT", 0, 5)) {
-                int open = s.indexOf('(');
-                int close = s.lastIndexOf(')');
-                if (open < 0 || close < open) {
-                    return null; // POINT EMPTY
-                }
-                String[] xy = s.substring(open + 1, close).trim().split("\\s+");
-                return new GeoPoint(Double.parseDouble(xy[1]), Double.parseDouble(xy[0]));
-            }
-            return fromHexEwkb(s);
-        }
-
-        private static GeoPoint fromHexEwkb(String hex) {
-            byte[] bytes = new byte[hex.length() / 2];
-            for (int k = 0; k < bytes.length; k++) {
-                bytes[k] = (byte) Integer.parseInt(hex.substring(2 * k, 2 * k + 2), 16);
-            }
-            ByteBuffer buf = ByteBuffer.wrap(bytes);
-            buf.order(bytes[0] == 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
-            buf.get();
-            int type = buf.getInt();
-            if ((type & 0x20000000) != 0) {
-                buf.getInt(); // SRID
-            }
-            if ((type & 0xFFFF) % 1000 != 1) {
-                throw new IllegalStateException("stored geography is not a point");
-            }
-            double x = buf.getDouble();
-            double y = buf.getDouble();
-            if (Double.isNaN(x) || Double.isNaN(y)) {
-                return null;
-            }
-            return new GeoPoint(y, x);
+            return GeometryCodec.readPoint(text);
         }
     }
 

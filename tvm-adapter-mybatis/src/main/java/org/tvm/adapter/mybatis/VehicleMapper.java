@@ -24,8 +24,8 @@ interface VehicleMapper {
     /** Active (assigned/in_progress, non-deleted) missions of the vehicle other than {@code exceptMission}. */
     int countActiveMissions(UUID facilityId, UUID vehicleId, UUID exceptMission);
 
-    /** Dispatch: bind to a mission, status navigating, optimistic version check. */
-    int assign(UUID facilityId, UUID id, UUID missionId, long expectedVersion);
+    /** Dispatch: bind to a mission with the status the domain decided, optimistic version check. */
+    int assign(UUID facilityId, UUID id, UUID missionId, String status, long expectedVersion);
 
     /** Mission transition to assigned: bind to the mission, version + 1. */
     int bindMission(UUID facilityId, UUID id, UUID missionId);

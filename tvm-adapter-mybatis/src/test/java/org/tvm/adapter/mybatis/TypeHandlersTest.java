@@ -5,23 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.tvm.domain.GeoPoint;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.telemetry.TelemetrySample;
 
 /** Pure checks of the value encodings the handlers and the COPY path rely on. */
 class TypeHandlersTest {
-
-    @Test
-    void geoPointsParseFromPostgisHexEwkbAndH2Ewkt() {
-        // SELECT 'SRID=4326;POINT(13.405 52.52)'::geography  ->  PostGIS hex EWKB (little endian, with SRID)
-        assertThat(TypeHandlers.GeoPointHandler.parse("0101000020E61000008FC2F5285CCF2A40C3F5285C8F424A40"))
-                .isEqualTo(GeoPoint.of(52.52, 13.405));
-        assertThat(TypeHandlers.GeoPointHandler.parse("SRID=4326;POINT (13.405 52.52)")).isEqualTo(GeoPoint.of(52.52, 13.405));
-        assertThat(TypeHandlers.GeoPointHandler.ewkt(GeoPoint.of(-0.0000001, 179.9999999)))
-                .isEqualTo("SRID=4326;POINT(179.9999999 -0.0000001)");
-    }
 
     @Test
     void copyTextEscapesSeparatorsAndArrayQuoting() {

@@ -104,16 +104,11 @@ public final class TvmTestData {
     }
 
     /**
-     * Great-circle (haversine) distance with the mean Earth radius 6,371,008.8 m, as documented by
-     * {@code Capability.SPATIAL_DISTANCE} for adapters without spatial support.
+     * Great-circle (haversine) distance with the mean Earth radius, as documented by {@code Capability.SPATIAL_DISTANCE}
+     * for adapters without spatial support: the domain's {@link GeoPoint#distanceTo} (proven in its own tests).
      */
     public static double haversineMeters(GeoPoint a, GeoPoint b) {
-        double r = 6_371_008.8;
-        double dLat = Math.toRadians(b.latitude() - a.latitude());
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a.latitude()))
-                * Math.cos(Math.toRadians(b.latitude())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * r * Math.asin(Math.min(1.0, Math.sqrt(h)));
+        return a.distanceTo(b);
     }
 
     // ------------------------------------------------------------------------------------------ factories

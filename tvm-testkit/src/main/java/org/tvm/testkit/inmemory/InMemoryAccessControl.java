@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.access.AccessPolicy;
 import org.tvm.domain.access.DefaultAccess;
 import org.tvm.domain.access.Permission;
@@ -79,9 +80,6 @@ final class InMemoryAccessControl implements AccessControlRepository {
         tx.checkWritable("AccessControlRepository.revokeRole");
         tx.write(t -> {
             requireLiveUser(t, user);
-            if (tx.store.fault(InMemoryFault.REVOKE_ROLE_IGNORED)) {
-                return; // FAULT REVOKE_ROLE_IGNORED
-            }
             Map<RoleName, UserId> current = t.grants.get(user);
             if (current == null || !current.containsKey(role)) {
                 return;

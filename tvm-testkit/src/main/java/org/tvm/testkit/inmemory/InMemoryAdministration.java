@@ -101,9 +101,6 @@ final class InMemoryAdministration implements TvmAdministration {
         checkOpen();
         Instant cutoff = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return store.administer(db -> {
-            if (store.fault(InMemoryFault.RETENTION_DROPS_NOTHING)) {
-                return new AdminResult<>(null, List.of()); // FAULT RETENTION_DROPS_NOTHING
-            }
             Map<FacilityId, Tenant> changed = new HashMap<>();
             for (Tenant t : db.tenants().values()) {
                 Tenant copy = null;

@@ -99,16 +99,13 @@ final class InMemoryAudit implements AuditRepository {
     }
 
     private Page<AuditEntry> page(List<AuditRow> hits, PageRequest page, List<String> prefix) {
-        boolean newestFirst = tx.store.fault(InMemoryFault.AUDIT_NEWEST_FIRST); // FAULT AUDIT_NEWEST_FIRST
-        int sign = newestFirst ? -1 : 1;
-        hits.sort(newestFirst ? OLDEST_FIRST.reversed() : OLDEST_FIRST);
+        hits.sort(OLDEST_FIRST);
         Page<AuditRow> p = Paging.page(hits, page, prefix, 2,
                 r -> List.of(r.entry().timestamp().toString(), Long.toString(r.seq())),
                 (r, k) -> {
                     int c = Paging.instant(r.entry().timestamp(), k.get(0));
-                    return sign * (c != 0 ? c : Paging.seq(r.seq(), k.get(1)));
-                },
-                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+                    return c != 0 ? c : Paging.seq(r.seq(), k.get(1));
+                });
         List<AuditEntry> items = new ArrayList<>(p.items().size());
         for (AuditRow r : p.items()) {
             items.add(r.entry());

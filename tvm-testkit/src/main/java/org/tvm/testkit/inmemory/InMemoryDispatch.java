@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
@@ -18,6 +19,8 @@ import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.Dispatch;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.VehicleBusyException;
@@ -26,9 +29,6 @@ import org.tvm.ports.query.VehicleCandidate;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 
 final class InMemoryDispatch implements DispatchOperations {
-
-    /** Mean Earth radius (IUGG), as documented on {@link org.tvm.ports.Capability#SPATIAL_DISTANCE}. */
-    static final double EARTH_RADIUS_M = 6_371_008.8;
 
     static final Comparator<Mission> DISPATCH_ORDER = Comparator.comparingInt((Mission m) -> m.priority().rank())
             .thenComparing(Mission::createdAt)
@@ -54,10 +54,6 @@ final class InMemoryDispatch implements DispatchOperations {
             }
         }
         Comparator<Mission> order = DISPATCH_ORDER;
-        if (tx.store.fault(InMemoryFault.DISPATCH_IGNORES_PRIORITY)) {
-            // FAULT DISPATCH_IGNORES_PRIORITY: createdAt, id only
-            order = Comparator.comparing(Mission::createdAt).thenComparing(m -> m.id().value(), Orderings.UUIDS);
-        }
         // heap: O(due + claimed * log due) instead of sorting every due mission for a claim of a few
         PriorityQueue<Mission> queue = new PriorityQueue<>(Math.max(1, due.size()), order);
         queue.addAll(due);
@@ -91,11 +87,14 @@ final class InMemoryDispatch implements DispatchOperations {
             if (v == null || v.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
-            MissionTransition transition = m.assign(vehicleId, now, tx.actor()); // IllegalMissionTransitionException
-            if (InMemoryVehicles.hasActiveMission(t, vehicleId, missionId)) {
-                throw new VehicleBusyException(vehicleId);
+            Dispatch.Assignment a;
+            try {
+                a = Dispatch.assign(m, v, now, tx.actor()); // IllegalMissionTransitionException
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(vehicleId, e);
             }
-            InMemoryMissions.persistTransition(t, transition, seq, VehicleStatus.NAVIGATING);
+            MissionTransition transition = a.mission();
+            InMemoryMissions.persistTransition(t, transition, seq, a.vehicle());
             out[0] = transition.mission();
         });
         return out[0];
@@ -124,7 +123,7 @@ final class InMemoryDispatch implements DispatchOperations {
                     || currentMissionActive(t, v)) {
                 continue;
             }
-            candidates.add(new VehicleCandidate(v, haversine(point, v.currentLocation().point())));
+            candidates.add(new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())));
         }
         candidates.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
                 .thenComparing(c -> c.vehicle().name(), Orderings.TEXT)
@@ -136,16 +135,5 @@ final class InMemoryDispatch implements DispatchOperations {
     private static boolean currentMissionActive(Tenant t, Vehicle v) {
         Mission current = v.currentMissionId() == null ? null : t.missions.get(v.currentMissionId());
         return current != null && !current.isDeleted() && current.status().isActive();
-    }
-
-    static double haversine(GeoPoint a, GeoPoint b) {
-        double lat1 = Math.toRadians(a.latitude());
-        double lat2 = Math.toRadians(b.latitude());
-        double dLat = lat2 - lat1;
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        double d = 2 * EARTH_RADIUS_M * Math.asin(Math.min(1.0, Math.sqrt(h)));
-        return Double.isFinite(d) && d > 0 ? d : 0.0;
     }
 }

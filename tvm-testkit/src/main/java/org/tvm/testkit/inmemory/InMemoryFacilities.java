@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
 import org.tvm.ports.DuplicateKeyException;
@@ -73,9 +74,6 @@ final class InMemoryFacilities implements FacilityRepository {
         List<Location> all = new ArrayList<>(tx.view().locations.values());
         Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
                 .thenComparing(l -> l.id().value(), Orderings.UUIDS);
-        if (tx.store.fault(InMemoryFault.LOCATIONS_UNORDERED)) {
-            byName = byName.reversed(); // FAULT LOCATIONS_UNORDERED
-        }
         all.sort(byName);
         return Collections.unmodifiableList(all);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;
@@ -17,6 +18,8 @@ import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.Dispatch;
+import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.ConstraintViolationException;
 import org.tvm.ports.DuplicateKeyException;
@@ -104,10 +107,11 @@ final class InMemoryMissions implements MissionRepository {
     }
 
     /**
-     * Stores a transition and keeps the vehicle's currentMissionId consistent; shared with dispatch assign, which also
-     * sets the vehicle status ({@code assignStatus} non-null).
+     * Stores a transition and the vehicle change the domain's {@link Dispatch} decides for it: {@code assigned} is the
+     * vehicle of a dispatch assignment (already decided), else an ASSIGNED transition binds its vehicle and an ending
+     * one releases it. The active-mission scan stands in for the databases' one-active-mission-per-vehicle index.
      */
-    static void persistTransition(Tenant tenant, MissionTransition t, long seq, org.tvm.domain.fleet.VehicleStatus assignStatus) {
+    static void persistTransition(Tenant tenant, MissionTransition t, long seq, Vehicle assigned) {
         Mission next = t.mission();
         Mission old = tenant.missions.get(next.id());
         if (old == null || old.isDeleted()) {
@@ -117,8 +121,7 @@ final class InMemoryMissions implements MissionRepository {
             throw new StaleVersionException("Mission", next.id(), t.expectedVersion());
         }
         Vehicle vehicleChange = null;
-        boolean toAssigned = next.status() == MissionStatus.ASSIGNED && old.status() != MissionStatus.ASSIGNED;
-        if (toAssigned) {
+        if (Dispatch.binds(t)) {
             Vehicle v = tenant.vehicles.get(next.vehicleId());
             if (v == null || v.isDeleted()) {
                 throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
@@ -126,15 +129,16 @@ final class InMemoryMissions implements MissionRepository {
             if (InMemoryVehicles.hasActiveMission(tenant, v.id(), next.id())) {
                 throw new VehicleBusyException(v.id());
             }
-            Vehicle.Builder b = v.toBuilder().currentMissionId(next.id()).version(v.version() + 1);
-            if (assignStatus != null) {
-                b.status(assignStatus);
+            try {
+                vehicleChange = assigned != null ? assigned : Dispatch.bind(t, v);
+            } catch (VehicleAlreadyBoundException e) {
+                throw new VehicleBusyException(v.id(), e);
             }
-            vehicleChange = b.build();
-        } else if (next.status().isTerminal() && next.vehicleId() != null) {
+        } else if (next.vehicleId() != null) {
             Vehicle v = tenant.vehicles.get(next.vehicleId());
-            if (v != null && next.id().equals(v.currentMissionId())) {
-                vehicleChange = v.toBuilder().currentMissionId(null).version(v.version() + 1).build();
+            MissionId ended = Dispatch.releasedBy(t).orElse(null);
+            if (v != null && ended != null && Dispatch.release(v, ended) != v) {
+                vehicleChange = Dispatch.release(v, ended);
             }
         }
         if (next.vehicleId() != null && !tenant.vehicles.containsKey(next.vehicleId())) {
@@ -178,15 +182,12 @@ final class InMemoryMissions implements MissionRepository {
     public List<MissionEvent> events(MissionId id) {
         nn(id, "id");
         tx.check();
-        return Collections.unmodifiableList(eventsOf(tx.view(), id, tx.store.fault(InMemoryFault.EVENTS_NEWEST_FIRST)));
+        return Collections.unmodifiableList(eventsOf(tx.view(), id));
     }
 
-    static List<MissionEvent> eventsOf(Tenant t, MissionId id, boolean newestFirst) {
+    static List<MissionEvent> eventsOf(Tenant t, MissionId id) {
         List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, Rows.empty()));
         Comparator<EventRow> order = Comparator.comparing((EventRow r) -> r.event().occurredAt()).thenComparingLong(EventRow::seq);
-        if (newestFirst) {
-            order = order.reversed(); // FAULT EVENTS_NEWEST_FIRST
-        }
         rows.sort(order);
         List<MissionEvent> out = new ArrayList<>(rows.size());
         for (EventRow r : rows) {
@@ -238,8 +239,7 @@ final class InMemoryMissions implements MissionRepository {
                 (m, k) -> {
                     int c = Paging.instant(m.createdAt(), k.get(0));
                     return -(c != 0 ? c : Paging.uuid(m.id().value(), k.get(1)));
-                },
-                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+                });
     }
 
     @Override

@@ -71,13 +71,9 @@ final class InMemoryOperations implements OperationsQueries {
             }
         }
         vehicles.sort(InMemoryVehicles.BY_NAME);
-        boolean inclusive = tx.store.fault(InMemoryFault.ONLINE_BOUNDARY_INCLUSIVE);
         List<FleetStatusView> out = new ArrayList<>();
         for (Vehicle v : vehicles) {
             Connectivity c = Connectivity.at(v.lastHeartbeat(), now);
-            if (inclusive && v.lastHeartbeat() != null && v.lastHeartbeat().equals(now.minus(Vehicle.ONLINE_WINDOW))) {
-                c = Connectivity.ONLINE; // FAULT ONLINE_BOUNDARY_INCLUSIVE
-            }
             out.add(new FleetStatusView(v.id(), v.name(), v.status(), v.batteryLevel(),
                     v.currentLocation() == null ? null : v.currentLocation().zone(), v.lastHeartbeat(), c));
         }
@@ -113,7 +109,7 @@ final class InMemoryOperations implements OperationsQueries {
         tx.check();
         Tenant t = tx.view();
         List<TimelineEntry> out = new ArrayList<>();
-        for (MissionEvent e : InMemoryMissions.eventsOf(t, missionId, false)) {
+        for (MissionEvent e : InMemoryMissions.eventsOf(t, missionId)) {
             String email = null;
             if (e.triggeredBy() != null) {
                 StoredUser u = t.users.get(e.triggeredBy());

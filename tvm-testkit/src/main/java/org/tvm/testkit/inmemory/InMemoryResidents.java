@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.audit.DataAccessEntry;
 import org.tvm.domain.audit.DataAccessType;
 import org.tvm.domain.resident.Resident;
@@ -77,8 +78,7 @@ final class InMemoryResidents implements ResidentRepository {
     public Optional<Resident> findById(ResidentId id) {
         nn(id, "id");
         tx.checkWritable("ResidentRepository.findById (it records a data access)");
-        boolean includeDeleted = tx.store.fault(InMemoryFault.SOFT_DELETED_VISIBLE); // FAULT SOFT_DELETED_VISIBLE
-        return find(id, includeDeleted);
+        return find(id, false);
     }
 
     @Override
@@ -106,10 +106,9 @@ final class InMemoryResidents implements ResidentRepository {
     public Page<Resident> list(PageRequest page) {
         nn(page, "page");
         tx.checkWritable("ResidentRepository.list (it records data accesses)");
-        boolean includeDeleted = tx.store.fault(InMemoryFault.SOFT_DELETED_VISIBLE); // FAULT SOFT_DELETED_VISIBLE
         List<Resident> all = new ArrayList<>();
         for (StoredResident s : tx.view().residents.values()) {
-            if (includeDeleted || !s.withoutNotes().isDeleted()) {
+            if (!s.withoutNotes().isDeleted()) {
                 all.add(s.withoutNotes());
             }
         }
@@ -122,8 +121,7 @@ final class InMemoryResidents implements ResidentRepository {
                         c = Paging.text(r.firstName(), k.get(1));
                     }
                     return c != 0 ? c : Paging.uuid(r.id().value(), k.get(2));
-                },
-                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+                });
         List<Resident> opened = new ArrayList<>(p.items().size());
         Tenant view = tx.view();
         for (Resident r : p.items()) {

@@ -72,11 +72,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
                 hits.add(r);
             }
         }
-        Comparator<TelemetryRow> order = NEWEST_FIRST;
-        if (tx.store.fault(InMemoryFault.TELEMETRY_OLDEST_FIRST)) {
-            order = order.reversed(); // FAULT TELEMETRY_OLDEST_FIRST
-        }
-        hits.sort(order);
+        hits.sort(NEWEST_FIRST);
         List<TelemetrySample> out = new ArrayList<>();
         for (int i = 0; i < hits.size() && i < limit; i++) {
             out.add(hits.get(i).sample());

@@ -212,22 +212,9 @@ final class InMemoryTransaction implements TvmTransaction {
         return t == null ? empty : t;
     }
 
-    /**
-     * Tenants a read may look into: only the context facility, except under the fault IGNORE_FACILITY_SCOPE.
-     */
+    /** Tenants a read may look into: only the context facility. */
     List<Tenant> readableTenants() {
-        if (!store.fault(InMemoryFault.IGNORE_FACILITY_SCOPE)) {
-            return List.of(view());
-        }
-        // FAULT IGNORE_FACILITY_SCOPE: reads see every facility
-        List<Tenant> all = new ArrayList<>();
-        all.add(view());
-        for (Tenant t : store.snapshot().tenants().values()) {
-            if (!t.id.equals(ctx.facilityId())) {
-                all.add(t);
-            }
-        }
-        return all;
+        return List.of(view());
     }
 
     Catalogue catalogue() {
@@ -321,9 +308,6 @@ final class InMemoryTransaction implements TvmTransaction {
         if (notes == null) {
             return null;
         }
-        if (store.fault(InMemoryFault.STORE_PLAINTEXT)) {
-            return notes.reveal(); // FAULT STORE_PLAINTEXT
-        }
         return store.cipher().seal(notes.reveal(),
                 CipherContext.forResidentMedicalNotes(r.facilityId().value(), r.id().value()));
     }
@@ -337,18 +321,16 @@ final class InMemoryTransaction implements TvmTransaction {
             return s.withoutNotes();
         }
         Resident r = s.withoutNotes();
-        String plain = store.fault(InMemoryFault.STORE_PLAINTEXT) ? s.sealedNotes()
-                : store.cipher().open(s.sealedNotes(),
-                        CipherContext.forResidentMedicalNotes(r.facilityId().value(), r.id().value()));
+        String plain = store.cipher().open(s.sealedNotes(),
+                CipherContext.forResidentMedicalNotes(r.facilityId().value(), r.id().value()));
         return r.toBuilder().medicalNotes(SensitiveText.ofNullable(plain)).build();
     }
 
     StoredUser stored(User u) {
         String sealed = null;
         if (u.mfaSecret() != null) {
-            sealed = store.fault(InMemoryFault.STORE_PLAINTEXT) ? u.mfaSecret().reveal() // FAULT STORE_PLAINTEXT
-                    : store.cipher().seal(u.mfaSecret().reveal(),
-                            CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
+            sealed = store.cipher().seal(u.mfaSecret().reveal(),
+                    CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
         }
         // the stored row holds the sealed text in place of the secret (the domain needs a secret when MFA is enabled)
         return new StoredUser(u.toBuilder().mfaSecret(SensitiveText.ofNullable(sealed)).build(), sealed);
@@ -359,8 +341,8 @@ final class InMemoryTransaction implements TvmTransaction {
         if (s.sealedSecret() == null) {
             return u.mfaSecret() == null ? u : u.toBuilder().mfaSecret(null).build();
         }
-        String plain = store.fault(InMemoryFault.STORE_PLAINTEXT) ? s.sealedSecret()
-                : store.cipher().open(s.sealedSecret(), CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
+        String plain = store.cipher().open(s.sealedSecret(),
+                CipherContext.forUserMfaSecret(u.facilityId().value(), u.id().value()));
         return u.toBuilder().mfaSecret(SensitiveText.ofNullable(plain)).build();
     }
 

@@ -95,7 +95,6 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
 
     private final FieldCipher cipher;
     private final Clock clock;
-    private final Set<InMemoryFault> faults;
     private final Object commitLock = new Object();
     private volatile Db db = new Db(Map.of(), Catalogue.seeded());
     private volatile boolean closed;
@@ -116,10 +115,9 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     /** Transactions currently blocked in {@link #lock}; guarded by {@code locks}. */
     private int lockWaiters;
 
-    private InMemoryTvmPersistence(Clock clock, FieldCipher cipher, Set<InMemoryFault> faults) {
+    private InMemoryTvmPersistence(Clock clock, FieldCipher cipher) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.cipher = Objects.requireNonNull(cipher, "cipher");
-        this.faults = faults.isEmpty() ? EnumSet.noneOf(InMemoryFault.class) : EnumSet.copyOf(faults);
         this.administration = new InMemoryAdministration(this);
     }
 
@@ -142,13 +140,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
      * @return a new, empty store
      */
     public static InMemoryTvmPersistence create(Clock clock, FieldCipher cipher) {
-        return new InMemoryTvmPersistence(clock, cipher, Set.of());
-    }
-
-    /** For mutation tests only: a store with deliberate deviations (see {@link InMemoryFault}). */
-    static InMemoryTvmPersistence withFaults(Set<InMemoryFault> faults) {
-        Objects.requireNonNull(faults, "faults");
-        return new InMemoryTvmPersistence(Clock.systemUTC(), new AesGcmFieldCipher(KeyRing.generate("inmemory")), faults);
+        return new InMemoryTvmPersistence(clock, cipher);
     }
 
     /** @return the administrative entry point over the same store */
@@ -201,19 +193,8 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             result = work.execute(tx);
         } catch (Throwable failure) {
             tx.deactivate();
-            try {
-                if (fault(InMemoryFault.KEEP_WRITES_ON_ROLLBACK) && !readOnly) {
-                    // FAULT KEEP_WRITES_ON_ROLLBACK: the writes of a failed work survive
-                    try {
-                        commit(tx);
-                    } catch (RuntimeException ignored) {
-                        // keep the original failure
-                    }
-                }
-            } finally {
-                releaseLocks(tx);
-                current.remove();
-            }
+            releaseLocks(tx);
+            current.remove();
             throw sneaky(failure);
         }
         tx.deactivate();
@@ -308,27 +289,25 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
                 }
             }
         }
-        if (!fault(InMemoryFault.DUPLICATE_EMAIL_ALLOWED)) {
-            for (UserId uid : t.dirtyUsers) {
-                StoredUser su = t.users.get(uid);
-                if (su == null || su.withoutSecret().isDeleted()) {
-                    continue;
+        for (UserId uid : t.dirtyUsers) {
+            StoredUser su = t.users.get(uid);
+            if (su == null || su.withoutSecret().isDeleted()) {
+                continue;
+            }
+            String email = su.withoutSecret().email().value();
+            UserId owner = emailIndex.get(email);
+            if (owner != null && !owner.equals(uid)) {
+                StoredUser local = t.users.get(owner);
+                boolean releasedHere = local != null
+                        && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().value().equals(email));
+                if (!releasedHere) {
+                    throw new DuplicateKeyException("User", "idx_users_email_unique");
                 }
-                String email = su.withoutSecret().email().value();
-                UserId owner = emailIndex.get(email);
-                if (owner != null && !owner.equals(uid)) {
-                    StoredUser local = t.users.get(owner);
-                    boolean releasedHere = local != null
-                            && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().value().equals(email));
-                    if (!releasedHere) {
-                        throw new DuplicateKeyException("User", "idx_users_email_unique");
-                    }
-                }
-                for (StoredUser other : t.users.values()) {
-                    if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
-                            && other.withoutSecret().email().value().equals(email)) {
-                        throw new DuplicateKeyException("User", "idx_users_email_unique");
-                    }
+            }
+            for (StoredUser other : t.users.values()) {
+                if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
+                        && other.withoutSecret().email().value().equals(email)) {
+                    throw new DuplicateKeyException("User", "idx_users_email_unique");
                 }
             }
         }
@@ -504,14 +483,6 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         return cipher;
     }
 
-    boolean fault(InMemoryFault f) {
-        return faults.contains(f);
-    }
-
-    Set<InMemoryFault> faults() {
-        return Collections.unmodifiableSet(faults);
-    }
-
     /** The sealed value as stored, for {@link InMemoryPersistenceUnderTest#rawStoredValue}. */
     Optional<String> rawStoredValue(String table, String column, java.util.UUID id) {
         Objects.requireNonNull(table, "table");
@@ -534,12 +505,8 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
                 + "users.mfa_secret only (was " + table + "." + column + ")");
     }
 
-    List<InMemoryFault> faultList() {
-        return List.copyOf(faults);
-    }
-
     @Override
     public String toString() {
-        return "InMemoryTvmPersistence" + (faults.isEmpty() ? "" : faults);
+        return "InMemoryTvmPersistence";
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.EmailAddress;
 import org.tvm.domain.IpAddressLiteral;
 import org.tvm.domain.access.User;
@@ -50,8 +51,8 @@ final class InMemoryUsers implements UserRepository {
 
     /** idx_users_email_unique: LOWER(email) among non-deleted users of all facilities. */
     private void checkEmail(Tenant t, User user) {
-        if (user.isDeleted() || tx.store.fault(InMemoryFault.DUPLICATE_EMAIL_ALLOWED)) {
-            return; // FAULT DUPLICATE_EMAIL_ALLOWED
+        if (user.isDeleted()) {
+            return;
         }
         String email = user.email().value();
         for (StoredUser other : t.users.values()) {
@@ -143,8 +144,7 @@ final class InMemoryUsers implements UserRepository {
                 (u, k) -> {
                     int c = Paging.text(u.email().value(), k.get(0));
                     return c != 0 ? c : Paging.uuid(u.id().value(), k.get(1));
-                },
-                tx.store.fault(InMemoryFault.PAGE_TOKEN_SKIPS_ONE));
+                });
         List<User> opened = new ArrayList<>(p.items().size());
         Tenant view = tx.view();
         for (User u : p.items()) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tvm.ports.query.Orderings;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
@@ -90,10 +91,9 @@ final class InMemoryVehicles implements VehicleRepository {
             if (old == null || old.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicle.id());
             }
-            if (old.version() != vehicle.version() && !tx.store.fault(InMemoryFault.SKIP_VERSION_CHECK)) {
+            if (old.version() != vehicle.version()) {
                 throw new StaleVersionException("Vehicle", vehicle.id(), vehicle.version());
             }
-            // FAULT SKIP_VERSION_CHECK: a stale update overwrites (and still bumps the stored version)
             Vehicle stored = vehicle.toBuilder().version(old.version() + 1).createdAt(old.createdAt())
                     .deletedAt(old.deletedAt()).build();
             checkUniqueAndRefs(t, stored);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.KeysetToken;
 import org.tvm.ports.query.Page;
 import org.tvm.ports.query.PageRequest;
@@ -24,7 +25,7 @@ final class Paging {
     }
 
     static <T> Page<T> page(List<T> sorted, PageRequest request, List<String> prefix, int keyParts,
-            Function<T, List<String>> keyOf, KeyComparator<T> comparator, boolean skipOneFault) {
+            Function<T, List<String>> keyOf, KeyComparator<T> comparator) {
         List<T> rest = sorted;
         if (request.afterToken() != null) {
             List<String> parts = KeysetToken.decode(request.afterToken(), prefix.size() + keyParts);
@@ -42,9 +43,6 @@ final class Paging {
                 }
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException("Invalid page token: malformed sort key", e);
-            }
-            if (skipOneFault && !rest.isEmpty()) {
-                rest = rest.subList(1, rest.size()); // FAULT PAGE_TOKEN_SKIPS_ONE
             }
         }
         int limit = request.limit();

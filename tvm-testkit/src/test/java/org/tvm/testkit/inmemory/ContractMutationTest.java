@@ -36,8 +36,8 @@ import org.tvm.testkit.contract.UserContract;
 import org.tvm.testkit.contract.VehicleContract;
 
 /**
- * Proves that every contract can fail: each contract class is run (through the JUnit Platform Launcher) against an
- * in-memory adapter with one deliberate fault and must report at least one failure, and against a healthy in-memory
+ * Proves that every contract can fail: each contract class is run (through the JUnit Platform Launcher) against the
+ * in-memory adapter decorated by {@link FaultInjection} with one deliberate fault and must report at least one failure, and against a healthy in-memory
  * adapter where it must report none. The runner classes are static nested classes whose names do not end in "Test",
  * so they run only when selected here.
  */
@@ -52,28 +52,29 @@ class ContractMutationTest {
 
     static Stream<Arguments> contractsAndFaults() {
         return Stream.of(
-                Arguments.of(MutantTransactionRun.class, InMemoryFault.KEEP_WRITES_ON_ROLLBACK),
-                Arguments.of(MutantIsolationRun.class, InMemoryFault.IGNORE_FACILITY_SCOPE),
-                Arguments.of(MutantFacilityRun.class, InMemoryFault.LOCATIONS_UNORDERED),
-                Arguments.of(MutantResidentRun.class, InMemoryFault.SOFT_DELETED_VISIBLE),
-                Arguments.of(MutantVehicleRun.class, InMemoryFault.SKIP_VERSION_CHECK),
-                Arguments.of(MutantMissionRun.class, InMemoryFault.EVENTS_NEWEST_FIRST),
-                Arguments.of(MutantDispatchRun.class, InMemoryFault.DISPATCH_IGNORES_PRIORITY),
-                Arguments.of(MutantTelemetryRun.class, InMemoryFault.TELEMETRY_OLDEST_FIRST),
-                Arguments.of(MutantUserRun.class, InMemoryFault.DUPLICATE_EMAIL_ALLOWED),
-                Arguments.of(MutantAccessControlRun.class, InMemoryFault.REVOKE_ROLE_IGNORED),
-                Arguments.of(MutantAuditRun.class, InMemoryFault.AUDIT_NEWEST_FIRST),
-                Arguments.of(MutantOperationsQueriesRun.class, InMemoryFault.ONLINE_BOUNDARY_INCLUSIVE),
-                Arguments.of(MutantSensitiveFieldsRun.class, InMemoryFault.STORE_PLAINTEXT),
-                Arguments.of(MutantKeysetPaginationRun.class, InMemoryFault.PAGE_TOKEN_SKIPS_ONE),
-                Arguments.of(MutantAdministrationRun.class, InMemoryFault.RETENTION_DROPS_NOTHING));
+                Arguments.of(MutantTransactionRun.class, Fault.KEEP_WRITES_ON_ROLLBACK),
+                Arguments.of(MutantIsolationRun.class, Fault.IGNORE_FACILITY_SCOPE),
+                Arguments.of(MutantFacilityRun.class, Fault.LOCATIONS_UNORDERED),
+                Arguments.of(MutantResidentRun.class, Fault.SOFT_DELETED_VISIBLE),
+                Arguments.of(MutantVehicleRun.class, Fault.SKIP_VERSION_CHECK),
+                Arguments.of(MutantMissionRun.class, Fault.EVENTS_NEWEST_FIRST),
+                Arguments.of(MutantDispatchRun.class, Fault.DISPATCH_IGNORES_PRIORITY),
+                Arguments.of(MutantTelemetryRun.class, Fault.TELEMETRY_OLDEST_FIRST),
+                Arguments.of(MutantUserRun.class, Fault.DUPLICATE_EMAIL_ALLOWED),
+                Arguments.of(MutantAccessControlRun.class, Fault.REVOKE_ROLE_IGNORED),
+                Arguments.of(MutantAuditRun.class, Fault.AUDIT_NEWEST_FIRST),
+                Arguments.of(MutantOperationsQueriesRun.class, Fault.ONLINE_BOUNDARY_INCLUSIVE),
+                Arguments.of(MutantSensitiveFieldsRun.class, Fault.STORE_PLAINTEXT),
+                Arguments.of(MutantKeysetPaginationRun.class, Fault.PAGE_TOKEN_SKIPS_ONE),
+                Arguments.of(MutantAdministrationRun.class, Fault.RETENTION_DROPS_NOTHING));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
     @MethodSource("contractsAndFaults")
-    void contractFailsAgainstTheFaultyAdapterAndPassesAgainstTheHealthyOne(Class<?> run, InMemoryFault fault) {
-        TestExecutionSummary faulty = launch(run, new InMemoryPersistenceUnderTest(InMemoryTvmPersistence.withFaults(Set.of(fault))));
-        TestExecutionSummary healthy = launch(run, InMemoryPersistenceUnderTest.create());
+    void contractFailsAgainstTheFaultyAdapterAndPassesAgainstTheHealthyOne(Class<?> run, Fault fault) {
+        TestExecutionSummary faulty = launch(run, FaultInjection.subject(fault));
+        // the healthy run goes through the same decorator with no fault, so only the fault can explain a failure
+        TestExecutionSummary healthy = launch(run, FaultInjection.subject(null));
 
         assertThat(faulty.getTestsFoundCount()).as("tests found in %s", run.getSimpleName()).isPositive();
         assertThat(faulty.getTotalFailureCount())
@@ -87,10 +88,10 @@ class ContractMutationTest {
 
     @Test
     void everyFaultIsCoveredByExactlyOneContract() {
-        Set<InMemoryFault> covered = contractsAndFaults().map(a -> (InMemoryFault) a.get()[1])
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(InMemoryFault.class)));
+        Set<Fault> covered = contractsAndFaults().map(a -> (Fault) a.get()[1])
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Fault.class)));
 
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(InMemoryFault.class));
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Fault.class));
         assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(15);
     }
 

@@ -1,15 +1,14 @@
 package org.tvm.testkit.inmemory;
 
 /**
- * Deliberate deviations of the in-memory adapter, switched on only through
- * {@link InMemoryTvmPersistence#withFaults(java.util.Set)} by the mutation tests: each fault must make the named
- * contract fail, which proves that the contract actually checks the rule. Every place that honours a fault is marked
- * with a {@code // FAULT <NAME>} comment.
+ * Deliberate deviations from the port contracts, injected by {@link FaultInjection} (a decorator of the healthy
+ * in-memory adapter, in test scope only: nothing of it ships). Each fault must make the named contract fail, which
+ * proves that the contract actually checks the rule ({@link ContractMutationTest}).
  */
-enum InMemoryFault {
+enum Fault {
     /** TransactionContract must fail: the writes of a work that threw are committed anyway. */
     KEEP_WRITES_ON_ROLLBACK,
-    /** IsolationContract must fail: reads, updates and deletes ignore the context facility. */
+    /** IsolationContract must fail: reads by id find rows of other facilities. */
     IGNORE_FACILITY_SCOPE,
     /** FacilityContract must fail: locations() is not ordered by name. */
     LOCATIONS_UNORDERED,
