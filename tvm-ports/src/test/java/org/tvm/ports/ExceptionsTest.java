@@ -23,7 +23,7 @@ class ExceptionsTest {
         DuplicateKeyException e = new DuplicateKeyException("Vehicle", "uq_vehicles_facility_name", cause);
         assertThat(e).isInstanceOf(TvmPersistenceException.class)
                 .hasMessage("Duplicate key for Vehicle (constraint uq_vehicles_facility_name)")
-                .hasCause(cause);
+                .cause().isInstanceOf(WithheldDatabaseError.class).hasMessageNotContaining("Robo 1");
         assertThat(e.entity()).isEqualTo("Vehicle");
         assertThat(e.constraint()).isEqualTo("uq_vehicles_facility_name");
         assertThat(e.getMessage()).doesNotContain("Robo 1");
