@@ -44,11 +44,6 @@ enum Dialect {
         return this == POSTGRESQL;
     }
 
-    /** PostgreSQL: COPY into a staging table; H2: JDBC batch. */
-    boolean copiesTelemetry() {
-        return this == POSTGRESQL;
-    }
-
     /** PostgreSQL applies SKIP LOCKED before LIMIT; H2 does not, so H2 claims row by row. */
     boolean skipLockedHonoursLimit() {
         return this == POSTGRESQL;
