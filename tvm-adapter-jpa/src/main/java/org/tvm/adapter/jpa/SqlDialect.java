@@ -32,6 +32,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.WKTWriter;
+import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmContext;
 
@@ -78,6 +79,21 @@ abstract class SqlDialect {
 
     /** Native SQL (parameter :f) selecting the latest telemetry row of every non-deleted vehicle of the facility. */
     abstract String latestTelemetryPerVehicleSql();
+
+    /**
+     * A select-list expression for a vehicle location document's zone: the zone itself where SQL can extract it
+     * (PostgreSQL), else the document as text; {@link #zone} turns the selected value into the zone.
+     */
+    abstract String locationZoneColumn(String column);
+
+    /** The zone from the value selected by {@link #locationZoneColumn}. */
+    abstract String zone(String selected);
+
+    /**
+     * @return whether the database itself refuses a mission for a soft-deleted resident in the INSERT (PostgreSQL,
+     *         migration V15, same error as the foreign key); otherwise the adapter checks first
+     */
+    abstract boolean missionInsertChecksResident();
 
     /** @return whether {@code LIMIT n FOR UPDATE SKIP LOCKED} returns n unlocked rows (PostgreSQL) or not (H2) */
     abstract boolean skipLockedHonoursLimit();
@@ -182,6 +198,21 @@ abstract class SqlDialect {
         }
 
         @Override
+        String locationZoneColumn(String column) {
+            return column + " ->> 'zone'";
+        }
+
+        @Override
+        boolean missionInsertChecksResident() {
+            return true;
+        }
+
+        @Override
+        String zone(String selected) {
+            return selected;
+        }
+
+        @Override
         TypeContributor typeContributor() {
             return (contributions, registry) -> { };
         }
@@ -271,6 +302,22 @@ abstract class SqlDialect {
         @Override
         String inetParameter() {
             return "?";
+        }
+
+        @Override
+        boolean missionInsertChecksResident() {
+            return false;
+        }
+
+        /** H2 has no JSON field operator: the document comes back as text and is parsed. */
+        @Override
+        String locationZoneColumn(String column) {
+            return "CAST(" + column + " AS VARCHAR)";
+        }
+
+        @Override
+        String zone(String selected) {
+            return selected == null ? null : VehicleLocation.fromJson(selected).zone();
         }
 
         @Override

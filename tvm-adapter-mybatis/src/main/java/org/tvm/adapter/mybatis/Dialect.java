@@ -44,6 +44,14 @@ enum Dialect {
         return this == POSTGRESQL;
     }
 
+    /**
+     * PostgreSQL refuses a mission for a soft-deleted resident inside the INSERT (migration V15, the foreign key's
+     * error); on H2 the adapter checks first.
+     */
+    boolean missionInsertChecksResident() {
+        return this == POSTGRESQL;
+    }
+
     /** PostgreSQL applies SKIP LOCKED before LIMIT; H2 does not, so H2 claims row by row. */
     boolean skipLockedHonoursLimit() {
         return this == POSTGRESQL;
