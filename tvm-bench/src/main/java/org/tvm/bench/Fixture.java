@@ -45,7 +45,8 @@ final class Fixture {
 
     static Fixture load(DataSource admin) {
         try (Connection c = admin.getConnection()) {
-            UUID f = one(c, "SELECT id FROM facilities WHERE name = 'Bench facility 0'", null);
+            // the newest data set, should the database hold more than one
+            UUID f = one(c, "SELECT id FROM facilities WHERE name = 'Bench facility 0' ORDER BY created_at DESC LIMIT 1", null);
             UUID u = one(c, "SELECT id FROM users WHERE facility_id = ? ORDER BY created_at LIMIT 1", f);
             return new Fixture(admin, FacilityId.of(f), UserId.of(u),
                     ids(c, "SELECT id FROM residents WHERE facility_id = ? ORDER BY last_name LIMIT 200", f).stream()
@@ -112,10 +113,13 @@ final class Fixture {
         }
     }
 
-    /** ANALYZE (autovacuum may be off, and the measured writes change the statistics). */
-    void analyze() {
+    /**
+     * ANALYZE the tables the measured writes change (autovacuum may be off); with {@code telemetry} also the telemetry
+     * partitions (seconds on a busy machine, so only the full run does it every round).
+     */
+    void analyze(boolean telemetry) {
         try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
-            st.execute("ANALYZE");
+            st.execute(telemetry ? "ANALYZE missions, mission_events, vehicles, telemetry" : "ANALYZE missions, mission_events, vehicles");
         } catch (SQLException e) {
             throw new IllegalStateException("ANALYZE failed: " + e.getMessage(), e);
         }

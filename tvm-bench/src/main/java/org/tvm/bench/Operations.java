@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.tvm.domain.GeoPoint;
+import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.mission.Mission;
@@ -25,7 +26,6 @@ import org.tvm.domain.mission.ProgressStep;
 import org.tvm.domain.telemetry.SensorStatus;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.TvmPersistence;
-import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.VehicleCandidate;
 
 /** The measured operations, each with its raw-JDBC body and its library body (the same effect). */
@@ -231,12 +231,11 @@ final class Operations {
             RawPaths.heartbeats(side.dataSource(), fx.ctx, fleet, at, 80, locationsJson);
             return;
         }
-        side.persistence().run(fx.ctx, tx -> {
-            VehicleRepository vehicles = tx.vehicles();
-            for (int v = 0; v < FLEET; v++) {
-                vehicles.recordHeartbeat(fleet.get(v), at, 80, locations.get(v));
-            }
-        });
+        List<VehicleHeartbeat> beats = new ArrayList<>(FLEET);
+        for (int v = 0; v < FLEET; v++) {
+            beats.add(new VehicleHeartbeat(fleet.get(v), at, 80, locations.get(v)));
+        }
+        side.persistence().run(fx.ctx, tx -> tx.vehicles().recordHeartbeats(beats));
     }
 
     private void progress(Side side, int i) {

@@ -77,6 +77,7 @@ final class Report {
             h.add(lib + "/raw [min-max]");
         }
         h.add("statements raw/" + String.join("/", libraries));
+        h.add("alloc B/unit raw/" + String.join("/", libraries));
         h.add("target");
         return h;
     }
@@ -99,6 +100,12 @@ final class Report {
                 st.add(r.statements().containsKey(lib) ? String.valueOf(r.statements().get(lib)) : "-");
             }
             c.add(r.statements().isEmpty() ? "-" : String.join("/", st));
+            List<String> alloc = new ArrayList<>();
+            alloc.add(kilo(r.bytesPerUnit().get(Side.RAW)));
+            for (String lib : libraries) {
+                alloc.add(r.bytesPerUnit().containsKey(lib) ? kilo(r.bytesPerUnit().get(lib)) : "-");
+            }
+            c.add(String.join("/", alloc));
             c.add(r.target());
             out.add(c);
         }
@@ -232,6 +239,16 @@ final class Report {
         }
         double v = d;
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Bytes as 950 or 12k or 3.4M. */
+    private static String kilo(Double bytes) {
+        if (bytes == null || bytes.isNaN()) {
+            return "-";
+        }
+        double b = bytes;
+        return b < 1_000 ? String.format(Locale.ROOT, "%.0f", b) : b < 1_000_000 ? String.format(Locale.ROOT, "%.0fk", b / 1e3)
+                : String.format(Locale.ROOT, "%.1fM", b / 1e6);
     }
 
     private static String jnum(double d) {

@@ -27,9 +27,12 @@ final class Runner {
     private final Fixture fixture;
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    Runner(List<Side> sides, Fixture fixture) {
+    private final boolean analyzeTelemetry;
+
+    Runner(List<Side> sides, Fixture fixture, boolean analyzeTelemetry) {
         this.sides = sides;
         this.fixture = fixture;
+        this.analyzeTelemetry = analyzeTelemetry;
     }
 
     void warmUp(List<Op> ops, int iterations) throws Exception {
@@ -48,9 +51,9 @@ final class Runner {
         }
     }
 
-    void run(List<Op> ops, int rounds, java.io.PrintStream progress) throws Exception {
+    void run(List<Op> ops, int rounds, java.io.PrintWriter progress) throws Exception {
         for (int round = 0; round < rounds; round++) {
-            fixture.analyze();
+            fixture.analyze(analyzeTelemetry);
             progress.printf("  round %d/%d%n", round + 1, rounds);
             for (Op op : ops) {
                 for (int k = 0; k < sides.size(); k++) {
@@ -64,6 +67,11 @@ final class Runner {
                 }
             }
         }
+    }
+
+    /** Work spread over other threads: this thread's allocation says nothing about it. */
+    private static boolean concurrent(Op op) {
+        return op.unitsPerIteration() > 1 && !op.unit().startsWith("rows");
     }
 
     private Sample batch(Op op, Side side) throws Exception {
@@ -83,6 +91,6 @@ final class Runner {
         long allocated = threads.getThreadAllocatedBytes(thread) - allocStart;
         double units = (double) op.iterations() * op.unitsPerIteration();
         return new Sample(h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3,
-                units / (elapsed / 1e9), allocated / units);
+                units / (elapsed / 1e9), concurrent(op) ? Double.NaN : allocated / units);
     }
 }

@@ -1,6 +1,6 @@
 package org.tvm.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,13 +57,13 @@ public final class ScaleGenerator {
     }
 
     private final DataSource admin;
-    private final PrintStream progress;
+    private final PrintWriter progress;
 
     /**
      * @param admin    a superuser (or table owner) pool: RLS does not apply to it, which generation needs
      * @param progress where to report each step and its time
      */
-    public ScaleGenerator(DataSource admin, PrintStream progress) {
+    public ScaleGenerator(DataSource admin, PrintWriter progress) {
         this.admin = Objects.requireNonNull(admin, "admin");
         this.progress = Objects.requireNonNull(progress, "progress");
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.tvm.bench.Bench;
 import org.tvm.bench.ScaleGenerator;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Directory for bench.json and bench.md (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench");
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         ScaleGenerator.Scale base = quick ? ScaleGenerator.Scale.quick() : ScaleGenerator.Scale.full();
@@ -54,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
                 base.recentTelemetryPerVehicle());
         String pw = password != null ? password : System.getenv("TVM_DB_PASSWORD");
         Bench.run(new Bench.Options(quick, jdbcUrl, jdbcUrl == null ? null : user, pw, scale, rounds, rate, seconds, out,
-                System.getenv("TVM_COMMIT")), System.out);
+                System.getenv("TVM_COMMIT")), spec.commandLine().getOut());
         return 0;
     }
 }

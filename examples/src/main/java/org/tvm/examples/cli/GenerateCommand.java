@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
 import org.tvm.bench.ScaleGenerator;
 import org.tvm.migrations.TvmMigrations;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +46,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--months", description = "Months the history spans, ending now (default: ${DEFAULT-VALUE}).")
     int months = 6;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
         HikariConfig config = new HikariConfig();
@@ -58,7 +62,7 @@ final class GenerateCommand implements Callable<Integer> {
         config.setPoolName("tvm-generate");
         try (HikariDataSource ds = new HikariDataSource(config)) {
             TvmMigrations.migrate(ds);
-            new ScaleGenerator(ds, System.out).generate(new ScaleGenerator.Scale(facilities, vehicles, residents, missions,
+            new ScaleGenerator(ds, spec.commandLine().getOut()).generate(new ScaleGenerator.Scale(facilities, vehicles, residents, missions,
                     active, Math.min(30, Math.min(vehicles / 2, active)), telemetry, months, 360));
         }
         return 0;
