@@ -261,9 +261,12 @@ final class Operations {
 
     static final String[] SPEC = {specQuery(1), specQuery(2), specQuery(3), specQuery(4)};
 
-    /** The spec's SQL as written (its {@code $1} as a JDBC parameter, without the trailing semicolon). */
+    /**
+     * The spec's SQL as written, the copy tvm-migrations ships and tests verbatim (its {@code $1} as a JDBC parameter,
+     * without the trailing semicolon).
+     */
     static String specQuery(int n) {
-        try (InputStream in = Operations.class.getResourceAsStream("spec-queries/query" + n + ".sql")) {
+        try (InputStream in = Operations.class.getResourceAsStream("/org/tvm/migrations/spec-queries/query" + n + ".sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             return sql.replace("$1", "?").replaceAll(";$", "");
         } catch (IOException e) {
