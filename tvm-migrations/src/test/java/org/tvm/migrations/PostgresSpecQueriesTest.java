@@ -23,7 +23,7 @@ import org.tvm.migrations.support.PostgresTestDatabase;
 import org.tvm.migrations.support.Sql;
 
 /**
- * The spec's four query patterns (§8.1), copied verbatim into src/test/resources/spec-queries (including
+ * The spec's four query patterns (§8.1), copied verbatim into src/main/resources/org/tvm/migrations/spec-queries (including
  * their {@code $1} placeholders, bound server-side through PREPARE/EXECUTE), run against the migrated schema
  * as the application login under facility A, and the §8.2 materialized view refreshes concurrently.
  */
@@ -50,7 +50,7 @@ class PostgresSpecQueriesTest {
     }
 
     private static String specQuery(int n) {
-        try (InputStream in = PostgresSpecQueriesTest.class.getResourceAsStream("/spec-queries/query" + n + ".sql")) {
+        try (InputStream in = PostgresSpecQueriesTest.class.getResourceAsStream("/org/tvm/migrations/spec-queries/query" + n + ".sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
         } catch (IOException e) {

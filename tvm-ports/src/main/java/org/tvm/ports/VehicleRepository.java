@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -80,6 +81,20 @@ public interface VehicleRepository {
      * @throws IllegalStateException                    in a read-only transaction
      */
     Vehicle recordHeartbeat(VehicleId id, Instant at, Integer battery, VehicleLocation location);
+
+    /**
+     * Records the heartbeats of many vehicles at once, each exactly as {@link #recordHeartbeat} would (version
+     * unchanged, null battery or location leaves the stored value, a heartbeat not newer than the stored one is
+     * ignored), in a constant number of statements and without reading the vehicles back.
+     *
+     * @param heartbeats non-null list without null elements, at most one heartbeat per vehicle; empty does nothing
+     * @return how many heartbeats were applied (the others were ignored as out of order)
+     * @throws IllegalArgumentException if a vehicle appears more than once (checked before any SQL)
+     * @throws NotFoundException        if a vehicle does not exist (non-deleted) in the facility; the caller's unit of
+     *                                  work then rolls back as for any exception
+     * @throws IllegalStateException    in a read-only transaction
+     */
+    int recordHeartbeats(List<VehicleHeartbeat> heartbeats);
 
     /**
      * Marks a vehicle as deleted at {@code at} (frees its name for reuse). Idempotent: an already soft-deleted vehicle is

@@ -50,11 +50,13 @@ final class JpaMissionRepository implements MissionRepository {
         tx.requireContextFacility(created.event().facilityId(), "MissionEvent");
         tx.writeVoid("Mission", () -> {
             Mission m = created.mission();
-            Long residents = tx.session().createSelectionQuery("select count(r) from ResidentEntity r where r.id = :r "
-                            + "and r.facilityId = :f and r.deletedAt is null", Long.class)
-                    .setParameter("r", m.residentId().value()).setParameter("f", tx.facility()).getSingleResult();
-            if (residents == 0) {
-                throw new UnknownReferenceException("Mission", "fk_missions_resident", "resident_id");
+            if (!tx.dialect().missionInsertChecksResident()) {
+                Long residents = tx.session().createSelectionQuery("select count(r) from ResidentEntity r where r.id = :r "
+                                + "and r.facilityId = :f and r.deletedAt is null", Long.class)
+                        .setParameter("r", m.residentId().value()).setParameter("f", tx.facility()).getSingleResult();
+                if (residents == 0) {
+                    throw new UnknownReferenceException("Mission", "fk_missions_resident", "resident_id");
+                }
             }
             tx.session().persist(tx.mapper().toEntity(m));
             tx.session().persist(tx.mapper().toEntity(created.event()));

@@ -50,14 +50,17 @@ final class JpaOperationsQueries implements OperationsQueries {
     @Override
     public List<FleetStatusView> fleetStatus(Instant now) {
         Objects.requireNonNull(now, "now");
-        return tx.read("Vehicle", () -> tx.session().createSelectionQuery("from VehicleEntity v where v.facilityId = :f "
-                        + "and v.deletedAt is null", VehicleEntity.class)
+        // Only the read model's columns, sorted in SQL (names are unique among non-deleted vehicles of a facility).
+        String sql = "SELECT v.id, v.name, v.status, v.battery_level, " + tx.dialect().locationZoneColumn("v.current_location")
+                + " AS zone, v.last_heartbeat FROM vehicles v WHERE v.facility_id = :f AND v.deleted_at IS NULL "
+                + "ORDER BY v.name" + tx.dialect().collateC() + ", v.id";
+        return tx.read("Vehicle", () -> tx.session().createNativeQuery(sql, Object[].class)
+                .addScalar("id", UUID.class).addScalar("name", String.class).addScalar("status", String.class)
+                .addScalar("battery_level", Integer.class).addScalar("zone", String.class)
+                .addScalar("last_heartbeat", Instant.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
-                .map(v -> new FleetStatusView(VehicleId.of(v.id), v.name, VehicleStatus.fromCode(v.status), v.batteryLevel,
-                        v.currentLocation == null ? null : (String) v.currentLocation.get("zone"), v.lastHeartbeat,
-                        Connectivity.at(v.lastHeartbeat, now)))
-                .sorted(Orderings.<FleetStatusView>byText(FleetStatusView::name)
-                        .thenComparing(Orderings.byUuid(f -> f.id().value())))
+                .map(r -> new FleetStatusView(VehicleId.of((UUID) r[0]), (String) r[1], VehicleStatus.fromCode((String) r[2]),
+                        (Integer) r[3], tx.dialect().zone((String) r[4]), (Instant) r[5], Connectivity.at((Instant) r[5], now)))
                 .toList());
     }
 

@@ -7,14 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.tvm.adapter.sql.TelemetryBulkWriter;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.TelemetryRepository;
 import org.tvm.ports.query.PageRequest;
 
 /**
- * {@link TelemetryRepository}: bulk append on the transaction's own connection (never entity-by-entity persist), so it
- * is all-or-nothing with the unit of work and row-level security applies; reads through the read-only entity.
+ * {@link TelemetryRepository}: bulk append through the shared {@link TelemetryBulkWriter} on the transaction's own
+ * connection (never entity-by-entity persist), so it is all-or-nothing with the unit of work and row-level security
+ * applies; reads through the read-only entity.
  */
 final class JpaTelemetryRepository implements TelemetryRepository {
 
@@ -33,9 +35,7 @@ final class JpaTelemetryRepository implements TelemetryRepository {
         if (samples.isEmpty()) {
             return;
         }
-        tx.writeVoid("TelemetrySample", () -> tx.session().doWork(connection -> {
-            tx.dialect().insertTelemetry(connection, samples);
-        }));
+        tx.writeVoid("TelemetrySample", () -> tx.session().doWork(connection -> TelemetryBulkWriter.append(connection, samples)));
     }
 
     @Override

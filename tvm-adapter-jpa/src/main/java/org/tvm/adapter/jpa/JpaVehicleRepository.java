@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.tvm.adapter.sql.HeartbeatWriter;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -139,6 +141,19 @@ final class JpaVehicleRepository implements VehicleRepository {
             q.executeUpdate();
             return load(id.value(), false).orElseThrow(() -> new NotFoundException("Vehicle", id));
         });
+    }
+
+    @Override
+    public int recordHeartbeats(List<VehicleHeartbeat> heartbeats) {
+        Objects.requireNonNull(heartbeats, "heartbeats");
+        heartbeats.forEach(h -> Objects.requireNonNull(h, "heartbeats must not contain null"));
+        HeartbeatWriter.requireOnePerVehicle(heartbeats);
+        tx.checkWritable();
+        if (heartbeats.isEmpty()) {
+            return 0;
+        }
+        return tx.write("Vehicle", () -> tx.session().doReturningWork(
+                connection -> HeartbeatWriter.record(connection, tx.facility(), heartbeats)));
     }
 
     @Override

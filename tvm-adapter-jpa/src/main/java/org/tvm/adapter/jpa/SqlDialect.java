@@ -1,6 +1,5 @@
 package org.tvm.adapter.jpa;
 
-import java.sql.Array;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,13 +31,18 @@ import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
 import org.locationtech.jts.geom.Geometry;
 import org.tvm.adapter.sql.GeometryCodec;
 import org.tvm.domain.telemetry.TelemetrySample;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.WKTWriter;
+import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmContext;
 
 /**
  * Everything that differs between PostgreSQL (+PostGIS) and H2, in one place (the Quartz
  * {@code StdJDBCDelegate}/{@code PostgreSQLDelegate} habit): context publication, collation, row locking, column types
- * that H2 spells differently (geography, inet), telemetry bulk insert and partition handling.
+ * that H2 spells differently (geography, inet) and partition handling (telemetry bulk insert: the shared
+ * TelemetryBulkWriter).
  */
 abstract class SqlDialect {
 
@@ -78,6 +82,21 @@ abstract class SqlDialect {
     /** Native SQL (parameter :f) selecting the latest telemetry row of every non-deleted vehicle of the facility. */
     abstract String latestTelemetryPerVehicleSql();
 
+    /**
+     * A select-list expression for a vehicle location document's zone: the zone itself where SQL can extract it
+     * (PostgreSQL), else the document as text; {@link #zone} turns the selected value into the zone.
+     */
+    abstract String locationZoneColumn(String column);
+
+    /** The zone from the value selected by {@link #locationZoneColumn}. */
+    abstract String zone(String selected);
+
+    /**
+     * @return whether the database itself refuses a mission for a soft-deleted resident in the INSERT (PostgreSQL,
+     *         migration V15, same error as the foreign key); otherwise the adapter checks first
+     */
+    abstract boolean missionInsertChecksResident();
+
     /** @return whether {@code LIMIT n FOR UPDATE SKIP LOCKED} returns n unlocked rows (PostgreSQL) or not (H2) */
     abstract boolean skipLockedHonoursLimit();
 
@@ -86,9 +105,6 @@ abstract class SqlDialect {
 
     /** Type contributions needed to map the entity model onto this database's columns. */
     abstract TypeContributor typeContributor();
-
-    /** Bulk insert of telemetry samples on the transaction's connection (RLS applies). */
-    abstract void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException;
 
     abstract void ensureTelemetryPartitions(Connection connection, YearMonth from, YearMonth to) throws SQLException;
 
@@ -105,58 +121,9 @@ abstract class SqlDialect {
         return month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
-    // ------------------------------------------------------------------ telemetry rows
-
-    static final String TELEMETRY_COLUMNS = "facility_id, vehicle_id, timestamp, latitude, longitude, heading, speed_mps, "
-            + "acceleration_mps2, battery_level, battery_voltage, battery_current, lidar_status, camera_status, imu_status, "
-            + "cpu_usage, memory_usage, disk_usage, error_codes";
-
-    static int bindTelemetry(Connection c, PreparedStatement ps, int index, TelemetrySample s) throws SQLException {
-        int i = index;
-        ps.setObject(i++, s.facilityId().value());
-        ps.setObject(i++, s.vehicleId().value());
-        ps.setObject(i++, OffsetDateTime.ofInstant(s.timestamp(), ZoneOffset.UTC));
-        setDecimal(ps, i++, s.position() == null ? null : s.position().latitude());
-        setDecimal(ps, i++, s.position() == null ? null : s.position().longitude());
-        setDecimal(ps, i++, s.heading());
-        setDecimal(ps, i++, s.speedMps());
-        setDecimal(ps, i++, s.accelerationMps2());
-        setInt(ps, i++, s.batteryLevel());
-        setDecimal(ps, i++, s.batteryVoltage());
-        setDecimal(ps, i++, s.batteryCurrent());
-        ps.setString(i++, s.lidarStatus() == null ? null : s.lidarStatus().code());
-        ps.setString(i++, s.cameraStatus() == null ? null : s.cameraStatus().code());
-        ps.setString(i++, s.imuStatus() == null ? null : s.imuStatus().code());
-        setInt(ps, i++, s.cpuUsage());
-        setInt(ps, i++, s.memoryUsageMb());
-        setInt(ps, i++, s.diskUsage());
-        Array codes = c.createArrayOf("varchar", s.errorCodes().toArray(new String[0]));
-        ps.setArray(i++, codes);
-        return i;
-    }
-
-    private static void setDecimal(PreparedStatement ps, int i, Double v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.NUMERIC);
-        } else {
-            ps.setBigDecimal(i, java.math.BigDecimal.valueOf(v));
-        }
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
-        if (v == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, v);
-        }
-    }
-
     // ================================================================== PostgreSQL + PostGIS
 
     static final class Postgres extends SqlDialect {
-
-        /** Rows per multi-row INSERT (18 parameters each, below the protocol's 32767 bind limit). */
-        private static final int ROWS_PER_STATEMENT = 1000;
 
         private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
 
@@ -233,32 +200,23 @@ abstract class SqlDialect {
         }
 
         @Override
-        TypeContributor typeContributor() {
-            return (contributions, registry) -> { };
+        String locationZoneColumn(String column) {
+            return column + " ->> 'zone'";
         }
 
-        /**
-         * COPY FROM STDIN is refused by PostgreSQL for roles subject to row-level security ("COPY FROM not supported
-         * with row-level security"), and the application role always is (FORCE RLS). So the fastest RLS-compatible path
-         * is used: multi-row INSERT ... VALUES statements of up to 1000 rows each on the transaction's connection.
-         */
         @Override
-        void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException {
-            for (int from = 0; from < samples.size(); from += ROWS_PER_STATEMENT) {
-                List<TelemetrySample> chunk = samples.subList(from, Math.min(samples.size(), from + ROWS_PER_STATEMENT));
-                StringBuilder sql = new StringBuilder("INSERT INTO telemetry (").append(TELEMETRY_COLUMNS).append(") VALUES ");
-                String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar(100)[])";
-                for (int i = 0; i < chunk.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append(row);
-                }
-                try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                    int index = 1;
-                    for (TelemetrySample s : chunk) {
-                        index = bindTelemetry(connection, ps, index, s);
-                    }
-                    ps.executeUpdate();
-                }
-            }
+        boolean missionInsertChecksResident() {
+            return true;
+        }
+
+        @Override
+        String zone(String selected) {
+            return selected;
+        }
+
+        @Override
+        TypeContributor typeContributor() {
+            return (contributions, registry) -> { };
         }
 
         @Override
@@ -349,6 +307,22 @@ abstract class SqlDialect {
         }
 
         @Override
+        boolean missionInsertChecksResident() {
+            return false;
+        }
+
+        /** H2 has no JSON field operator: the document comes back as text and is parsed. */
+        @Override
+        String locationZoneColumn(String column) {
+            return "CAST(" + column + " AS VARCHAR)";
+        }
+
+        @Override
+        String zone(String selected) {
+            return selected == null ? null : VehicleLocation.fromJson(selected).zone();
+        }
+
+        @Override
         TypeContributor typeContributor() {
             return (contributions, registry) -> {
                 var dialect = registry.requireService(org.hibernate.engine.jdbc.env.spi.JdbcEnvironment.class).getDialect();
@@ -357,25 +331,6 @@ abstract class SqlDialect {
                 contributions.getTypeConfiguration().getDdlTypeRegistry()
                         .addDescriptor(new DdlTypeImpl(SqlTypes.GEOGRAPHY, "geometry", dialect));
             };
-        }
-
-        @Override
-        void insertTelemetry(Connection connection, List<TelemetrySample> samples) throws SQLException {
-            String sql = "INSERT INTO telemetry (" + TELEMETRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-            try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                int pending = 0;
-                for (TelemetrySample s : samples) {
-                    bindTelemetry(connection, ps, 1, s);
-                    ps.addBatch();
-                    if (++pending == 500) {
-                        ps.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    ps.executeBatch();
-                }
-            }
         }
 
         @Override

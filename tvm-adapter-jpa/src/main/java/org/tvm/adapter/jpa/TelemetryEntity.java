@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 @IdClass(TelemetryEntity.Key.class)
 final class TelemetryEntity {
 
-    /** bigserial part of the primary key (id, timestamp); rows are written in bulk by {@link SqlDialect#insertTelemetry}. */
+    /** bigserial part of the primary key (id, timestamp); rows are written in bulk by the shared TelemetryBulkWriter. */
     @Id
     @Column(name = "id", nullable = false)
     Long id;

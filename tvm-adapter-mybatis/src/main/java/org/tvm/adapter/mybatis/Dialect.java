@@ -44,8 +44,11 @@ enum Dialect {
         return this == POSTGRESQL;
     }
 
-    /** PostgreSQL: COPY into a staging table; H2: JDBC batch. */
-    boolean copiesTelemetry() {
+    /**
+     * PostgreSQL refuses a mission for a soft-deleted resident inside the INSERT (migration V15, the foreign key's
+     * error); on H2 the adapter checks first.
+     */
+    boolean missionInsertChecksResident() {
         return this == POSTGRESQL;
     }
 

@@ -276,30 +276,6 @@ final class DomainRows {
 
     // ------------------------------------------------------------------------------------------ telemetry
 
-    static TelemetryRow row(TelemetrySample s, int ord) {
-        TelemetryRow r = new TelemetryRow();
-        r.facilityId = s.facilityId().value();
-        r.vehicleId = s.vehicleId().value();
-        r.timestamp = s.timestamp();
-        r.latitude = s.position() == null ? null : BigDecimal.valueOf(s.position().latitude());
-        r.longitude = s.position() == null ? null : BigDecimal.valueOf(s.position().longitude());
-        r.heading = decimal(s.heading());
-        r.speedMps = decimal(s.speedMps());
-        r.accelerationMps2 = decimal(s.accelerationMps2());
-        r.batteryLevel = s.batteryLevel();
-        r.batteryVoltage = decimal(s.batteryVoltage());
-        r.batteryCurrent = decimal(s.batteryCurrent());
-        r.lidarStatus = s.lidarStatus() == null ? null : s.lidarStatus().code();
-        r.cameraStatus = s.cameraStatus() == null ? null : s.cameraStatus().code();
-        r.imuStatus = s.imuStatus() == null ? null : s.imuStatus().code();
-        r.cpuUsage = s.cpuUsage();
-        r.memoryUsage = s.memoryUsageMb();
-        r.diskUsage = s.diskUsage();
-        r.errorCodes = s.errorCodes();
-        r.ord = ord;
-        return r;
-    }
-
     static TelemetrySample telemetry(TelemetryRow r) {
         return TelemetrySample.builder().vehicleId(VehicleId.of(r.vehicleId)).facilityId(FacilityId.of(r.facilityId))
                 .timestamp(r.timestamp)

@@ -51,7 +51,8 @@ final class MyBatisMissions implements MissionRepository {
         tx.requireContextFacility(created.event().facilityId(), "MissionEvent");
         tx.write(E, "MissionRepository.insert", () -> {
             Mission m = created.mission();
-            if (tx.mapper(ResidentMapper.class).countActive(tx.facility(), m.residentId().value()) == 0) {
+            if (!tx.dialect.missionInsertChecksResident()
+                    && tx.mapper(ResidentMapper.class).countActive(tx.facility(), m.residentId().value()) == 0) {
                 throw new UnknownReferenceException(E, "fk_missions_resident",
                         "resident_id: no non-deleted resident of this facility");
             }

@@ -44,10 +44,9 @@ final class MyBatisOperations implements OperationsQueries {
     @Override
     public List<FleetStatusView> fleetStatus(Instant now) {
         requireNonNull(now, "now");
-        return tx.read("Vehicle", () -> tx.mapper(VehicleMapper.class).list(tx.facility()).stream()
+        return tx.read("Vehicle", () -> mapper.fleetStatus(tx.facility()).stream()
                 .map(r -> new FleetStatusView(VehicleId.of(r.id), r.name, VehicleStatus.fromCode(r.status),
-                        r.batteryLevel, r.currentLocation == null ? null : r.currentLocation.zone(), r.lastHeartbeat,
-                        Connectivity.at(r.lastHeartbeat, now)))
+                        r.batteryLevel, r.zoneOrFromLocation(), r.lastHeartbeat, Connectivity.at(r.lastHeartbeat, now)))
                 .toList());
     }
 

@@ -2,20 +2,21 @@ package org.tvm.adapter.mybatis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.tvm.adapter.sql.TelemetryBulkWriter;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.TelemetryRepository;
 import org.tvm.ports.query.PageRequest;
 
 /**
- * Telemetry. Bulk append: PostgreSQL COPY into a staging table + one INSERT ... SELECT (RLS forbids COPY into the
- * table itself); H2: one JDBC batch. Never a statement per row round trip, never a foreach mega-statement.
+ * Telemetry. Bulk append through the shared {@link TelemetryBulkWriter} (PostgreSQL: streamed COPY into a staging
+ * table + one INSERT ... SELECT, as RLS forbids COPY into the table itself; H2: JDBC batches).
  */
 final class MyBatisTelemetry implements TelemetryRepository {
 
@@ -42,19 +43,10 @@ final class MyBatisTelemetry implements TelemetryRepository {
             return;
         }
         tx.write(E, "TelemetryRepository.append", () -> {
-            if (tx.dialect.copiesTelemetry()) {
-                mapper.createStage();
-                // drops the rows of an earlier append in this transaction; commit empties it (ON COMMIT DELETE ROWS)
-                mapper.truncateStage();
-                TelemetryCopy.copy(tx, samples);
-                mapper.insertFromStage();
-            } else {
-                List<TelemetryRow> rows = new ArrayList<>(samples.size());
-                int ord = 0;
-                for (TelemetrySample s : samples) {
-                    rows.add(DomainRows.row(s, ord++));
-                }
-                Jdbc.batch(tx.session, TelemetryMapper.class, "insertSample", rows);
+            try {
+                TelemetryBulkWriter.append(tx.session.getConnection(), samples);
+            } catch (SQLException e) {
+                throw new Jdbc.SqlFailure(e);
             }
         });
     }

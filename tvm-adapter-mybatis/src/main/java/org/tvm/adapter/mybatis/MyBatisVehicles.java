@@ -2,12 +2,15 @@ package org.tvm.adapter.mybatis;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tvm.adapter.sql.HeartbeatWriter;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -90,6 +93,26 @@ final class MyBatisVehicles implements VehicleRepository {
                 throw new NotFoundException(E, id);
             }
             return DomainRows.vehicle(row);
+        });
+    }
+
+    @Override
+    public int recordHeartbeats(List<VehicleHeartbeat> heartbeats) {
+        requireNonNull(heartbeats, "heartbeats");
+        for (VehicleHeartbeat h : heartbeats) {
+            requireNonNull(h, "heartbeats must not contain null");
+        }
+        HeartbeatWriter.requireOnePerVehicle(heartbeats);
+        tx.checkWritable("VehicleRepository.recordHeartbeats");
+        if (heartbeats.isEmpty()) {
+            return 0;
+        }
+        return tx.write(E, "VehicleRepository.recordHeartbeats", () -> {
+            try {
+                return HeartbeatWriter.record(tx.session.getConnection(), tx.facility(), heartbeats);
+            } catch (SQLException e) {
+                throw new Jdbc.SqlFailure(e);
+            }
         });
     }
 

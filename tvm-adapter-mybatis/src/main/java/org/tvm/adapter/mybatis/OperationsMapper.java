@@ -7,5 +7,7 @@ interface OperationsMapper {
 
     List<ActiveMissionRow> activeMissions(UUID facilityId, int limit);
 
+    List<FleetStatusRow> fleetStatus(UUID facilityId);
+
     List<MissionEventRow> timeline(UUID facilityId, UUID missionId);
 }

@@ -26,5 +26,4 @@ final class TelemetryRow {
     Integer memoryUsage;
     Integer diskUsage;
     List<String> errorCodes;
-    Integer ord;
 }

@@ -46,6 +46,19 @@ public final class TestDatabases {
         }
     }
 
+    /**
+     * A new migrated database of the same shape as {@link #postgres()} on an explicitly named server (not cached; used by
+     * {@code bin/tvm bench --jdbc-url}). Dropped at JVM exit.
+     *
+     * @param serverUrl a {@code jdbc:postgresql://} URL of any database on the server
+     * @param user      a user that may create databases, roles and extensions (a superuser)
+     * @param password  its password, empty for none
+     * @throws IllegalStateException as {@link #postgres()}
+     */
+    public static PostgresTestDatabase postgresAt(String serverUrl, String user, String password) {
+        return PostgresTestDatabase.provision(serverUrl, user, password == null ? "" : password);
+    }
+
     /** @return a new, migrated, uniquely named in-memory H2 database (PostgreSQL mode) */
     public static H2TestDatabase h2() {
         return H2TestDatabase.create();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
+import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -180,6 +181,29 @@ final class InMemoryVehicles implements VehicleRepository {
             out[0] = stored;
         });
         return out[0];
+    }
+
+    /** The reference: each heartbeat as {@link #recordHeartbeat}, after checking the whole list. */
+    @Override
+    public int recordHeartbeats(List<VehicleHeartbeat> heartbeats) {
+        nn(heartbeats, "heartbeats");
+        java.util.Set<VehicleId> seen = new java.util.HashSet<>();
+        for (VehicleHeartbeat h : heartbeats) {
+            nn(h, "heartbeats must not contain null");
+            if (!seen.add(h.vehicleId())) {
+                throw new IllegalArgumentException("heartbeats: vehicle " + h.vehicleId() + " appears more than once");
+            }
+        }
+        tx.checkWritable("VehicleRepository.recordHeartbeats");
+        int applied = 0;
+        for (VehicleHeartbeat h : heartbeats) {
+            Vehicle before = findById(h.vehicleId()).orElseThrow(() -> new NotFoundException("Vehicle", h.vehicleId()));
+            Vehicle after = recordHeartbeat(h.vehicleId(), h.at(), h.batteryLevel(), h.location());
+            if (!after.equals(before)) {
+                applied++;
+            }
+        }
+        return applied;
     }
 
     @Override

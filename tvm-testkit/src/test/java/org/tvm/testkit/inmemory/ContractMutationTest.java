@@ -24,6 +24,7 @@ import org.tvm.testkit.contract.AdministrationContract;
 import org.tvm.testkit.contract.AuditContract;
 import org.tvm.testkit.contract.DispatchContract;
 import org.tvm.testkit.contract.FacilityContract;
+import org.tvm.testkit.contract.FleetHeartbeatContract;
 import org.tvm.testkit.contract.IsolationContract;
 import org.tvm.testkit.contract.KeysetPaginationContract;
 import org.tvm.testkit.contract.MissionContract;
@@ -66,7 +67,8 @@ class ContractMutationTest {
                 Arguments.of(MutantOperationsQueriesRun.class, Fault.ONLINE_BOUNDARY_INCLUSIVE),
                 Arguments.of(MutantSensitiveFieldsRun.class, Fault.STORE_PLAINTEXT),
                 Arguments.of(MutantKeysetPaginationRun.class, Fault.PAGE_TOKEN_SKIPS_ONE),
-                Arguments.of(MutantAdministrationRun.class, Fault.RETENTION_DROPS_NOTHING));
+                Arguments.of(MutantAdministrationRun.class, Fault.RETENTION_DROPS_NOTHING),
+                Arguments.of(MutantFleetHeartbeatRun.class, Fault.FLEET_HEARTBEATS_IGNORE_ORDER));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
@@ -92,7 +94,7 @@ class ContractMutationTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Fault.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Fault.class));
-        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(15);
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(16);
     }
 
     private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
@@ -171,6 +173,10 @@ class ContractMutationTest {
     }
 
     static class MutantAdministrationRun extends AdministrationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantFleetHeartbeatRun extends FleetHeartbeatContract {
         @Override protected PersistenceUnderTest subject() { return current(); }
     }
 }

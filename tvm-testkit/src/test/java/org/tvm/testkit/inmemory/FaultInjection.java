@@ -309,6 +309,20 @@ final class FaultInjection {
                 }
                 return result;
             }
+            case FLEET_HEARTBEATS_IGNORE_ORDER -> {
+                if (name.equals("vehicles.recordHeartbeats")) {
+                    // each heartbeat overwrites the stored state, however old it is
+                    org.tvm.ports.VehicleRepository vehicles = (org.tvm.ports.VehicleRepository) target;
+                    int applied = 0;
+                    for (Object o : (List<?>) args[0]) {
+                        org.tvm.domain.fleet.VehicleHeartbeat h = (org.tvm.domain.fleet.VehicleHeartbeat) o;
+                        Vehicle before = vehicles.findById(h.vehicleId()).orElseThrow();
+                        vehicles.update(before.heartbeat(h.at(), h.batteryLevel(), h.location()));
+                        applied++;
+                    }
+                    return applied;
+                }
+            }
             default -> {
                 // KEEP_WRITES_ON_ROLLBACK and RETENTION_DROPS_NOTHING bend the entry points, not a repository
             }

@@ -1,0 +1,51 @@
+package org.tvm.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tvm.bench.Bench;
+import picocli.CommandLine;
+
+/**
+ * Smoke test of {@code bin/tvm bench --quick} (one round, a short mixed workload): it completes and prints every row,
+ * and writes the JSON and Markdown files. No timing is asserted: performance is read from the bench, not tested.
+ */
+class BenchCommandTest {
+
+    @Test
+    void quickBenchCompletesAndPrintsEveryRow(@TempDir Path out) throws Exception {
+        StringWriter text = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TvmCli.commandLine();
+        cli.setOut(new PrintWriter(text, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("bench", "--quick", "--rounds", "1", "--seconds", "1", "--rate", "20", "--out", out.toString());
+
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        String printed = text.toString();
+        for (String row : Bench.rowNames()) {
+            assertThat(printed).as("row %s", row).contains(row);
+        }
+        assertThat(printed).contains("mixed open-loop", "raw ", "jpa ", "mybatis ", "double assignments: 0", "schema cost");
+        assertThat(Files.readString(out.resolve("bench.json"))).contains("\"operations\"", "\"mixed\"", "\"ratio\"");
+        assertThat(Files.readString(out.resolve("bench.md"))).contains("| telemetry ingest, 1,000-row batches");
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        StringWriter text = new StringWriter();
+        CommandLine cli = TvmCli.commandLine();
+        cli.setOut(new PrintWriter(text, true));
+        assertThat(cli.execute("bench", "--help")).isZero();
+        assertThat(text.toString()).contains("--quick", "--jdbc-url", "--rounds", "--rate", "--out");
+        text.getBuffer().setLength(0);
+        assertThat(cli.execute("generate", "--help")).isZero();
+        assertThat(text.toString()).contains("--facilities", "--missions", "--telemetry", "--months");
+    }
+}

@@ -1,0 +1,232 @@
+package org.tvm.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.tvm.adapter.jpa.JpaTvmPersistence;
+import org.tvm.adapter.mybatis.MyBatisTvmPersistence;
+import org.tvm.ports.TvmPersistence;
+import org.tvm.testkit.db.PostgresTestDatabase;
+import org.tvm.testkit.db.TestDatabases;
+
+/**
+ * {@code bin/tvm bench}: provisions a throw-away PostgreSQL database (as the tests do), generates a data set, and
+ * measures every operation on the raw-JDBC baseline and on both adapters, interleaved, as the non-superuser application
+ * login under row-level security; then the spec's four queries at scale, the schema's cost on telemetry ingest, and
+ * the open-loop mixed workload. Prints a text table; writes {@code bench.json} and {@code bench.md}.
+ */
+public final class Bench {
+
+    static final String UNCONSTRAINED_TABLE = "bench_telemetry_unconstrained";
+
+    /**
+     * What to run.
+     *
+     * @param quick       the smoke-test size (under 2 minutes) instead of the full run
+     * @param jdbcUrl     server to provision the database on (null: the tests' server, TVM_TEST_PG_URL or local)
+     * @param user        its superuser (null with jdbcUrl null)
+     * @param password    its password (null for none)
+     * @param scale       the data set (null: quick or full default)
+     * @param rounds      interleaved rounds (0: 5 quick, 9 full)
+     * @param mixedRate   target rate of the mixed workload, ops/s (0: 100 quick, 500 full)
+     * @param mixedSeconds duration of the mixed workload per path (0: 8 quick, 60 full)
+     * @param outputDir   where bench.json and bench.md go
+     * @param commit      the commit measured (printed with the results), may be null
+     */
+    public record Options(boolean quick, String jdbcUrl, String user, String password, ScaleGenerator.Scale scale,
+                          int rounds, int mixedRate, int mixedSeconds, Path outputDir, String commit) {
+        public Options {
+            Objects.requireNonNull(outputDir, "outputDir");
+            if (rounds < 0 || mixedRate < 0 || mixedSeconds < 0) {
+                throw new IllegalArgumentException("rounds, rate and seconds must be >= 0");
+            }
+        }
+
+        ScaleGenerator.Scale effectiveScale() {
+            return scale != null ? scale : quick ? ScaleGenerator.Scale.quick() : ScaleGenerator.Scale.full();
+        }
+    }
+
+    private Bench() {
+    }
+
+    /** Runs the bench; returns the rendered text table (also printed to {@code out}). */
+    public static String run(Options o, PrintWriter out) throws Exception {
+        long started = System.nanoTime();
+        PostgresTestDatabase db = o.jdbcUrl() == null ? TestDatabases.postgres()
+                : TestDatabases.postgresAt(o.jdbcUrl(), o.user(), o.password());
+        out.println("bench: database " + db.databaseName() + ", application login " + db.appRole() + " (RLS applies)");
+        ScaleGenerator.Scale scale = o.effectiveScale();
+        out.println("bench: generating " + scale);
+        new ScaleGenerator(db.adminDataSource(), out).generate(scale);
+        createUnconstrainedCopy(db.adminDataSource());
+        Fixture fx = Fixture.load(db.adminDataSource());
+
+        DataSource app = db.appDataSource();
+        List<String> libraries = List.of("jpa", "mybatis");
+        try (TvmPersistence jpa = JpaTvmPersistence.create(app); TvmPersistence mybatis = MyBatisTvmPersistence.create(app)) {
+            List<Side> sides = List.of(new Side(Side.RAW, 0, app, null), new Side("jpa", 1, app, jpa),
+                    new Side("mybatis", 2, app, mybatis));
+            Operations ops = new Operations(fx, o.quick());
+            List<Op> micro = ops.micro();
+            Runner runner = new Runner(sides, fx, !o.quick());
+            int rounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 9;
+            out.println("bench: warm-up");
+            runner.warmUp(micro, o.quick() ? 2 : 20);
+            out.println("bench: " + micro.size() + " operations x " + sides.size() + " paths, " + rounds + " interleaved rounds");
+            runner.run(micro, rounds, out);
+            Map<Op, Map<String, Long>> statements = countStatements(micro, sides, app, fx);
+
+            List<Op> spec = ops.specAtScale();
+            Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
+            specRunner.warmUp(spec, o.quick() ? 5 : 50);
+            // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
+            MixedWorkload.Result[] background = new MixedWorkload.Result[1];
+            Thread ingest = null;
+            if (!o.quick()) {
+                MixedWorkload load = new MixedWorkload(ops, fx, 2);
+                ingest = new Thread(() -> {
+                    try {
+                        background[0] = load.run(sides.get(0), 50, 120, 500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "bench-background-ingest");
+                ingest.start();
+                Thread.sleep(3_000);
+            }
+            out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
+            specRunner.run(spec, 3, out);
+            if (ingest != null) {
+                ingest.join();
+            }
+
+            Report report = new Report(libraries);
+            report.add(runner, statements);
+            report.add(specRunner, Map.of());
+            int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
+            int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
+            int telemetryVehicles = o.quick() ? 50 : 500;
+            MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
+            for (Side side : sides) {
+                out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
+                fx.analyze(false);
+                report.mixed.add(mixed.run(side, rate, seconds, telemetryVehicles));
+            }
+            if (background[0] != null) {
+                report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()
+                        / background[0].seconds()) + " telemetry rows/s");
+            }
+            notes(report, o, scale, db, fx, started);
+            String text = report.text();
+            out.println();
+            out.print(text);
+            Files.createDirectories(o.outputDir());
+            Files.writeString(o.outputDir().resolve("bench.json"), report.json(), StandardCharsets.UTF_8);
+            Files.writeString(o.outputDir().resolve("bench.md"), report.markdown(), StandardCharsets.UTF_8);
+            out.println("bench: wrote " + o.outputDir().resolve("bench.json") + " and bench.md");
+            return text;
+        }
+    }
+
+    /** Each operation once per path on a counting pool: round trips per iteration (per assignment for dispatch). */
+    private static Map<Op, Map<String, Long>> countStatements(List<Op> ops, List<Side> sides, DataSource app, Fixture fx)
+            throws Exception {
+        StatementCounter counting = new StatementCounter(app);
+        Map<Op, Map<String, Long>> out = new LinkedHashMap<>();
+        try (TvmPersistence jpa = JpaTvmPersistence.create(counting);
+             TvmPersistence mybatis = MyBatisTvmPersistence.create(counting)) {
+            List<Side> counted = List.of(new Side(Side.RAW, 0, counting, null), new Side("jpa", 1, counting, jpa),
+                    new Side("mybatis", 2, counting, mybatis));
+            for (Op op : ops) {
+                if (op.unitsPerIteration() > 1 && !op.unit().startsWith("rows")) {
+                    continue; // concurrent dispatchers: retries make a count meaningless
+                }
+                Map<String, Long> perPath = new LinkedHashMap<>();
+                for (Side side : counted) {
+                    if (op.rawOnly() && !side.raw()) {
+                        continue;
+                    }
+                    if (op.beforeBatch() != null) {
+                        op.beforeBatch().run();
+                    }
+                    op.body().run(side, 0); // the first use on a connection may differ (staging table): not counted
+                    counting.reset();
+                    op.body().run(side, 1);
+                    perPath.put(side.name(), counting.count());
+                }
+                out.put(op, perPath);
+            }
+        }
+        fx.releaseAssignments();
+        return out;
+    }
+
+    /** The telemetry table without what protects it: no FK, no CHECKs, no indexes, no partitions, no RLS. */
+    static void createUnconstrainedCopy(DataSource admin) throws SQLException {
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + UNCONSTRAINED_TABLE + " (LIKE telemetry INCLUDING DEFAULTS)");
+            st.execute("GRANT SELECT, INSERT ON " + UNCONSTRAINED_TABLE + " TO tvm_app");
+        }
+    }
+
+    private static void notes(Report report, Options o, ScaleGenerator.Scale scale, PostgresTestDatabase db, Fixture fx,
+            long started) {
+        report.notes.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        report.notes.put("mode", o.quick() ? "quick" : "full");
+        report.notes.put("commit", o.commit() == null ? "unknown" : o.commit());
+        report.notes.put("machine", Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", Java "
+                + System.getProperty("java.version") + ", " + serverVersion(db.adminDataSource()));
+        report.notes.put("data set", scale.facilities() + " facilities x " + scale.vehiclesPerFacility() + " vehicles, "
+                + scale.missions() + " missions, " + scale.telemetry() + " telemetry rows over " + scale.months()
+                + " months");
+        report.notes.put("double assignments", String.valueOf(fx.doubleAssignments()));
+        Report.Row ingest = report.rows.stream().filter(r -> r.name().startsWith("telemetry ingest")).findFirst().orElseThrow();
+        Report.Row free = report.rows.stream().filter(r -> r.name().startsWith("schema cost")).findFirst().orElseThrow();
+        report.notes.put("schema cost", String.format(java.util.Locale.ROOT,
+                "raw ingest into telemetry runs at %.2fx the rows/s of the unconstrained copy",
+                ingest.value().get(Side.RAW) / free.value().get(Side.RAW)));
+        report.notes.put("allocation per telemetry row (bytes, raw/jpa/mybatis)", Report.num(ingest.bytesPerUnit().get(Side.RAW))
+                + "/" + Report.num(ingest.bytesPerUnit().get("jpa")) + "/" + Report.num(ingest.bytesPerUnit().get("mybatis")));
+        report.notes.put("took", String.format(java.util.Locale.ROOT, "%.0f s", (System.nanoTime() - started) / 1e9));
+    }
+
+    private static String serverVersion(DataSource admin) {
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT 'PostgreSQL ' || current_setting('server_version') || ', PostGIS ' "
+                     + "|| postgis_lib_version()")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "PostgreSQL (version unknown)";
+        }
+    }
+
+    /** For tests and tooling: the names of every row the quick bench prints. */
+    public static List<String> rowNames() {
+        List<String> names = new ArrayList<>(List.of("telemetry ingest, 1,000-row batches", "point read (mission by id)",
+                "request a mission", "fleet status (query 2, 100 vehicles)", "dispatch cycle, 1 dispatcher",
+                "dispatch cycle, 4 dispatchers", "heartbeats, 50-vehicle fleet", "mission progress step",
+                "dashboard query 1 (active missions, 50)", "dashboard query 3 (recent telemetry)",
+                "dashboard query 4 (mission timeline)", "schema cost: ingest into an unconstrained copy"));
+        for (int q = 1; q <= 4; q++) {
+            names.add("spec query " + q + " at scale");
+        }
+        return names;
+    }
+}
