@@ -76,117 +76,125 @@ public final class ScaleGenerator {
             // Bulk load of rows consistent by construction: no per-row FK and trigger checks (superuser only; this
             // session only). The constraints are still declared, and the bench's own writes are fully checked.
             st.execute("SET session_replication_role = replica");
-            int f = s.facilities();
-            int v = s.vehiclesPerFacility();
-            int r = s.residentsPerFacility();
-            long m = s.missions();
-            long firstActive = m - (long) f * s.activePerFacility();
-            step(st, "facilities and users", """
-                    CREATE TEMP TABLE g_fac AS SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS user_id
-                        FROM generate_series(0, %d) n;
-                    INSERT INTO facilities (id, name, timezone) SELECT id, 'Bench facility ' || n, 'UTC' FROM g_fac;
-                    INSERT INTO users (id, facility_id, email, password_hash, first_name, last_name, status)
-                        SELECT user_id, id, 'nurse' || n || '.' || substr(id::text, 1, 8) || '@bench.example',
-                               '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 'Nurse', 'Bench ' || n, 'active'
-                        FROM g_fac;
-                    """.formatted(f - 1));
-            step(st, "residents", """
-                    CREATE TEMP TABLE g_res AS SELECT fa.n AS fn, fa.id AS fid, r, gen_random_uuid() AS id
-                        FROM g_fac fa, generate_series(0, %d) r;
-                    INSERT INTO residents (id, facility_id, first_name, last_name, date_of_birth, wheelchair_type)
-                        SELECT id, fid, 'Resident', 'R' || fn || '-' || r, date '1930-01-01' + (r %% 9000), 'manual'
-                        FROM g_res;
-                    CREATE INDEX ON g_res (fn, r);
-                    ANALYZE g_fac, g_res;
-                    """.formatted(r - 1));
-            step(st, "vehicles", """
-                    CREATE TEMP TABLE g_veh AS SELECT fa.n AS fn, fa.id AS fid, v, fa.n * %1$d + v AS k, gen_random_uuid() AS id
-                        FROM g_fac fa, generate_series(0, %2$d) v;
-                    INSERT INTO vehicles (id, facility_id, name, serial_number, model, firmware_version, status,
-                                          current_location, battery_level, last_heartbeat)
-                        SELECT id, fid, 'V-' || lpad(v::text, 4, '0'), 'SN-' || fn || '-' || v || '-' || substr(id::text, 1, 8),
-                               'TVM-1', '1.0.0', 'idle',
-                               jsonb_build_object('lat', 52.52 + (v %% 20) * 0.0005, 'lon', 13.405 + (v / 20) * 0.0005,
-                                                  'zone', 'Zone ' || (v %% 5)),
-                               50 + (v %% 50), now()
-                        FROM g_veh;
-                    CREATE INDEX ON g_veh (fn, v);
-                    CREATE INDEX ON g_veh (k);
-                    ANALYZE g_veh;
-                    """.formatted(v, v - 1));
-            // Mission i belongs to facility i % F; history first (completed), the newest active per facility last:
-            // pending, except the first inProgress of each facility, bound to vehicles 0..inProgress-1.
-            step(st, "missions (" + m + ")", """
-                    CREATE TEMP TABLE g_mis AS
-                    SELECT i, i %% %1$d AS fn, gen_random_uuid() AS id,
-                           now() - make_interval(secs => (%2$d - i) * (%3$s / %2$d::float8)) - interval '1 hour' AS at,
-                           CASE WHEN i < %4$d THEN 'completed'
-                                WHEN (i - %4$d) / %1$d < %5$d THEN 'in_progress' ELSE 'pending' END AS status,
-                           CASE WHEN i < %4$d THEN (i / %1$d) %% %6$d
-                                WHEN (i - %4$d) / %1$d < %5$d THEN (i - %4$d) / %1$d END AS v
-                    FROM generate_series(0, %2$d - 1) i;
-                    ANALYZE g_mis;
-                    INSERT INTO missions (id, facility_id, resident_id, vehicle_id, created_by_user_id, pickup_location,
-                                          pickup_coordinates, dropoff_location, dropoff_coordinates, priority, status,
-                                          assigned_at, started_at, completed_at, last_progress, version, created_at, updated_at)
-                    SELECT g.id, fa.id, re.id, ve.id, fa.user_id, 'Room ' || (g.i %% 300),
-                           ST_SetSRID(ST_MakePoint(13.405 + (g.i %% 40) * 0.0002, 52.52 + (g.i %% 30) * 0.0002), 4326)::geography,
-                           'Garden ' || (g.i %% 7),
-                           ST_SetSRID(ST_MakePoint(13.41, 52.525), 4326)::geography,
-                           (ARRAY['low','normal','normal','high','urgent'])[1 + g.i %% 5], g.status,
-                           CASE WHEN g.status <> 'pending' THEN g.at + interval '1 minute' END,
-                           CASE WHEN g.status <> 'pending' THEN g.at + interval '3 minutes' END,
-                           CASE WHEN g.status = 'completed' THEN g.at + interval '20 minutes' END,
-                           CASE WHEN g.status = 'completed' THEN 'dropoff_completed' END,
-                           CASE g.status WHEN 'completed' THEN 7 WHEN 'in_progress' THEN 2 ELSE 0 END,
-                           g.at, g.at
-                    FROM g_mis g
-                    JOIN g_fac fa ON fa.n = g.fn
-                    JOIN g_res re ON re.fn = g.fn AND re.r = (g.i / %1$d) %% %7$d
-                    LEFT JOIN g_veh ve ON ve.fn = g.fn AND ve.v = g.v;
-                    UPDATE vehicles ve SET current_mission_id = mi.id, status = 'navigating'
-                    FROM missions mi WHERE mi.vehicle_id = ve.id AND mi.status = 'in_progress';
-                    """.formatted(f, m, s.months() * 30L * 86_400, firstActive, s.inProgressPerFacility(), v, r));
-            step(st, "mission events", """
-                    INSERT INTO mission_events (facility_id, mission_id, vehicle_id, event_type, created_at, created_by_user_id)
-                    SELECT mi.facility_id, mi.id, CASE WHEN e.k > 1 THEN mi.vehicle_id END, e.type,
-                           mi.created_at + e.k * interval '1 minute', CASE WHEN e.k = 1 THEN mi.created_by_user_id END
-                    FROM missions mi
-                    JOIN (VALUES (1, 'created'), (2, 'assigned'), (3, 'started'), (4, 'completed')) e(k, type)
-                      ON e.k = 1 OR (e.k <= 3 AND mi.status = 'in_progress') OR mi.status = 'completed';
-                    """);
-            long vehicles = (long) f * v;
-            if (s.telemetry() > 0) {
-                st.execute("SELECT tvm_ensure_telemetry_partitions((now() - interval '" + (s.months() + 1)
-                        + " months')::date, (now() + interval '1 month')::date)");
-                double spanSeconds = s.months() * 30.0 * 86_400;
-                for (long from = 0; from < s.telemetry(); from += TELEMETRY_CHUNK) {
-                    long to = Math.min(s.telemetry(), from + TELEMETRY_CHUNK) - 1;
-                    step(st, "telemetry rows " + from + ".." + to, telemetrySql(from, to, s.telemetry(), vehicles,
-                            spanSeconds, "now() - interval '2 hours'"));
-                }
+            try {
+                fill(st, s);
+            } finally {
+                st.execute("RESET session_replication_role"); // never hand a pooled connection back without checks
             }
-            if (s.recentTelemetryPerVehicle() > 0) {
-                // the last hour of facility 0 at one sample per 10 s: what query 3 and the dashboards read
-                step(st, "recent telemetry of facility 0", """
-                        INSERT INTO telemetry (facility_id, vehicle_id, "timestamp", latitude, longitude, heading, speed_mps,
-                                               acceleration_mps2, battery_level, battery_voltage, battery_current,
-                                               lidar_status, camera_status, imu_status, cpu_usage, memory_usage, disk_usage)
-                        SELECT ve.fid, ve.id, now() - j * (interval '1 hour' / %1$d), 52.52 + (j %% 100) * 0.00001,
-                               13.405 + (j %% 50) * 0.00001, (j * 7) %% 360, 1.2, 0.1, 80, 24.1, 1.5,
-                               'ok', 'ok', 'ok', 30, 512, 40
-                        FROM g_veh ve, generate_series(1, %1$d) j WHERE ve.fn = 0;
-                        """.formatted(s.recentTelemetryPerVehicle()));
-            }
-            st.execute("RESET session_replication_role");
-            step(st, "analyze", "ANALYZE");
-            st.execute("DROP TABLE g_fac, g_res, g_veh, g_mis");
         } catch (SQLException e) {
             throw new IllegalStateException("Generating the data set failed: " + e.getMessage(), e);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         progress.printf("generated in %.1f s%n", took.toMillis() / 1000.0);
         return took;
+    }
+
+    private void fill(Statement st, Scale s) throws SQLException {
+        st.execute("DROP TABLE IF EXISTS g_fac, g_res, g_veh, g_mis"); // left over by a failed run on this connection
+        int f = s.facilities();
+        int v = s.vehiclesPerFacility();
+        int r = s.residentsPerFacility();
+        long m = s.missions();
+        long firstActive = m - (long) f * s.activePerFacility();
+        step(st, "facilities and users", """
+                CREATE TEMP TABLE g_fac AS SELECT n, gen_random_uuid() AS id, gen_random_uuid() AS user_id
+                    FROM generate_series(0, %d) n;
+                INSERT INTO facilities (id, name, timezone) SELECT id, 'Bench facility ' || n, 'UTC' FROM g_fac;
+                INSERT INTO users (id, facility_id, email, password_hash, first_name, last_name, status)
+                    SELECT user_id, id, 'nurse' || n || '.' || substr(id::text, 1, 8) || '@bench.example',
+                           '$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 'Nurse', 'Bench ' || n, 'active'
+                    FROM g_fac;
+                """.formatted(f - 1));
+        step(st, "residents", """
+                CREATE TEMP TABLE g_res AS SELECT fa.n AS fn, fa.id AS fid, r, gen_random_uuid() AS id
+                    FROM g_fac fa, generate_series(0, %d) r;
+                INSERT INTO residents (id, facility_id, first_name, last_name, date_of_birth, wheelchair_type)
+                    SELECT id, fid, 'Resident', 'R' || fn || '-' || r, date '1930-01-01' + (r %% 9000), 'manual'
+                    FROM g_res;
+                CREATE INDEX ON g_res (fn, r);
+                ANALYZE g_fac, g_res;
+                """.formatted(r - 1));
+        step(st, "vehicles", """
+                CREATE TEMP TABLE g_veh AS SELECT fa.n AS fn, fa.id AS fid, v, fa.n * %1$d + v AS k, gen_random_uuid() AS id
+                    FROM g_fac fa, generate_series(0, %2$d) v;
+                INSERT INTO vehicles (id, facility_id, name, serial_number, model, firmware_version, status,
+                                      current_location, battery_level, last_heartbeat)
+                    SELECT id, fid, 'V-' || lpad(v::text, 4, '0'), 'SN-' || fn || '-' || v || '-' || substr(id::text, 1, 8),
+                           'TVM-1', '1.0.0', 'idle',
+                           jsonb_build_object('lat', 52.52 + (v %% 20) * 0.0005, 'lon', 13.405 + (v / 20) * 0.0005,
+                                              'zone', 'Zone ' || (v %% 5)),
+                           50 + (v %% 50), now()
+                    FROM g_veh;
+                CREATE INDEX ON g_veh (fn, v);
+                CREATE INDEX ON g_veh (k);
+                ANALYZE g_veh;
+                """.formatted(v, v - 1));
+        // Mission i belongs to facility i % F; history first (completed), the newest active per facility last:
+        // pending, except the first inProgress of each facility, bound to vehicles 0..inProgress-1.
+        step(st, "missions (" + m + ")", """
+                CREATE TEMP TABLE g_mis AS
+                SELECT i, i %% %1$d AS fn, gen_random_uuid() AS id,
+                       now() - make_interval(secs => (%2$d - i) * (%3$s / %2$d::float8)) - interval '1 hour' AS at,
+                       CASE WHEN i < %4$d THEN 'completed'
+                            WHEN (i - %4$d) / %1$d < %5$d THEN 'in_progress' ELSE 'pending' END AS status,
+                       CASE WHEN i < %4$d THEN (i / %1$d) %% %6$d
+                            WHEN (i - %4$d) / %1$d < %5$d THEN (i - %4$d) / %1$d END AS v
+                FROM generate_series(0, %2$d - 1) i;
+                ANALYZE g_mis;
+                INSERT INTO missions (id, facility_id, resident_id, vehicle_id, created_by_user_id, pickup_location,
+                                      pickup_coordinates, dropoff_location, dropoff_coordinates, priority, status,
+                                      assigned_at, started_at, completed_at, last_progress, version, created_at, updated_at)
+                SELECT g.id, fa.id, re.id, ve.id, fa.user_id, 'Room ' || (g.i %% 300),
+                       ST_SetSRID(ST_MakePoint(13.405 + (g.i %% 40) * 0.0002, 52.52 + (g.i %% 30) * 0.0002), 4326)::geography,
+                       'Garden ' || (g.i %% 7),
+                       ST_SetSRID(ST_MakePoint(13.41, 52.525), 4326)::geography,
+                       (ARRAY['low','normal','normal','high','urgent'])[1 + g.i %% 5], g.status,
+                       CASE WHEN g.status <> 'pending' THEN g.at + interval '1 minute' END,
+                       CASE WHEN g.status <> 'pending' THEN g.at + interval '3 minutes' END,
+                       CASE WHEN g.status = 'completed' THEN g.at + interval '20 minutes' END,
+                       CASE WHEN g.status = 'completed' THEN 'dropoff_completed' END,
+                       CASE g.status WHEN 'completed' THEN 7 WHEN 'in_progress' THEN 2 ELSE 0 END,
+                       g.at, g.at
+                FROM g_mis g
+                JOIN g_fac fa ON fa.n = g.fn
+                JOIN g_res re ON re.fn = g.fn AND re.r = (g.i / %1$d) %% %7$d
+                LEFT JOIN g_veh ve ON ve.fn = g.fn AND ve.v = g.v;
+                UPDATE vehicles ve SET current_mission_id = mi.id, status = 'navigating'
+                FROM missions mi WHERE mi.vehicle_id = ve.id AND mi.status = 'in_progress';
+                """.formatted(f, m, s.months() * 30L * 86_400, firstActive, s.inProgressPerFacility(), v, r));
+        step(st, "mission events", """
+                INSERT INTO mission_events (facility_id, mission_id, vehicle_id, event_type, created_at, created_by_user_id)
+                SELECT mi.facility_id, mi.id, CASE WHEN e.k > 1 THEN mi.vehicle_id END, e.type,
+                       mi.created_at + e.k * interval '1 minute', CASE WHEN e.k = 1 THEN mi.created_by_user_id END
+                FROM missions mi
+                JOIN (VALUES (1, 'created'), (2, 'assigned'), (3, 'started'), (4, 'completed')) e(k, type)
+                  ON e.k = 1 OR (e.k <= 3 AND mi.status = 'in_progress') OR mi.status = 'completed';
+                """);
+        long vehicles = (long) f * v;
+        if (s.telemetry() > 0) {
+            st.execute("SELECT tvm_ensure_telemetry_partitions((now() - interval '" + (s.months() + 1)
+                    + " months')::date, (now() + interval '1 month')::date)");
+            double spanSeconds = s.months() * 30.0 * 86_400;
+            for (long from = 0; from < s.telemetry(); from += TELEMETRY_CHUNK) {
+                long to = Math.min(s.telemetry(), from + TELEMETRY_CHUNK) - 1;
+                step(st, "telemetry rows " + from + ".." + to, telemetrySql(from, to, s.telemetry(), vehicles,
+                        spanSeconds, "now() - interval '2 hours'"));
+            }
+        }
+        if (s.recentTelemetryPerVehicle() > 0) {
+            // the last hour of facility 0 at one sample per 10 s: what query 3 and the dashboards read
+            step(st, "recent telemetry of facility 0", """
+                    INSERT INTO telemetry (facility_id, vehicle_id, "timestamp", latitude, longitude, heading, speed_mps,
+                                           acceleration_mps2, battery_level, battery_voltage, battery_current,
+                                           lidar_status, camera_status, imu_status, cpu_usage, memory_usage, disk_usage)
+                    SELECT ve.fid, ve.id, now() - j * (interval '1 hour' / %1$d), 52.52 + (j %% 100) * 0.00001,
+                           13.405 + (j %% 50) * 0.00001, (j * 7) %% 360, 1.2, 0.1, 80, 24.1, 1.5,
+                           'ok', 'ok', 'ok', 30, 512, 40
+                    FROM g_veh ve, generate_series(1, %1$d) j WHERE ve.fn = 0;
+                    """.formatted(s.recentTelemetryPerVehicle()));
+        }
+        step(st, "analyze", "ANALYZE");
+        st.execute("DROP TABLE g_fac, g_res, g_veh, g_mis");
     }
 
     static String telemetrySql(long from, long to, long total, long vehicles, double spanSeconds, String end) {

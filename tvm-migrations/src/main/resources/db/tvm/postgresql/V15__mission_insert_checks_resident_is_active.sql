@@ -3,6 +3,8 @@
 -- "SELECT count(*) FROM residents ..." in a separate round trip before every mission insert. The trigger
 -- raises the same error as the foreign key (SQLSTATE 23503, constraint fk_missions_resident), so the adapters
 -- translate it to UnknownReferenceException exactly as before. It runs as the caller (RLS applies to the probe).
+-- AFTER INSERT: NOT NULL, CHECKs and the RLS WITH CHECK are decided first (their own errors stay), and the foreign
+-- key's own trigger (RI_ConstraintTrigger_*, earlier in name order) reports a resident that does not exist at all.
 -- H2 has no PL/pgSQL: there the adapters keep their own check (see V15 in db/tvm/h2).
 
 CREATE OR REPLACE FUNCTION tvm_mission_resident_active() RETURNS trigger
@@ -16,7 +18,7 @@ BEGIN
             USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'fk_missions_resident',
                   TABLE = 'missions', COLUMN = 'resident_id';
     END IF;
-    RETURN NEW;
+    RETURN NULL;  -- AFTER trigger: the result is ignored
 END;
 $$;
 
@@ -26,5 +28,5 @@ REVOKE EXECUTE ON FUNCTION tvm_mission_resident_active() FROM PUBLIC;
 COMMENT ON FUNCTION tvm_mission_resident_active() IS
     'Trigger: a new mission must reference a non-deleted resident of its facility (raises 23503 fk_missions_resident).';
 
-CREATE TRIGGER missions_resident_active BEFORE INSERT ON missions
+CREATE TRIGGER missions_resident_active AFTER INSERT ON missions
     FOR EACH ROW EXECUTE FUNCTION tvm_mission_resident_active();
