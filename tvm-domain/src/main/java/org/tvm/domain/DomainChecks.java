@@ -16,11 +16,13 @@ import java.util.function.Function;
 public final class DomainChecks {
 
     /**
-     * Earliest instant the domain accepts: 0001-01-01T00:00:00Z. Both databases store every instant from here to
-     * {@link #LATEST_INSTANT} exactly; outside, PostgreSQL turns instants before 4713 BC into {@code -infinity},
-     * drivers shift year-0 and BC dates between calendars, and H2 and PostgreSQL disagree beyond year 9999.
+     * Earliest instant the domain accepts: 1583-01-01T00:00:00Z, the first full year of the Gregorian calendar. Every
+     * adapter stores and reads back every instant from here to {@link #LATEST_INSTANT} exactly. Before it, paths through
+     * Java's legacy date classes (JDBC timestamps, as Hibernate binds them) switch to the Julian calendar and shift
+     * instants by days (year 1 comes back two days early), PostgreSQL turns instants before 4713 BC into
+     * {@code -infinity}, and beyond year 9999 H2 and PostgreSQL disagree.
      */
-    public static final Instant EARLIEST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant EARLIEST_INSTANT = Instant.parse("1583-01-01T00:00:00Z");
     /** Latest instant the domain accepts: 9999-12-31T23:59:59.999999Z (see {@link #EARLIEST_INSTANT}). */
     public static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999Z");
 
@@ -121,7 +123,7 @@ public final class DomainChecks {
     }
 
     /**
-     * Non-null, within years 0001-9999 UTC, truncated to microseconds (see {@link #micros}).
+     * Non-null, within years 1583-9999 UTC (see {@link #EARLIEST_INSTANT}), truncated to microseconds (see {@link #micros}).
      *
      * @throws DomainValidationException if {@code value} is null or out of range
      */
@@ -137,7 +139,7 @@ public final class DomainChecks {
     public static Instant optionalInstant(String entity, String field, Instant value) {
         Instant truncated = micros(value);
         if (truncated != null && (truncated.isBefore(EARLIEST_INSTANT) || truncated.isAfter(LATEST_INSTANT))) {
-            throw new DomainValidationException(entity, field, "must be within years 0001-9999 UTC");
+            throw new DomainValidationException(entity, field, "must be within years 1583-9999 UTC");
         }
         return truncated;
     }

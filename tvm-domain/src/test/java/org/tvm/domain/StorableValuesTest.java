@@ -55,14 +55,16 @@ class StorableValuesTest {
     }
 
     @Test
-    void instantsOutsideYears0001To9999AreRejectedAtBothEnds() {
+    void instantsOutsideYears1583To9999AreRejectedAtBothEnds() {
         assertThat(user().timestamps(DomainChecks.EARLIEST_INSTANT).build().createdAt()).isEqualTo(DomainChecks.EARLIEST_INSTANT);
         assertThat(user().timestamps(DomainChecks.LATEST_INSTANT).build().createdAt()).isEqualTo(DomainChecks.LATEST_INSTANT);
         assertThatThrownBy(() -> user().timestamps(DomainChecks.EARLIEST_INSTANT.minusNanos(1000)).build())
-                .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.reason()).contains("0001-9999"));
+                .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.reason()).contains("1583-9999"));
         assertThatThrownBy(() -> user().timestamps(Instant.MAX).build()).isInstanceOf(DomainValidationException.class);
         assertThatThrownBy(() -> user().lastLoginAt(Instant.parse("-4714-11-24T00:00:00Z")).build())
                 .isInstanceOfSatisfying(DomainValidationException.class, e -> assertThat(e.field()).isEqualTo("lastLoginAt"));
+        assertThatThrownBy(() -> user().timestamps(Instant.parse("0001-01-01T00:00:00Z")).build())
+                .as("year 1 would come back two days early through JDBC timestamps").isInstanceOf(DomainValidationException.class);
         assertThatThrownBy(() -> DomainChecks.date("Resident", "dateOfBirth", LocalDate.of(0, 1, 1)))
                 .isInstanceOf(DomainValidationException.class);
     }

@@ -77,6 +77,17 @@ public interface PersistenceUnderTest {
         return Optional.empty();
     }
 
+    /**
+     * Rows per table of the whole database as the administration sees them, or an empty map where the subject cannot
+     * count rows (in-memory: its copy-on-write transactions cannot leave half a write). Contracts compare two counts
+     * around a rejected write to prove that nothing of it was stored.
+     *
+     * @return table name to row count, or empty
+     */
+    default java.util.Map<String, Long> rowCounts() {
+        return java.util.Map.of();
+    }
+
     /** A short name for reports, e.g. "jpa/postgresql". */
     String name();
 }

@@ -219,7 +219,9 @@ final class JpaMissionRepository implements MissionRepository {
     }
 
     @Override
-    public void softDelete(MissionId id, Instant at) {
+    public void softDelete(MissionId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Mission", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         tx.checkWritable();

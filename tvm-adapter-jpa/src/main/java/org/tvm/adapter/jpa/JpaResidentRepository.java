@@ -128,7 +128,9 @@ final class JpaResidentRepository implements ResidentRepository {
     }
 
     @Override
-    public void softDelete(ResidentId id, Instant at) {
+    public void softDelete(ResidentId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Resident", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         tx.checkWritable();

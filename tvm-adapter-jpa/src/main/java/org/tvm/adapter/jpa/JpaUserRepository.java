@@ -118,7 +118,9 @@ final class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public void softDelete(UserId id, Instant at) {
+    public void softDelete(UserId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         tx.checkWritable();
@@ -133,7 +135,9 @@ final class JpaUserRepository implements UserRepository {
     }
 
     @Override
-    public void recordLogin(UserId id, Instant at, String ip) {
+    public void recordLogin(UserId id, Instant requestedAt, String ip) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "lastLoginAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         String canonical = IpAddressLiteral.normalise("User", "lastLoginIp", ip);

@@ -119,7 +119,9 @@ final class JpaVehicleRepository implements VehicleRepository {
     }
 
     @Override
-    public Vehicle recordHeartbeat(VehicleId id, Instant at, Integer battery, VehicleLocation location) {
+    public Vehicle recordHeartbeat(VehicleId id, Instant requestedAt, Integer battery, VehicleLocation location) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Vehicle", "lastHeartbeat", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         DomainChecks.range("Vehicle", "batteryLevel", battery, 0, 100);
@@ -157,7 +159,9 @@ final class JpaVehicleRepository implements VehicleRepository {
     }
 
     @Override
-    public void softDelete(VehicleId id, Instant at) {
+    public void softDelete(VehicleId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Vehicle", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         tx.checkWritable();

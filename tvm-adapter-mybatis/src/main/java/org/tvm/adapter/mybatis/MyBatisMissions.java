@@ -182,7 +182,9 @@ final class MyBatisMissions implements MissionRepository {
     }
 
     @Override
-    public void softDelete(MissionId id, Instant at) {
+    public void softDelete(MissionId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Mission", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         tx.write(E, "MissionRepository.softDelete", () -> {

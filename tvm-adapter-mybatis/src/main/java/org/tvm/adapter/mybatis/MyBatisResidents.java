@@ -96,7 +96,9 @@ final class MyBatisResidents implements ResidentRepository {
     }
 
     @Override
-    public void softDelete(ResidentId id, Instant at) {
+    public void softDelete(ResidentId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Resident", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         tx.write(E, "ResidentRepository.softDelete", () -> {

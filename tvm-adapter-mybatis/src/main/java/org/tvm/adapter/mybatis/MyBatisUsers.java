@@ -81,7 +81,9 @@ final class MyBatisUsers implements UserRepository {
     }
 
     @Override
-    public void softDelete(UserId id, Instant at) {
+    public void softDelete(UserId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         tx.write(E, "UserRepository.softDelete", () -> {
@@ -93,7 +95,9 @@ final class MyBatisUsers implements UserRepository {
     }
 
     @Override
-    public void recordLogin(UserId id, Instant at, String ip) {
+    public void recordLogin(UserId id, Instant requestedAt, String ip) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "lastLoginAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         requireNonNull(id, "id");
         requireNonNull(at, "at");
         String normalised = IpAddressLiteral.normalise(E, "lastLoginIp", ip);

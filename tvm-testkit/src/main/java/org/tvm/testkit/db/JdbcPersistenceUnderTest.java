@@ -163,6 +163,28 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
         return Optional.of(known);
     }
 
+    /** Every table the ports write (partitions are counted through their parent). */
+    private static final java.util.List<String> WRITTEN_TABLES = java.util.List.of("facilities", "locations", "users",
+            "user_roles", "residents", "caregiver_assignments", "vehicles", "missions", "mission_events", "telemetry",
+            "vehicle_logs", "audit_logs", "data_access_logs", "role_permissions");
+
+    @Override
+    public java.util.Map<String, Long> rowCounts() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Connection c = adminDataSource.getConnection()) {
+            for (String table : WRITTEN_TABLES) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table);
+                     ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    counts.put(table, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting rows of " + name + " failed", e);
+        }
+        return counts;
+    }
+
     /** How this database tells who waits for a lock, or null when it cannot. */
     private String lockWaitersQuery() {
         String known = lockWaitersQuery;

@@ -243,7 +243,9 @@ final class InMemoryMissions implements MissionRepository {
     }
 
     @Override
-    public void softDelete(MissionId id, Instant at) {
+    public void softDelete(MissionId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Mission", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         nn(id, "id");
         nn(at, "at");
         tx.checkWritable("MissionRepository.softDelete");

@@ -154,7 +154,9 @@ final class InMemoryUsers implements UserRepository {
     }
 
     @Override
-    public void softDelete(UserId id, Instant at) {
+    public void softDelete(UserId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         nn(id, "id");
         nn(at, "at");
         tx.checkWritable("UserRepository.softDelete");
@@ -173,7 +175,9 @@ final class InMemoryUsers implements UserRepository {
     }
 
     @Override
-    public void recordLogin(UserId id, Instant at, String ip) {
+    public void recordLogin(UserId id, Instant requestedAt, String ip) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "lastLoginAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         nn(id, "id");
         nn(at, "at");
         String canonical = IpAddressLiteral.normalise("User", "lastLoginIp", ip);
