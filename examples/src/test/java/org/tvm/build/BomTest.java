@@ -53,6 +53,26 @@ class BomTest {
         assertThat(managed).containsExactlyInAnyOrderElementsOf(published);
     }
 
+    @Test
+    void theConsumerIntegrationTestUsesTheLibrarysVersions() throws Exception {
+        Element parent = parse(ROOT.resolve("pom.xml")).getDocumentElement();
+        Element parentProperties = child(parent, "properties");
+        Element consumer = parse(ROOT.resolve("it/consumer/pom.xml")).getDocumentElement();
+        assertThat(child(consumer, "parent")).as("a consumer has no access to our parent").isNull();
+        Element properties = child(consumer, "properties");
+        assertThat(text(properties, "tvm.version")).isEqualTo(text(parent, "version"));
+        for (String pinned : List.of("hikaricp.version", "slf4j.version", "compiler-plugin.version", "surefire.version",
+                "resources-plugin.version")) {
+            assertThat(text(properties, pinned)).as(pinned).isEqualTo(text(parentProperties, pinned));
+        }
+    }
+
+    private static String text(Element parent, String name) {
+        Element found = child(parent, name);
+        assertThat(found).as(name).isNotNull();
+        return found.getTextContent().trim();
+    }
+
     private static Document parse(Path pom) throws Exception {
         assertThat(Files.isRegularFile(pom)).as(pom.toString()).isTrue();
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -138,7 +138,7 @@ public final class AdapterLog {
                  ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : "none";
             } catch (SQLException e) {
-                return "unknown";
+                return "not readable by this login";   // tvm_app has no grant on the history table
             } finally {
                 resetAfterFailure(c);
             }
