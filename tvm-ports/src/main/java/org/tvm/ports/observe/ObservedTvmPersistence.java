@@ -81,31 +81,24 @@ public final class ObservedTvmPersistence implements TvmPersistence {
 
     @Override
     public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(work, "work");
-        Counting counting = new Counting();
-        return observed(ctx, UnitOfWork.Kind.READ_WRITE, counting,
-                () -> delegate.inTransaction(ctx, tx -> work.execute(counting.wrap(tx))));
+        return observedWork(ctx, work, UnitOfWork.Kind.READ_WRITE, delegate::inTransaction);
     }
 
     @Override
     public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
-        Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(work, "work");
-        Counting counting = new Counting();
-        observed(ctx, UnitOfWork.Kind.READ_WRITE, counting, () -> {
-            delegate.run(ctx, tx -> work.accept(counting.wrap(tx)));
+        observedWork(ctx, tx -> {
+            work.accept(tx);
+            return null;
+        }, UnitOfWork.Kind.READ_WRITE, (c, w) -> {
+            delegate.run(c, tx -> w.execute(tx));
             return null;
         });
     }
 
     @Override
     public <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(work, "work");
-        Counting counting = new Counting();
-        return observed(ctx, UnitOfWork.Kind.READ_ONLY, counting,
-                () -> delegate.inReadOnlyTransaction(ctx, tx -> work.execute(counting.wrap(tx))));
+        return observedWork(ctx, work, UnitOfWork.Kind.READ_ONLY, delegate::inReadOnlyTransaction);
     }
 
     @Override
@@ -123,16 +116,19 @@ public final class ObservedTvmPersistence implements TvmPersistence {
         return "Observed[" + adapter + ", " + delegate + "]";
     }
 
-    /** The delegate's call, as a supplier that may throw anything unchecked. */
-    private interface Call<T> {
-        T call();
+    /** One of the delegate's run methods. */
+    private interface RunMethod<T> {
+        T run(TvmContext ctx, TransactionWork<T> work);
     }
 
-    private <T> T observed(TvmContext ctx, UnitOfWork.Kind kind, Counting counting, Call<T> call) {
+    private <T> T observedWork(TvmContext ctx, TransactionWork<T> work, UnitOfWork.Kind kind, RunMethod<T> runMethod) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        Counting counting = new Counting();
         long start = System.nanoTime();
         T result;
         try {
-            result = call.call();
+            result = runMethod.run(ctx, tx -> work.execute(counting.wrap(tx)));
         } catch (RuntimeException | Error e) {
             tell(ctx, kind, start, isConflict(e) ? UnitOfWork.Outcome.CONFLICT : UnitOfWork.Outcome.FAILED,
                     e.getClass().getSimpleName(), counting);

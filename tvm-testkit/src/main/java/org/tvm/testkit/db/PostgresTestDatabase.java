@@ -68,7 +68,6 @@ public final class PostgresTestDatabase implements TestDatabase {
         String suffix = randomHex(6);
         String databaseName = "tvm_test_" + suffix;
         String appRole = "tvm_test_app_" + suffix;
-        String appPassword = randomHex(16);
         AtomicReference<PostgresTestDatabase> provisioned = new AtomicReference<>();
         Thread hook = new Thread(() -> {
             PostgresTestDatabase db = provisioned.get();
@@ -87,28 +86,11 @@ public final class PostgresTestDatabase implements TestDatabase {
             removeHook(hook);
             throw cannotCreate(serverUrl, user, e);
         }
-        HikariDataSource admin = null;
-        HikariDataSource app = null;
         try {
-            String dbUrl = withDatabase(serverUrl, databaseName);
-            admin = pool("tvm-test-admin", dbUrl, user, password);
-            TvmMigrations.migrate(admin); // as superuser: PostGIS and the cluster roles need it
-            try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE ROLE " + appRole + " LOGIN PASSWORD '" + appPassword + "' NOSUPERUSER NOCREATEDB"
-                        + " NOCREATEROLE NOBYPASSRLS INHERIT IN ROLE tvm_app");
-            }
-            app = pool("tvm-test-app", dbUrl, appRole, appPassword);
-            PostgresTestDatabase db = new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app,
-                    false);
+            PostgresTestDatabase db = open(serverUrl, user, password, databaseName, appRole, false);
             provisioned.set(db);
             return db;
         } catch (Throwable e) { // also Errors (e.g. a missing migration class): never leave the database behind
-            if (app != null) {
-                app.close();
-            }
-            if (admin != null) {
-                admin.close();
-            }
             dropQuietly(serverUrl, user, password, databaseName, appRole);
             removeHook(hook);
             if (e instanceof Error error) {
@@ -138,7 +120,6 @@ public final class PostgresTestDatabase implements TestDatabase {
                     + "characters ([a-z_][a-z0-9_]*), was '" + databaseName + "'");
         }
         String appRole = databaseName + "_app";
-        String appPassword = randomHex(16);
         try (Connection c = connect(serverUrl, user, password); Statement s = c.createStatement()) {
             boolean exists;
             try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + databaseName + "'")) {
@@ -150,11 +131,25 @@ public final class PostgresTestDatabase implements TestDatabase {
         } catch (SQLException e) {
             throw cannotCreate(serverUrl, user, e);
         }
-        HikariDataSource admin = null;
+        try {
+            return open(serverUrl, user, password, databaseName, appRole, true);
+        } catch (RuntimeException | SQLException e) {
+            throw new IllegalStateException("Opening the persistent PostgreSQL test database " + databaseName + " at "
+                    + withoutSecrets(serverUrl) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Migrates the (existing) database as the superuser (PostGIS and the cluster roles need it), gives the application
+     * login a fresh random password (creating it when missing) and opens both pools; closes what it opened on failure.
+     */
+    private static PostgresTestDatabase open(String serverUrl, String user, String password, String databaseName,
+                                             String appRole, boolean persistent) throws SQLException {
+        String appPassword = randomHex(16);
+        String dbUrl = withDatabase(serverUrl, databaseName);
+        HikariDataSource admin = pool("tvm-test-admin", dbUrl, user, password);
         HikariDataSource app = null;
         try {
-            String dbUrl = withDatabase(serverUrl, databaseName);
-            admin = pool("tvm-test-admin", dbUrl, user, password);
             TvmMigrations.migrate(admin);
             try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
                 boolean roleExists;
@@ -166,16 +161,13 @@ public final class PostgresTestDatabase implements TestDatabase {
                 s.execute("GRANT tvm_app TO " + appRole);
             }
             app = pool("tvm-test-app", dbUrl, appRole, appPassword);
-            return new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app, true);
-        } catch (RuntimeException | SQLException e) {
+            return new PostgresTestDatabase(serverUrl, user, password, databaseName, appRole, admin, app, persistent);
+        } catch (RuntimeException | SQLException | Error e) {
             if (app != null) {
                 app.close();
             }
-            if (admin != null) {
-                admin.close();
-            }
-            throw new IllegalStateException("Opening the persistent PostgreSQL test database " + databaseName + " at "
-                    + withoutSecrets(serverUrl) + " failed: " + e.getMessage(), e);
+            admin.close();
+            throw e;
         }
     }
 
