@@ -90,4 +90,14 @@ public interface PersistenceUnderTest {
 
     /** A short name for reports, e.g. "jpa/postgresql". */
     String name();
+
+    /**
+     * Removes the facilities (and all their rows) created through {@link #administration()}, so a suite leaves a
+     * persistent database as it found it. Called by {@code TvmContractSuite} after all its contracts ran; never throws.
+     *
+     * @return how many facilities were removed; the default (throw-away stores) removes nothing
+     */
+    default int removeCreatedFacilities() {
+        return 0;
+    }
 }

@@ -45,21 +45,12 @@ public final class TvmCli implements Runnable {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((failure, commandLine, parseResult) -> {
                     // Operators need the cause in one line, not a stack trace; TVM_DEBUG=1 shows it all.
-                    commandLine.getErr().println("tvm " + commandLine.getCommandName() + ": " + describe(failure));
+                    commandLine.getErr().println("tvm " + commandLine.getCommandName() + ": "
+                            + CliErrors.describe(commandLine.getCommandName(), failure));
                     if (System.getenv("TVM_DEBUG") != null) {
                         failure.printStackTrace(commandLine.getErr());
                     }
                     return 1;
                 });
-    }
-
-    static String describe(Throwable failure) {
-        StringBuilder message = new StringBuilder(String.valueOf(failure.getMessage()));
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            if (cause.getMessage() != null && !message.toString().contains(cause.getMessage())) {
-                message.append(" (caused by: ").append(cause.getMessage()).append(')');
-            }
-        }
-        return message.toString();
     }
 }

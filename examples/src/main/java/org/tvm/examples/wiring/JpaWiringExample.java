@@ -30,6 +30,7 @@ public final class JpaWiringExample {
     private JpaWiringExample() {
     }
 
+    // tag::wiring[]
     public static void main(String[] args) {
         String url = env("TVM_DB_URL", "jdbc:h2:mem:jpa-wiring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -66,4 +67,5 @@ public final class JpaWiringExample {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+    // end::wiring[]
 }

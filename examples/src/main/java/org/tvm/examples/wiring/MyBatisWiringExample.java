@@ -30,6 +30,7 @@ public final class MyBatisWiringExample {
     private MyBatisWiringExample() {
     }
 
+    // tag::wiring[]
     public static void main(String[] args) {
         String url = env("TVM_DB_URL", "jdbc:h2:mem:mybatis-wiring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
@@ -66,4 +67,5 @@ public final class MyBatisWiringExample {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+    // end::wiring[]
 }

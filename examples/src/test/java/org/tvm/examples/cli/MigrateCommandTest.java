@@ -75,7 +75,44 @@ class MigrateCommandTest {
     void unreachableDatabaseFailsWithOneClearLine() {
         int exit = run("migrate", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2", "--user", "nobody");
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("tvm migrate:").doesNotContain("\tat ");
+        assertThat(err.toString()).startsWith("tvm migrate: cannot reach the database: is PostgreSQL running")
+                .doesNotContain("\tat ");
+        assertThat(err.toString().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void migrateAsANonSuperuserIsOneLineNamingTheFix() throws SQLException {
+        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String database = "tvm_cli_nosu_" + suffix;
+        String role = "tvm_cli_nosu_" + suffix;
+        String rolePassword = UUID.randomUUID().toString();
+        try (Connection connection = serverConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+            statement.execute("CREATE ROLE " + role + " LOGIN NOSUPERUSER PASSWORD '" + rolePassword + "'");
+            statement.execute("GRANT ALL ON DATABASE " + database + " TO " + role);
+        }
+        try {
+            String url = databaseUrl().replace("/" + DATABASE, "/" + database);
+            int exit = run("migrate", "--jdbc-url", url, "--user", role, "--password", rolePassword);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err.toString().strip().lines()).as(err.toString()).hasSize(1);
+            assertThat(err.toString()).startsWith("tvm migrate: migrate needs a superuser or a member of tvm_admin")
+                    .contains("--user postgres").contains("SQLSTATE 42501").doesNotContain(rolePassword);
+        } finally {
+            try (Connection connection = serverConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+                statement.execute("DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
+    void wrongPasswordAndMissingDatabaseAreOneLineEach() {
+        assertThat(run("migrate", "--jdbc-url", databaseUrl().replace("/" + DATABASE, "/tvm_cli_missing_db"),
+                "--user", USER, "--password", PASSWORD)).isEqualTo(1);
+        assertThat(err.toString()).startsWith("tvm migrate: the database does not exist: create it first");
+        assertThat(err.toString().strip().lines()).hasSize(1);
     }
 
     @Test

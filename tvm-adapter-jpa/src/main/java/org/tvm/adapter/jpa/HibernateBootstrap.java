@@ -9,6 +9,8 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.jdbc.connections.spi.DatabaseConnectionInfo;
+import org.hibernate.engine.jdbc.env.internal.JdbcEnvironmentInitiator;
 import org.tvm.ports.TvmPersistenceException;
 
 /**
@@ -31,7 +33,25 @@ final class HibernateBootstrap {
      *                                 Hibernate exception, naming the table/column, is the cause)
      */
     static SessionFactory build(DataSource dataSource, SqlDialect dialect, int batchSize) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        return build(dataSource, dialect, batchSize, new StandardServiceRegistryBuilder());
+    }
+
+    /**
+     * As {@link #build(DataSource, SqlDialect, int)} without Hibernate's "Database info" banner: the administration's
+     * factory is the second one over the same database, and one banner is enough.
+     */
+    static SessionFactory buildWithoutBanner(DataSource dataSource, SqlDialect dialect, int batchSize) {
+        return build(dataSource, dialect, batchSize, new StandardServiceRegistryBuilder().addInitiator(new JdbcEnvironmentInitiator() {
+            @Override
+            protected void logConnectionInfo(DatabaseConnectionInfo info) {
+                // deliberately silent (see above)
+            }
+        }));
+    }
+
+    private static SessionFactory build(DataSource dataSource, SqlDialect dialect, int batchSize,
+                                        StandardServiceRegistryBuilder registryBuilder) {
+        StandardServiceRegistry registry = registryBuilder
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "validate")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, Integer.toString(batchSize))

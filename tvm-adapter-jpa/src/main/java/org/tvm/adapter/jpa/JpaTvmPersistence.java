@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
+import org.tvm.adapter.sql.AdapterLog;
 import org.tvm.ports.Capability;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
@@ -134,7 +135,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     public static TvmPersistence create(DataSource dataSource, Options options) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
-        return new JpaTvmPersistence(dataSource, options);
+        return AdapterLog.started("jpa", new JpaTvmPersistence(dataSource, options), dataSource, options.cipher);
     }
 
     /**
@@ -147,7 +148,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     public static TvmAdministration administration(DataSource adminDataSource) {
         Objects.requireNonNull(adminDataSource, "adminDataSource");
         SqlDialect dialect = SqlDialect.detect(adminDataSource);
-        return new JpaAdministration(HibernateBootstrap.build(adminDataSource, dialect, 50), dialect);
+        return new JpaAdministration(HibernateBootstrap.buildWithoutBanner(adminDataSource, dialect, 50), dialect);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.tvm.adapter.sql.AdapterLog;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
@@ -50,8 +51,8 @@ public final class MyBatisTvmPersistence {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(options, "options");
         Dialect dialect = Dialect.of(dataSource);
-        return new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect, "tvm-app"), dialect,
-                new DomainRows(options.cipher()), options.clock());
+        return AdapterLog.started("mybatis", new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect,
+                "tvm-app"), dialect, new DomainRows(options.cipher()), options.clock()), dataSource, options.cipher);
     }
 
     /**

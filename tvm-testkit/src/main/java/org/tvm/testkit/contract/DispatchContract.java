@@ -104,8 +104,9 @@ public abstract class DispatchContract {
         Instant now = baseNow();
         FacilityWorld w = FacilityWorld.create(subject(), now);
         Instant same = now.minusSeconds(5);
-        Mission bigId = pending(w, MissionId.of(UUID.fromString("e0000000-0000-7000-8000-000000000000")), MissionPriority.HIGH, same);
-        Mission smallId = pending(w, MissionId.of(UUID.fromString("20000000-0000-7000-8000-000000000000")), MissionPriority.HIGH, same);
+        List<UUID> ids = TvmTestData.ascendingUuids(2);
+        Mission bigId = pending(w, MissionId.of(ids.get(1)), MissionPriority.HIGH, same);
+        Mission smallId = pending(w, MissionId.of(ids.get(0)), MissionPriority.HIGH, same);
 
         assertThat(claim(w, 10, now)).containsExactly(smallId.id(), bigId.id());
     }

@@ -275,9 +275,10 @@ public abstract class ResidentContract {
         Resident smithAnn = TvmTestData.resident(f).lastName("Smith").firstName("Ann").at(now).build();
         Resident lowerAdams = TvmTestData.resident(f).lastName("adams").firstName("Zoe").at(now).build();
         Resident upperZed = TvmTestData.resident(f).lastName("Zed").firstName("Al").at(now).build();
-        Resident twin1 = TvmTestData.resident(f).id(ResidentId.of(UUID.fromString("f0000000-0000-7000-8000-000000000000")))
+        List<UUID> ids = TvmTestData.ascendingUuids(2);
+        Resident twin1 = TvmTestData.resident(f).id(ResidentId.of(ids.get(1)))
                 .lastName("Twin").firstName("Tom").at(now).build();
-        Resident twin2 = TvmTestData.resident(f).id(ResidentId.of(UUID.fromString("10000000-0000-7000-8000-000000000000")))
+        Resident twin2 = TvmTestData.resident(f).id(ResidentId.of(ids.get(0)))
                 .lastName("Twin").firstName("Tom").at(now).build();
         run(subject(), f, (TvmTransaction tx) -> List.of(upperZed, twin1, smithBob, lowerAdams, twin2, smithAnn).forEach(tx.residents()::insert));
 

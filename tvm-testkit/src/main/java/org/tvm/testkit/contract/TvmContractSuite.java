@@ -1,6 +1,7 @@
 package org.tvm.testkit.contract;
 
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.tvm.testkit.PersistenceUnderTest;
 
 /**
@@ -19,8 +20,12 @@ import org.tvm.testkit.PersistenceUnderTest;
  * }</pre>
  *
  * <p>The subject is shared by every contract (contracts never assume empty tables: each test creates its
- * own facility). To run a single contract, extend that {@code *Contract} class directly instead.
+ * own facility). It is obtained once before any contract runs: when it cannot be had (e.g. no database answers) the
+ * suite fails once with that reason and runs nothing. After the last contract the facilities the suite created are
+ * removed ({@link PersistenceUnderTest#removeCreatedFacilities()}), so it can run again on a persistent database. To
+ * run a single contract, extend that {@code *Contract} class directly instead.
  */
+@ExtendWith(SuiteLifecycle.class)
 public abstract class TvmContractSuite {
 
     /** The persistence under test; called often, so return a shared instance. */

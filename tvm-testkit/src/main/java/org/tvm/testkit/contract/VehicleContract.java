@@ -144,7 +144,7 @@ public abstract class VehicleContract {
         FacilityId f = newFacility(subject(), now);
         Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
         run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-        Vehicle changed = vehicle.toBuilder().name("Renamed " + TvmTestData.unique()).serialNumber("SN-9")
+        Vehicle changed = vehicle.toBuilder().name("Renamed " + TvmTestData.unique()).serialNumber("SN-" + TvmTestData.unique())
                 .model("M2").firmwareVersion("9.9").maxPayloadKg(120).maxSpeedMps(new BigDecimal("3.5"))
                 .nextMaintenanceDue(LocalDate.of(2031, 1, 31)).build().enterMaintenance(LocalDate.of(2030, 6, 1))
                 .addDistance(new BigDecimal("12.345")).toBuilder().updatedAt(now.plusSeconds(5)).build();

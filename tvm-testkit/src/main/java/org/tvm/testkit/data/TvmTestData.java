@@ -77,6 +77,23 @@ public final class TvmTestData {
         return RUN + "-" + String.format(Locale.ROOT, "%06d", SEQUENCE.incrementAndGet());
     }
 
+    /**
+     * Fresh random UUIDs in ascending database order (the unsigned byte order PostgreSQL and H2 sort UUIDs by, which is
+     * the order of their lower-case text): for tests of id tie-breaks that must not reuse fixed ids, so the suite can
+     * run again on the same database.
+     *
+     * @param count how many, at least 1
+     * @return {@code count} distinct UUIDs, smallest first
+     */
+    public static List<UUID> ascendingUuids(int count) {
+        java.util.TreeMap<String, UUID> sorted = new java.util.TreeMap<>();
+        while (sorted.size() < count) {
+            UUID id = UUID.randomUUID();
+            sorted.put(id.toString(), id);
+        }
+        return List.copyOf(sorted.values());
+    }
+
     /** @return {@code length} random lower-case letters a-z (useful where digits are not allowed, e.g. permissions) */
     public static String randomLetters(int length) {
         StringBuilder sb = new StringBuilder(length);

@@ -13,7 +13,7 @@ import org.tvm.migrations.TvmMigrations;
  * DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1}) migrated with the H2 migration set (see {@link TestDatabases#h2()}).
  * It lives until {@link #close()} or the end of the JVM.
  */
-public final class H2TestDatabase implements AutoCloseable {
+public final class H2TestDatabase implements TestDatabase {
 
     private final String jdbcUrl;
     private final HikariDataSource dataSource;
@@ -43,12 +43,25 @@ public final class H2TestDatabase implements AutoCloseable {
         return new H2TestDatabase(url, ds);
     }
 
-    /** @return the pooled data source of this database */
+    /** @return the pooled data source of this database (the same as {@link #appDataSource()}) */
     public DataSource dataSource() {
         return dataSource;
     }
 
+    /** @return the pooled data source (H2 has one login, {@code sa}; no row-level security) */
+    @Override
+    public DataSource appDataSource() {
+        return dataSource;
+    }
+
+    /** @return the same pooled data source as {@link #appDataSource()} */
+    @Override
+    public DataSource adminDataSource() {
+        return dataSource;
+    }
+
     /** @return its JDBC URL (user {@code sa}, empty password) */
+    @Override
     public String jdbcUrl() {
         return jdbcUrl;
     }

@@ -21,10 +21,9 @@ import org.tvm.testkit.PersistenceUnderTest;
  * JDBC (sealed values as stored, rows visible to the application role without a facility filter).
  *
  * <pre>{@code
- * PostgresTestDatabase db = TestDatabases.postgres();
+ * TestDatabase db = TestDatabases.postgres();   // or TestDatabases.h2(): the same shape
  * PersistenceUnderTest subject = new JdbcPersistenceUnderTest("mine/postgresql",
- *         MyTvmPersistence.create(db.appDataSource()), MyTvmPersistence.administration(db.adminDataSource()),
- *         db.appDataSource(), db.adminDataSource());
+ *         MyTvmPersistence.create(db.appDataSource()), MyTvmPersistence.administration(db.adminDataSource()), db);
  * }</pre>
  */
 public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
@@ -37,6 +36,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final TvmAdministration administration;
     private final DataSource appDataSource;
     private final DataSource adminDataSource;
+    private final CreatedFacilities createdFacilities = new CreatedFacilities();
     private volatile String lockWaitersQuery;
     private volatile DatabaseFaults faults;
 
@@ -51,9 +51,34 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
                                     DataSource appDataSource, DataSource adminDataSource) {
         this.name = Objects.requireNonNull(name, "name");
         this.persistence = Objects.requireNonNull(persistence, "persistence");
-        this.administration = Objects.requireNonNull(administration, "administration");
+        this.administration = createdFacilities.tracking(Objects.requireNonNull(administration, "administration"));
         this.appDataSource = Objects.requireNonNull(appDataSource, "appDataSource");
         this.adminDataSource = Objects.requireNonNull(adminDataSource, "adminDataSource");
+    }
+
+    /**
+     * The same over a {@link TestDatabase}'s two pools.
+     *
+     * @param name           short name for reports, e.g. {@code "jpa/postgresql"}
+     * @param persistence    the persistence under test, running on {@code database.appDataSource()}
+     * @param administration its administration, running on {@code database.adminDataSource()}
+     * @param database       the test database
+     */
+    public JdbcPersistenceUnderTest(String name, TvmPersistence persistence, TvmAdministration administration,
+                                    TestDatabase database) {
+        this(name, persistence, administration, Objects.requireNonNull(database, "database").appDataSource(),
+                database.adminDataSource());
+    }
+
+    /**
+     * Removes every facility created through {@link #administration()} so far, with all its rows (PostgreSQL; needs
+     * the admin login to be a superuser). The contract suite calls it after all its contracts ran.
+     *
+     * @return how many facilities were removed (0 on H2, whose test databases are throw-away)
+     */
+    @Override
+    public int removeCreatedFacilities() {
+        return createdFacilities.removeAll(adminDataSource);
     }
 
     @Override

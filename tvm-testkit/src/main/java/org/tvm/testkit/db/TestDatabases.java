@@ -1,17 +1,20 @@
 package org.tvm.testkit.db;
 
 /**
- * Throw-away databases for adapter tests.
+ * Test databases for adapter tests; both kinds are {@link TestDatabase}s (an application and an admin pool).
  *
  * <ul>
  *   <li>{@link #postgres()}: one migrated PostgreSQL database per JVM, created lazily on the server named by
  *       {@code TVM_TEST_PG_URL}/{@code TVM_TEST_PG_USER}/{@code TVM_TEST_PG_PASSWORD} (default
  *       {@code jdbc:postgresql://127.0.0.1:5432/postgres} as {@code postgres}); the application pool logs in as a
- *       fresh non-superuser role granted {@code tvm_app}, so row-level security applies. Dropped at JVM shutdown.</li>
+ *       non-superuser role granted {@code tvm_app}, so row-level security applies. A fresh database, dropped at JVM
+ *       shutdown; or, when {@code TVM_TEST_PG_DATABASE} names one, that persistent database (created if missing,
+ *       migrated, kept).</li>
  *   <li>{@link #h2()}: a fresh, uniquely named in-memory H2 database in PostgreSQL mode, migrated with the H2 set.</li>
  * </ul>
  *
- * An unreachable PostgreSQL is a failure naming {@code bin/test}, never a silent skip.
+ * An unreachable PostgreSQL is one clear failure naming the variables to set and how to start a server, never a
+ * silent skip.
  */
 public final class TestDatabases {
 
@@ -36,9 +39,18 @@ public final class TestDatabases {
             throw new IllegalStateException(postgresFailure.getMessage(), postgresFailure);
         }
         try {
-            // provision registers the shutdown hook dropping the database and the role before creating them
-            postgres = PostgresTestDatabase.provision(env("TVM_TEST_PG_URL", DEFAULT_URL), env("TVM_TEST_PG_USER", DEFAULT_USER),
-                    env("TVM_TEST_PG_PASSWORD", ""));
+            String url = env("TVM_TEST_PG_URL", DEFAULT_URL);
+            String user = env("TVM_TEST_PG_USER", DEFAULT_USER);
+            String password = env("TVM_TEST_PG_PASSWORD", "");
+            String persistentName = env("TVM_TEST_PG_DATABASE", null);
+            if (persistentName != null) {
+                PostgresTestDatabase db = PostgresTestDatabase.attach(url, user, password, persistentName);
+                Runtime.getRuntime().addShutdownHook(new Thread(db::close, "close-" + persistentName));
+                postgres = db;
+            } else {
+                // provision registers the shutdown hook dropping the database and the role before creating them
+                postgres = PostgresTestDatabase.provision(url, user, password);
+            }
             return postgres;
         } catch (RuntimeException e) {
             postgresFailure = e;

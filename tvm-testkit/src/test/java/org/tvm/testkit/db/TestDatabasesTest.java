@@ -71,12 +71,14 @@ class TestDatabasesTest {
     }
 
     @Test
-    void unreachableServerFailsClearlyNamingBinTest() {
+    void unreachableServerFailsClearlyNamingTheVariablesAndHowToStartOne() {
         String url = "jdbc:postgresql://127.0.0.1:1/postgres";
         assertThatThrownBy(() -> PostgresTestDatabase.provision(url, "postgres", ""))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("PostgreSQL not reachable at " + url)
-                .hasMessageContaining("run bin/test, which provisions it (or set TVM_TEST_PG_URL/_USER/_PASSWORD)");
+                .hasMessageContaining("set TVM_TEST_PG_URL (e.g. jdbc:postgresql://127.0.0.1:5432/postgres), "
+                        + "TVM_TEST_PG_USER and TVM_TEST_PG_PASSWORD, or start one, e.g. `docker run")
+                .hasMessageNotContaining("bin/test");
     }
 
     @Test
