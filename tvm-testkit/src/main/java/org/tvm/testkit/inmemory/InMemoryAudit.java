@@ -47,7 +47,7 @@ final class InMemoryAudit implements AuditRepository {
                     && !tx.store.idIndex.containsKey(new RowKey("users", stored.userId().value()))) {
                 throw new UnknownReferenceException("AuditEntry", "audit_logs_user_id_fkey", "user_id");
             }
-            t.audit = t.audit.plus(row);
+            t.appendAudit(row);
         });
     }
 
@@ -62,7 +62,7 @@ final class InMemoryAudit implements AuditRepository {
                 throw new UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident", "resident_id");
             }
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.dataAccess = t.dataAccess.plus(row);
+            t.appendAccess(List.of(row));
         });
     }
 

@@ -67,7 +67,7 @@ final class InMemoryResidents implements ResidentRepository {
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), resident.id(), DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
             t.residents.put(resident.id(), tx.stored(merged));
-            t.dataAccess = t.dataAccess.plus(new DataAccessRow(entry, seq));
+            t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = merged;
         });
         return out[0];
@@ -153,7 +153,7 @@ final class InMemoryResidents implements ResidentRepository {
                             "resident_id");
                 }
             }
-            t.dataAccess = t.dataAccess.plus(rows);
+            t.appendAccess(rows);
         });
     }
 

@@ -50,10 +50,17 @@ final class Tenant {
     record LogRow(VehicleLogEntry entry, long seq) {
     }
 
-    record AuditRow(AuditEntry entry, long seq) {
+    /** {@code seq} orders rows store-wide and is the row id in the chain; the chain fields are set by {@link #link}. */
+    record AuditRow(AuditEntry entry, long seq, long chainSeq, String prevHash, String rowHash) {
+        AuditRow(AuditEntry entry, long seq) {
+            this(entry, seq, 0, null, null);
+        }
     }
 
-    record DataAccessRow(DataAccessEntry entry, long seq) {
+    record DataAccessRow(DataAccessEntry entry, long seq, long chainSeq, String prevHash, String rowHash) {
+        DataAccessRow(DataAccessEntry entry, long seq) {
+            this(entry, seq, 0, null, null);
+        }
     }
 
     /** Kind-tagged id for the global id index and the row locks. */
@@ -78,6 +85,9 @@ final class Tenant {
     Map<UserId, Set<ResidentId>> caregivers;
     Rows<AuditRow> audit;
     Rows<DataAccessRow> dataAccess;
+    /** The facility's audit chain head (what PostgreSQL keeps in audit_chain_heads). */
+    long chainSeq;
+    String chainHash = org.tvm.domain.audit.AuditChain.GENESIS;
 
     // working-copy bookkeeping
     final Set<RowKey> insertedIds = new HashSet<>();
@@ -119,6 +129,30 @@ final class Tenant {
         caregivers = new LinkedHashMap<>(o.caregivers);
         audit = o.audit; // immutable, shared
         dataAccess = o.dataAccess;
+        chainSeq = o.chainSeq;
+        chainHash = o.chainHash;
+    }
+
+    /** Appends an audit entry as the chain's next link (the chain trigger's work). */
+    void appendAudit(AuditRow row) {
+        long s = ++chainSeq;
+        String h = org.tvm.domain.audit.AuditChain.rowHash(id.value(), s, org.tvm.domain.audit.AuditChain.KIND_AUDIT,
+                row.seq(), InMemoryAuditTrail.fields(row.entry()), chainHash);
+        audit = audit.plus(new AuditRow(row.entry(), row.seq(), s, chainHash, h));
+        chainHash = h;
+    }
+
+    /** Appends data-access entries as the chain's next links. */
+    void appendAccess(List<DataAccessRow> rows) {
+        List<DataAccessRow> linked = new java.util.ArrayList<>(rows.size());
+        for (DataAccessRow row : rows) {
+            long s = ++chainSeq;
+            String h = org.tvm.domain.audit.AuditChain.rowHash(id.value(), s, org.tvm.domain.audit.AuditChain.KIND_ACCESS,
+                    row.seq(), InMemoryAuditTrail.fields(row.entry()), chainHash);
+            linked.add(new DataAccessRow(row.entry(), row.seq(), s, chainHash, h));
+            chainHash = h;
+        }
+        dataAccess = dataAccess.plus(linked);
     }
 
     /** A working copy with empty bookkeeping. */
