@@ -16,7 +16,6 @@ CREATE TABLE audit_chain_heads (
     chain_id UUID NOT NULL,
     last_seq BIGINT NOT NULL,
     last_hash VARCHAR(64) NOT NULL,
-    updated_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
     CONSTRAINT audit_chain_heads_pkey PRIMARY KEY (chain_id),
     CONSTRAINT check_audit_chain_heads_last_seq CHECK (last_seq >= 0)
 );

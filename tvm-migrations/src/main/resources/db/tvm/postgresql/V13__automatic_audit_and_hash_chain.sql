@@ -17,7 +17,6 @@ CREATE TABLE audit_chain_heads (
     chain_id UUID NOT NULL,
     last_seq BIGINT NOT NULL,
     last_hash VARCHAR(64) NOT NULL,
-    updated_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT NOW(),
     CONSTRAINT audit_chain_heads_pkey PRIMARY KEY (chain_id),
     CONSTRAINT check_audit_chain_heads_last_seq CHECK (last_seq >= 0)
 );
@@ -37,10 +36,12 @@ CREATE TABLE audit_chain_checkpoints (
 -- Length-prefixed text of one value, '~' for NULL (org.tvm.domain.audit.AuditChain.field).
 CREATE FUNCTION tvm_chain_field(v text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, public, pg_temp
 AS $$ SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(v)::text || ':' || v END $$;
 
 CREATE FUNCTION tvm_epoch_micros(t timestamptz) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, public, pg_temp
 AS $$ SELECT ((extract(epoch FROM t) * 1000000)::bigint)::text $$;
 
 -- BEFORE INSERT on audit_logs (TG_ARGV[0] = 'audit') and data_access_logs ('access'): takes the chain's next position
@@ -82,7 +83,7 @@ BEGIN
     NEW.row_hash := encode(sha256(convert_to(
             tvm_chain_field('tvm-chain-v1') || tvm_chain_field(chain::text) || tvm_chain_field(NEW.chain_seq::text)
             || tvm_chain_field(kind) || tvm_chain_field(NEW.id::text) || fields || tvm_chain_field(h), 'UTF8')), 'hex');
-    UPDATE audit_chain_heads SET last_seq = NEW.chain_seq, last_hash = NEW.row_hash, updated_at = NOW()
+    UPDATE audit_chain_heads SET last_seq = NEW.chain_seq, last_hash = NEW.row_hash
         WHERE chain_id = chain;
     RETURN NEW;
 END;
@@ -97,6 +98,7 @@ CREATE TRIGGER data_access_logs_chain_link BEFORE INSERT ON data_access_logs
 -- role's casual edits). Whoever disables triggers is caught by the chain instead. Retention drops whole partitions.
 CREATE FUNCTION tvm_audit_append_only() RETURNS trigger
 LANGUAGE plpgsql
+SET search_path = pg_catalog, public, pg_temp
 AS $$
 BEGIN
     RAISE EXCEPTION '% is append-only', TG_TABLE_NAME USING ERRCODE = '42501';
@@ -206,4 +208,5 @@ CREATE TRIGGER maps_audit AFTER INSERT OR UPDATE OR DELETE ON maps FOR EACH ROW
 -- Privileges: the chain tables belong to the administration; the app reaches them only through the triggers.
 GRANT ALL PRIVILEGES ON audit_chain_heads, audit_chain_checkpoints TO tvm_admin;
 GRANT SELECT ON audit_chain_heads, audit_chain_checkpoints TO tvm_readonly;
-REVOKE ALL ON FUNCTION tvm_audit_chain_link(), tvm_audit_row_change(), tvm_audit_append_only() FROM PUBLIC;
+REVOKE ALL ON FUNCTION tvm_audit_chain_link(), tvm_audit_row_change(), tvm_audit_append_only(), tvm_chain_field(text),
+    tvm_epoch_micros(timestamptz) FROM PUBLIC;

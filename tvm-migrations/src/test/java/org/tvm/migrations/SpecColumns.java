@@ -240,7 +240,6 @@ final class SpecColumns {
                 + chain_id uuid not-null
                 + last_seq bigint not-null
                 + last_hash varchar(64) not-null
-                + updated_at timestamptz not-null
                 """);
         TABLES.put("audit_chain_checkpoints", """
                 + chain_id uuid not-null

@@ -1044,6 +1044,18 @@ public final class FacilityDaySimulation {
         fleet.forEach(v -> trips.put(v.id, v.trips));
         return new DayReport(facilityId, config.facilityName(), config, d.counts(), missionEvents, telemetryRows,
                 heartbeats, vehicleLogEntries, residentReads, accessChecks, accessDenied, chargingSessions, d.active(),
-                d.fleet(), trips, d.timeline(), timings.summary(), wall);
+                d.fleet(), trips, d.timeline(), sealAndVerifyAuditChain(), timings.summary(), wall);
+    }
+
+    /**
+     * The day's audit trail: sealed with a key made for this run (a real deployment keeps its key outside the database,
+     * see {@code bin/tvm audit}), then verified from the first row.
+     */
+    private org.tvm.domain.audit.ChainVerification sealAndVerifyAuditChain() {
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        org.tvm.ports.AuditTrail trail = administration.auditTrail(org.tvm.domain.audit.AuditChainKey.of("demo", secret));
+        trail.seal(facilityId.value(), config.end());
+        return trail.verify(facilityId.value());
     }
 }

@@ -142,40 +142,46 @@ public final class JdbcAuditTrail implements AuditTrail {
     // ------------------------------------------------------------------ reading a chain
 
     private ChainVerification verify(Connection c, UUID chain) throws SQLException {
-        List<ChainCheckpoint> checkpoints = checkpoints(c, chain);
+        // Head first, then only rows up to it: a row at or below the head's seq committed before the head did (the head
+        // lock serialises writers), so writers committing meanwhile cannot make the walk look truncated.
         ChainHead head = head(c, chain, false);
+        List<ChainCheckpoint> checkpoints = checkpoints(c, chain);
+        long upTo = head == null ? Long.MAX_VALUE : head.lastSeq();
         boolean system = AuditChain.SYSTEM_CHAIN.equals(chain);
-        try (PreparedStatement audit = auditQuery(c, chain, system); ResultSet a = audit.executeQuery()) {
+        try (PreparedStatement audit = auditQuery(c, chain, system, upTo); ResultSet a = audit.executeQuery()) {
             Iterator<ChainLink> rows = new Cursor(chain, a, AuditChain.KIND_AUDIT);
             if (system) {
                 return ChainVerifier.verify(chain, rows, checkpoints, head, keys);
             }
-            try (PreparedStatement access = accessQuery(c, chain); ResultSet d = access.executeQuery()) {
+            try (PreparedStatement access = accessQuery(c, chain, upTo); ResultSet d = access.executeQuery()) {
                 return ChainVerifier.verify(chain, new Merge(rows, new Cursor(chain, d, AuditChain.KIND_ACCESS)),
                         checkpoints, head, keys);
             }
         }
     }
 
-    private PreparedStatement auditQuery(Connection c, UUID chain, boolean system) throws SQLException {
+    private PreparedStatement auditQuery(Connection c, UUID chain, boolean system, long upTo) throws SQLException {
         PreparedStatement ps = c.prepareStatement("SELECT id, chain_seq, prev_hash, row_hash, facility_id, user_id, "
                 + "user_email, action, resource_type, resource_id, " + (postgres ? "details::text" : "details")
                 + ", timestamp, " + (postgres ? "host(ip_address)" : "ip_address") + ", user_agent, success, "
                 + "failure_reason FROM audit_logs WHERE " + (system ? "facility_id IS NULL" : "facility_id = ?")
-                + " ORDER BY chain_seq NULLS FIRST, id");
+                + " AND (chain_seq IS NULL OR chain_seq <= ?) ORDER BY chain_seq NULLS FIRST, id");
         ps.setFetchSize(FETCH);
+        int i = 1;
         if (!system) {
-            ps.setObject(1, chain);
+            ps.setObject(i++, chain);
         }
+        ps.setLong(i, upTo);
         return ps;
     }
 
-    private static PreparedStatement accessQuery(Connection c, UUID chain) throws SQLException {
+    private static PreparedStatement accessQuery(Connection c, UUID chain, long upTo) throws SQLException {
         PreparedStatement ps = c.prepareStatement("SELECT id, chain_seq, prev_hash, row_hash, facility_id, user_id, "
                 + "resident_id, access_type, accessed_at FROM data_access_logs WHERE facility_id = ? "
-                + "ORDER BY chain_seq NULLS FIRST, id");
+                + "AND (chain_seq IS NULL OR chain_seq <= ?) ORDER BY chain_seq NULLS FIRST, id");
         ps.setFetchSize(FETCH);
         ps.setObject(1, chain);
+        ps.setLong(2, upTo);
         return ps;
     }
 
@@ -183,10 +189,10 @@ public final class JdbcAuditTrail implements AuditTrail {
     List<ChainLink> links(Connection c, UUID chain) throws SQLException {
         List<ChainLink> out = new ArrayList<>();
         boolean system = AuditChain.SYSTEM_CHAIN.equals(chain);
-        try (PreparedStatement audit = auditQuery(c, chain, system); ResultSet a = audit.executeQuery()) {
+        try (PreparedStatement audit = auditQuery(c, chain, system, Long.MAX_VALUE); ResultSet a = audit.executeQuery()) {
             Iterator<ChainLink> it = new Cursor(chain, a, AuditChain.KIND_AUDIT);
             if (!system) {
-                try (PreparedStatement access = accessQuery(c, chain); ResultSet d = access.executeQuery()) {
+                try (PreparedStatement access = accessQuery(c, chain, Long.MAX_VALUE); ResultSet d = access.executeQuery()) {
                     it = new Merge(it, new Cursor(chain, d, AuditChain.KIND_ACCESS));
                     it.forEachRemaining(out::add);
                     return out;

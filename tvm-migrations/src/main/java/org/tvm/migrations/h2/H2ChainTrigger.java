@@ -80,7 +80,7 @@ public final class H2ChainTrigger implements Trigger {
         set(newRow, "prev_hash", prev);
         set(newRow, "row_hash", hash);
         try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE audit_chain_heads SET last_seq = ?, last_hash = ?, updated_at = CURRENT_TIMESTAMP WHERE chain_id = ?")) {
+                "UPDATE audit_chain_heads SET last_seq = ?, last_hash = ? WHERE chain_id = ?")) {
             ps.setLong(1, seq);
             ps.setString(2, hash);
             ps.setObject(3, chain);

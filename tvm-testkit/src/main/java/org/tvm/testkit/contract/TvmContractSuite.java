@@ -145,4 +145,12 @@ public abstract class TvmContractSuite {
             return TvmContractSuite.this.subject();
         }
     }
+
+    @Nested
+    class AuditTrail extends AuditTrailContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
 }
