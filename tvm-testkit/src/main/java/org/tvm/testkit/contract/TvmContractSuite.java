@@ -153,4 +153,12 @@ public abstract class TvmContractSuite {
             return TvmContractSuite.this.subject();
         }
     }
+
+    @Nested
+    class AutomaticAudit extends AutomaticAuditContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
 }

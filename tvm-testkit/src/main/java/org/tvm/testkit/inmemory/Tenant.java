@@ -98,17 +98,17 @@ final class Tenant {
 
     Tenant(FacilityId id) {
         this.id = id;
-        locations = new LinkedHashMap<>();
-        residents = new LinkedHashMap<>();
-        vehicles = new LinkedHashMap<>();
-        missions = new LinkedHashMap<>();
+        locations = new TrackingMap<>(Map.of());
+        residents = new TrackingMap<>(Map.of());
+        vehicles = new TrackingMap<>(Map.of());
+        missions = new TrackingMap<>(Map.of());
         events = new LinkedHashMap<>();
         telemetry = new LinkedHashMap<>();
         latestTelemetry = new HashMap<>();
         logs = new LinkedHashMap<>();
-        users = new LinkedHashMap<>();
-        grants = new LinkedHashMap<>();
-        caregivers = new LinkedHashMap<>();
+        users = new TrackingMap<>(Map.of());
+        grants = new TrackingMap<>(Map.of());
+        caregivers = new TrackingMap<>(Map.of());
         audit = Rows.empty();
         dataAccess = Rows.empty();
     }
@@ -116,17 +116,18 @@ final class Tenant {
     private Tenant(Tenant o) {
         this.id = o.id;
         this.facility = o.facility;
-        locations = new LinkedHashMap<>(o.locations);
-        residents = new LinkedHashMap<>(o.residents);
-        vehicles = new LinkedHashMap<>(o.vehicles);
-        missions = new LinkedHashMap<>(o.missions);
+        // the audited tables are TrackingMaps: the audit trigger diffs what a write touched
+        locations = new TrackingMap<>(o.locations);
+        residents = new TrackingMap<>(o.residents);
+        vehicles = new TrackingMap<>(o.vehicles);
+        missions = new TrackingMap<>(o.missions);
         events = new LinkedHashMap<>(o.events);
         telemetry = new LinkedHashMap<>(o.telemetry);
         latestTelemetry = new HashMap<>(o.latestTelemetry);
         logs = new LinkedHashMap<>(o.logs);
-        users = new LinkedHashMap<>(o.users);
-        grants = new LinkedHashMap<>(o.grants);
-        caregivers = new LinkedHashMap<>(o.caregivers);
+        users = new TrackingMap<>(o.users);
+        grants = new TrackingMap<>(o.grants);
+        caregivers = new TrackingMap<>(o.caregivers);
         audit = o.audit; // immutable, shared
         dataAccess = o.dataAccess;
         chainSeq = o.chainSeq;
