@@ -992,7 +992,8 @@ public final class FacilityDaySimulation {
     }
 
     private void pollDashboard(Instant now, boolean withTelemetry) {
-        timings.time("dashboard (queries 1+2)", () -> persistence.inReadOnlyTransaction(operator.ctx(), tx -> {
+        // query 1 shows resident names: it records data accesses, so it needs a writable transaction
+        timings.time("dashboard (queries 1+2)", () -> persistence.inTransaction(operator.ctx(), tx -> {
             tx.operations().activeMissions(50);
             return tx.operations().fleetStatus(now);
         }));

@@ -412,7 +412,7 @@ public abstract class IsolationContract {
     void operationsQueriesShowOnlyTheContextFacility() {
         Sides s = twoFacilities();
 
-        subject().persistence().inReadOnlyTransaction(s.a().systemContext(), (TvmTransaction tx) -> {
+        subject().persistence().inTransaction(s.a().systemContext(), (TvmTransaction tx) -> {
             assertThat(tx.operations().activeMissions(1000)).extracting(ActiveMissionView::id)
                     .containsExactly(s.ea().mission().id());
             assertThat(tx.operations().fleetStatus(s.now())).extracting(FleetStatusView::id)

@@ -161,4 +161,12 @@ public abstract class TvmContractSuite {
             return TvmContractSuite.this.subject();
         }
     }
+
+    @Nested
+    class ResidentRights extends ResidentRightsContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
 }

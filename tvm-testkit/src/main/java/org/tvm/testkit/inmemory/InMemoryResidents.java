@@ -134,7 +134,7 @@ final class InMemoryResidents implements ResidentRepository {
     }
 
     /** GDPR: one READ entry per returned resident, in this transaction. */
-    private void recordReads(List<Resident> returned) {
+    void recordReads(List<Resident> returned) {
         if (returned.isEmpty()) {
             return;
         }
