@@ -1056,6 +1056,10 @@ public final class FacilityDaySimulation {
         byte[] secret = new byte[32];
         new java.security.SecureRandom().nextBytes(secret);
         org.tvm.ports.AuditTrail trail = administration.auditTrail(org.tvm.domain.audit.AuditChainKey.of("demo", secret));
+        org.tvm.domain.audit.ChainVerification before = trail.verify(facilityId.value());
+        if (!before.intact()) {
+            return before; // reported as broken; never sign a broken chain
+        }
         trail.seal(facilityId.value(), config.end());
         return trail.verify(facilityId.value());
     }

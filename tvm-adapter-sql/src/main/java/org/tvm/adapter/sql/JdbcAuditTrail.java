@@ -91,12 +91,16 @@ public final class JdbcAuditTrail implements AuditTrail {
             if (head == null || head.lastSeq() == 0) {
                 return Optional.<ChainCheckpoint>empty();
             }
-            for (ChainCheckpoint cp : checkpoints(c, chain)) {
+            List<ChainCheckpoint> existing = checkpoints(c, chain);
+            for (ChainCheckpoint cp : existing) {
                 if (cp.seq() == head.lastSeq()) {
                     return Optional.of(cp);
                 }
             }
             ChainCheckpoint cp = ChainCheckpoint.sign(current, chain, head.lastSeq(), head.lastHash(), at);
+            if (!existing.isEmpty() && !existing.get(existing.size() - 1).keyId().equals(current.keyId())) {
+                insertSystemEvent(c, keyRotation(chain, existing.get(existing.size() - 1).keyId(), at));
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_chain_checkpoints "
                     + "(chain_id, seq, row_hash, key_id, mac, signed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setObject(1, chain);
@@ -118,6 +122,19 @@ public final class JdbcAuditTrail implements AuditTrail {
             throw new IllegalArgumentException("AuditEntry.facilityId: a system event has no facility");
         }
         inTransaction(c -> {
+            insertSystemEvent(c, entry);
+            return null;
+        }, "record a system event");
+    }
+
+    /** The system event a seal with a new key writes: which chain, from which key id to which. */
+    private AuditEntry keyRotation(UUID chain, String previousKeyId, Instant at) {
+        return AuditEntry.builder().action("audit.key_rotation").resourceType("audit_chain").resourceId(chain)
+                .details(Map.of("from_key", previousKeyId, "to_key", current.keyId())).timestamp(at).build();
+    }
+
+    private void insertSystemEvent(Connection c, AuditEntry entry) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_logs (facility_id, user_id, user_email, "
                     + "action, resource_type, resource_id, details, timestamp, ip_address, user_agent, success, "
                     + "failure_reason) VALUES (NULL, ?, ?, ?, ?, ?, " + (postgres ? "CAST(? AS jsonb)" : "? FORMAT JSON")
@@ -135,8 +152,7 @@ public final class JdbcAuditTrail implements AuditTrail {
                 ps.setString(11, entry.failureReason());
                 ps.executeUpdate();
             }
-            return null;
-        }, "record a system event");
+        }
     }
 
     // ------------------------------------------------------------------ reading a chain

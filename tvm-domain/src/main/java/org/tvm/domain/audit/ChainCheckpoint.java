@@ -16,7 +16,8 @@ public record ChainCheckpoint(UUID chain, long seq, String rowHash, String keyId
         Objects.requireNonNull(rowHash, "rowHash");
         Objects.requireNonNull(keyId, "keyId");
         Objects.requireNonNull(mac, "mac");
-        Objects.requireNonNull(signedAt, "signedAt");
+        // databases keep microseconds: a stored checkpoint must equal the one that was signed
+        signedAt = Objects.requireNonNull(signedAt, "signedAt").truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** Signs a chain position with the key. */

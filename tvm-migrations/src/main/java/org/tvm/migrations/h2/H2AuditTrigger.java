@@ -33,7 +33,7 @@ public final class H2AuditTrigger implements Trigger {
         if (table == null) {
             throw new SQLException("table " + tableName + " is not audited (AuditedTables)");
         }
-        this.columns = H2Columns.of(conn, schemaName, tableName);
+        this.columns = H2Columns.of(conn, schemaName, tableName, true);
     }
 
     @Override
@@ -80,7 +80,9 @@ public final class H2AuditTrigger implements Trigger {
     private Map<String, String> values(Object[] row) {
         Map<String, String> m = new TreeMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            m.put(columns.get(i), render(row[i]));
+            if (columns.get(i) != null) {
+                m.put(columns.get(i), render(row[i]));
+            }
         }
         return m;
     }

@@ -98,6 +98,14 @@ public abstract class AuditTrailContract {
         assertThat(withoutIt.firstBreak()).get().extracting(ChainBreak::reason)
                 .isEqualTo(ChainBreak.Reason.FORGED_CHECKPOINT);
         assertThat(trail(KEY, OTHER).verify(chain).intact()).isTrue();
+
+        // rotating to KEY: the next seal is signed with it and the rotation is a system event
+        subject().persistence().run(w.contextOf(RoleName.NURSE), tx -> tx.residents().findById(w.residentId(0)));
+        long systemBefore = trail(KEY).verify(AuditChain.SYSTEM_CHAIN).auditEntries();
+        assertThat(trail(KEY, OTHER).seal(chain, Instant.now())).get().extracting(ChainCheckpoint::keyId)
+                .isEqualTo(KEY.keyId());
+        assertThat(trail(KEY, OTHER).verify(chain).intact()).isTrue();
+        assertThat(trail(KEY).verify(AuditChain.SYSTEM_CHAIN).auditEntries()).isGreaterThan(systemBefore);
     }
 
     @Test

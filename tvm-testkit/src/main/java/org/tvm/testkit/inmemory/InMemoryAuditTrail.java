@@ -143,6 +143,11 @@ final class InMemoryAuditTrail implements AuditTrail {
             }
             String hash = lastHash(chain, v.lastSeq());
             ChainCheckpoint cp = ChainCheckpoint.sign(current, chain, v.lastSeq(), hash, at);
+            if (!cps.isEmpty() && !cps.get(cps.size() - 1).keyId().equals(current.keyId())) {
+                state.appendSystem(AuditEntry.builder().action("audit.key_rotation").resourceType("audit_chain")
+                        .resourceId(chain).details(Map.of("from_key", cps.get(cps.size() - 1).keyId(),
+                                "to_key", current.keyId())).timestamp(at).build(), store.nextSeq());
+            }
             cps.add(cp);
             cps.sort(Comparator.comparingLong(ChainCheckpoint::seq));
             return Optional.of(cp);
