@@ -1,6 +1,5 @@
 package org.tvm.examples.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -59,28 +58,38 @@ final class AuditCommand {
             }
         }
 
-        HikariDataSource dataSource() {
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(jdbcUrl);
-            if (user != null) {
-                config.setUsername(user);
+        /** Runs {@code work} on the trail of the target database; returns its exit code. */
+        int withTrail(java.util.function.BiFunction<AuditTrail, UUID, Integer> work) {
+            UUID chain = chain();
+            AuditChainKey key = key();
+            try (HikariDataSource ds = CliPool.open(jdbcUrl, user, password, "tvm-audit", 2);
+                 TvmAdministration admin = MyBatisTvmPersistence.administration(ds)) {
+                int code = work.apply(admin.auditTrail(key, retired()), chain);
+                spec.commandLine().getOut().flush();
+                return code;
             }
-            String pw = password != null ? password : System.getenv("TVM_DB_PASSWORD");
-            if (pw != null) {
-                config.setPassword(pw);
-            }
-            config.setMaximumPoolSize(2);
-            config.setPoolName("tvm-audit");
-            return new HikariDataSource(config);
         }
 
+        @Option(names = "--key-file", description = "File holding the checkpoint key (<keyId>:<base64 secret>); "
+                + "default: the TVM_AUDIT_CHAIN_KEY environment variable.")
+        java.nio.file.Path keyFile;
+
         AuditChainKey key() {
-            String text = System.getenv("TVM_AUDIT_CHAIN_KEY");
+            String text;
+            try {
+                text = keyFile != null ? java.nio.file.Files.readString(keyFile).trim() : System.getenv("TVM_AUDIT_CHAIN_KEY");
+            } catch (java.io.IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "cannot read --key-file " + keyFile);
+            }
             if (text == null || text.isBlank()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
-                        "TVM_AUDIT_CHAIN_KEY is not set (<keyId>:<base64 secret of at least 32 bytes>)");
+                        "no checkpoint key: set TVM_AUDIT_CHAIN_KEY or --key-file (<keyId>:<base64 secret of 32+ bytes>)");
             }
-            return AuditChainKey.parse(text);
+            try {
+                return AuditChainKey.parse(text);
+            } catch (org.tvm.domain.DomainValidationException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "invalid checkpoint key: " + e.getMessage());
+            }
         }
 
         AuditChainKey[] retired() {
@@ -112,15 +121,7 @@ final class AuditCommand {
     static final class Verify extends Target implements Callable<Integer> {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            UUID chain = chain();
-            AuditChainKey key = key();
-            try (HikariDataSource ds = dataSource(); TvmAdministration admin = MyBatisTvmPersistence.administration(ds)) {
-                AuditTrail trail = admin.auditTrail(key, retired());
-                int code = report(out, trail.verify(chain));
-                out.flush();
-                return code;
-            }
+            return withTrail((trail, chain) -> report(spec.commandLine().getOut(), trail.verify(chain)));
         }
     }
 
@@ -129,23 +130,17 @@ final class AuditCommand {
     static final class Seal extends Target implements Callable<Integer> {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            UUID chain = chain();
-            AuditChainKey key = key();
-            try (HikariDataSource ds = dataSource(); TvmAdministration admin = MyBatisTvmPersistence.administration(ds)) {
-                AuditTrail trail = admin.auditTrail(key, retired());
+            return withTrail((trail, chain) -> {
+                PrintWriter out = spec.commandLine().getOut();
                 ChainVerification v = trail.verify(chain);
                 if (!v.intact()) {
-                    int code = report(out, v);
-                    out.flush();
-                    return code;
+                    return report(out, v);
                 }
                 out.println(trail.seal(chain, Instant.now())
                         .map(cp -> "Sealed seq " + cp.seq() + " with key " + cp.keyId() + ".")
                         .orElse("Nothing to seal: the chain is empty."));
-                out.flush();
                 return 0;
-            }
+            });
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.tvm.examples.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -58,6 +57,19 @@ final class GdprCommand {
         @Option(names = "--out", description = "Output file (default: resident-<id>.json).")
         Path out;
 
+        @Option(names = "--field-keys-file", description = "File holding the field key ring (as TVM_FIELD_KEYS, "
+                + "which is used when this option is absent) to decrypt medical notes.")
+        Path fieldKeysFile;
+
+        private KeyRing keyRing() throws IOException {
+            try {
+                return fieldKeysFile != null ? KeyRing.parse(Files.readString(fieldKeysFile).trim())
+                        : KeyRing.fromEnvironment("TVM_FIELD_KEYS");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "field key ring: " + e.getMessage());
+            }
+        }
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -68,20 +80,9 @@ final class GdprCommand {
             ResidentId r = ResidentId.parse(resident);
             TvmContext ctx = actor == null ? TvmContext.system(f) : TvmContext.of(f, UserId.parse(actor));
             Path file = out != null ? out : Path.of("resident-" + r + ".json");
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(jdbcUrl);
-            if (user != null) {
-                config.setUsername(user);
-            }
-            String pw = password != null ? password : System.getenv("TVM_DB_PASSWORD");
-            if (pw != null) {
-                config.setPassword(pw);
-            }
-            config.setMaximumPoolSize(2);
-            config.setPoolName("tvm-gdpr");
-            try (HikariDataSource ds = new HikariDataSource(config);
+            try (HikariDataSource ds = CliPool.open(jdbcUrl, user, password, "tvm-gdpr", 2);
                  TvmPersistence persistence = MyBatisTvmPersistence.create(ds,
-                         MyBatisTvmPersistence.Options.defaults().keyRing(KeyRing.fromEnvironment("TVM_FIELD_KEYS")))) {
+                         MyBatisTvmPersistence.Options.defaults().keyRing(keyRing()))) {
                 ResidentExport export = persistence.inTransaction(ctx, tx -> ResidentRights.export(tx, r, Instant.now()));
                 try (OutputStream os = Files.newOutputStream(file)) {
                     ResidentExportJson.write(export, os);

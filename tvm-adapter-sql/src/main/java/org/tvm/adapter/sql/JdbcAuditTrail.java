@@ -74,14 +74,14 @@ public final class JdbcAuditTrail implements AuditTrail {
     @Override
     public ChainVerification verify(UUID chain) {
         Objects.requireNonNull(chain, "chain");
-        return inTransaction(c -> verify(c, chain), "verify");
+        return transactions.run(c -> verify(c, chain));
     }
 
     @Override
     public Optional<ChainCheckpoint> seal(UUID chain, Instant at) {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
-        return inTransaction(c -> {
+        return transactions.run(c -> {
             // the head row lock keeps writers from extending the chain between verifying and signing
             ChainHead head = head(c, chain, true);
             ChainVerification v = verify(c, chain);
@@ -108,11 +108,11 @@ public final class JdbcAuditTrail implements AuditTrail {
                 ps.setString(3, cp.rowHash());
                 ps.setString(4, cp.keyId());
                 ps.setString(5, cp.mac());
-                ps.setObject(6, OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+                ps.setObject(6, OffsetDateTime.ofInstant(cp.signedAt(), java.time.ZoneOffset.UTC));
                 ps.executeUpdate();
             }
             return Optional.of(cp);
-        }, "seal");
+        });
     }
 
     @Override
@@ -121,10 +121,10 @@ public final class JdbcAuditTrail implements AuditTrail {
         if (entry.facilityId() != null) {
             throw new IllegalArgumentException("AuditEntry.facilityId: a system event has no facility");
         }
-        inTransaction(c -> {
+        transactions.run(c -> {
             insertSystemEvent(c, entry);
             return null;
-        }, "record a system event");
+        });
     }
 
     /** The system event a seal with a new key writes: which chain, from which key id to which. */
@@ -373,10 +373,6 @@ public final class JdbcAuditTrail implements AuditTrail {
             int c = Long.compare(x.seq(), y.seq());
             return c != 0 ? c : x.kind().compareTo(y.kind());
         }
-    }
-
-    private <T> T inTransaction(ConnectionWork<T> work, String what) {
-        return transactions.run(work);
     }
 
     private static TvmPersistenceException failure(String what, SQLException e) {
