@@ -27,11 +27,13 @@ import org.tvm.ports.TvmPersistence;
  * java -cp examples/target/classes:$(cat examples/target/tvm-classpath.txt) org.tvm.examples.audit.AuditCostProbe \
  *     [jdbc:postgresql://127.0.0.1:5432/postgres [user]]   # without a URL: embedded H2 only
  * }</pre>
+ * Options: {@code -Dtvm.probe.rounds=3} (measured rounds after a warm-up), {@code -Dtvm.probe.adapters=jpa,mybatis}.
  * On PostgreSQL it creates and drops scratch databases {@code tvm_auditcost_*} (the user must be allowed to).
  */
 public final class AuditCostProbe {
 
-    private static final int ROUNDS = 3;
+    /** Measured rounds after one warm-up round (system property {@code tvm.probe.rounds}). */
+    private static final int ROUNDS = Integer.getInteger("tvm.probe.rounds", 3);
     private static final String[] KINDS = {"request mission", "mission progress"};
 
     private AuditCostProbe() {
@@ -42,6 +44,9 @@ public final class AuditCostProbe {
         String user = args.length > 1 ? args[1] : "postgres";
         System.out.println("database    adapter  kind              audited ms  unaudited ms  ratio");
         for (AdapterChoice adapter : AdapterChoice.values()) {
+            if (!System.getProperty("tvm.probe.adapters", "jpa,mybatis").contains(adapter.code())) {
+                continue;
+            }
             report("h2", adapter, measure(adapter, null, null));
             if (server != null) {
                 report("postgresql", adapter, measure(adapter, server, user));
