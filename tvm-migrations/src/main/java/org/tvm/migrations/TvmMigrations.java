@@ -78,9 +78,38 @@ public final class TvmMigrations {
                 }
             }
             Optional<String> after = Optional.ofNullable(emptyToNull(result.targetSchemaVersion));
+            if (!executed.isEmpty()) {
+                recordSystemEvent(dataSource, vendor, before, after, executed.size());
+            }
             return new MigrationReport(vendor, before, after.isPresent() ? after : before, executed);
         } catch (FlywayException e) {
             throw new MigrationException("Migration of the " + vendor + " schema failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A schema change is a system event: one {@code system.migrate} entry without facility, which the chain trigger
+     * (V13) links into the system chain.
+     */
+    private static void recordSystemEvent(DataSource dataSource, Vendor vendor, Optional<String> before,
+                                          Optional<String> after, int count) {
+        java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+        details.put("from", before.orElse("none"));
+        details.put("to", after.orElse("none"));
+        details.put("migrations", Integer.toString(count));
+        String sql = "INSERT INTO audit_logs (action, resource_type, details, timestamp, success) VALUES "
+                + "('system.migrate', 'schema', " + (vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "? FORMAT JSON")
+                + ", CURRENT_TIMESTAMP, TRUE)";
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, AuditTexts.json(details));
+            ps.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new MigrationException("The " + vendor + " schema was migrated, but the system event could not be "
+                    + "recorded (SQLState " + e.getSQLState() + ")", e);
         }
     }
 

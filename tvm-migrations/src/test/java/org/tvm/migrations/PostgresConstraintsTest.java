@@ -202,6 +202,13 @@ class PostgresConstraintsTest {
         cases.add(fk("data_access_logs", "fk_data_access_logs_resident", "resident_id", q(RESIDENT_B)));
         cases.add(fk("data_access_logs", "data_access_logs_facility_id_fkey|fk_data_access_logs_resident", "facility_id", NOWHERE));
         cases.add(unique("data_access_logs", "data_access_logs_pkey", "id", "(SELECT min(id) FROM data_access_logs)"));
+        // V13 audit chain
+        cases.add(check("audit_chain_heads", "check_audit_chain_heads_last_seq", "last_seq", "-1"));
+        cases.add(unique("audit_chain_heads", "audit_chain_heads_pkey", "chain_id",
+                "(SELECT chain_id FROM audit_chain_heads LIMIT 1)"));
+        cases.add(check("audit_chain_checkpoints", "check_audit_chain_checkpoints_seq", "seq", "0"));
+        cases.add(unique("audit_chain_checkpoints", "audit_chain_checkpoints_pkey", "chain_id",
+                "(SELECT chain_id FROM audit_chain_checkpoints LIMIT 1)"));
         return cases;
     }
 

@@ -219,6 +219,9 @@ final class SpecColumns {
                 success boolean not-null
                 failure_reason text null
                 + facility_id uuid null
+                + chain_seq bigint null
+                + prev_hash varchar(64) null
+                + row_hash varchar(64) null
                 """);
         TABLES.put("data_access_logs", """
                 id bigint not-null
@@ -228,6 +231,23 @@ final class SpecColumns {
                 access_type varchar(10) not-null
                 accessed_at timestamptz not-null
                 created_at timestamptz not-null
+                + chain_seq bigint null
+                + prev_hash varchar(64) null
+                + row_hash varchar(64) null
+                """);
+        // V13: the audit hash chain's heads and signed checkpoints (not in the spec)
+        TABLES.put("audit_chain_heads", """
+                + chain_id uuid not-null
+                + last_seq bigint not-null
+                + last_hash varchar(64) not-null
+                """);
+        TABLES.put("audit_chain_checkpoints", """
+                + chain_id uuid not-null
+                + seq bigint not-null
+                + row_hash varchar(64) not-null
+                + key_id varchar(50) not-null
+                + mac varchar(64) not-null
+                + signed_at timestamptz not-null
                 """);
     }
 

@@ -18,11 +18,14 @@ public interface OperationsQueries {
 
     /**
      * Query 1: non-deleted missions with status pending, assigned or in_progress, ordered by priority rank (urgent first),
-     * then createdAt ascending, then id. The spec's dashboard uses limit 50.
+     * then createdAt ascending, then id. The spec's dashboard uses limit 50. The rows carry resident names, so, like a
+     * resident read, the query records one {@code read} data-access entry per distinct resident shown (context actor,
+     * one batched insert, same transaction) and is not allowed in a read-only transaction.
      *
      * @param limit maximum rows, 1..1000
      * @return the rows in that order; empty if none
      * @throws IllegalArgumentException if limit is out of range
+     * @throws IllegalStateException    in a read-only transaction (nothing read)
      */
     List<ActiveMissionView> activeMissions(int limit);
 

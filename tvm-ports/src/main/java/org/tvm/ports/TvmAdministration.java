@@ -90,6 +90,15 @@ public interface TvmAdministration extends AutoCloseable {
      */
     void revokePermission(RoleName role, Permission permission);
 
+    /**
+     * The tamper-evident audit trail: verify a chain, sign checkpoints, write system events.
+     *
+     * @param current non-null key that signs new checkpoints (held by the application, never stored in the database)
+     * @param retired keys of earlier checkpoints still to be verified (key rotation); none may be null
+     * @return the trail, valid until this administration is closed
+     */
+    AuditTrail auditTrail(org.tvm.domain.audit.AuditChainKey current, org.tvm.domain.audit.AuditChainKey... retired);
+
     /** Releases resources this instance created; does not close a caller-supplied {@code DataSource}. Idempotent. */
     @Override
     void close();

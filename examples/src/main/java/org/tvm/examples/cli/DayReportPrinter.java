@@ -92,6 +92,11 @@ final class DayReportPrinter {
         n.row("resident records read", grouped(r.residentReads()), "each one logged as a GDPR data access");
         n.row("access checks", grouped(r.accessChecks()), r.accessDenied() + " denied as intended "
                 + "(guest, caregiver for another's resident, nurse cancelling a colleague's mission)");
+        org.tvm.domain.audit.ChainVerification chain = r.auditChain();
+        n.row("audited changes", grouped(chain.auditEntries()), "written by the database in the same transaction");
+        n.row("audit chain", chain.intact() ? "verified" : "BROKEN", chain.intact()
+                ? grouped(chain.rowsChecked()) + " rows hash-chained, head sealed with an HMAC checkpoint"
+                : chain.firstBreak().map(Object::toString).orElse(""));
         n.print(out, "  ");
 
         section("WALL-CLOCK COST PER UNIT OF WORK (one transaction each)");

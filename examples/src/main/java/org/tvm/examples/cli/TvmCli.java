@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         version = "TVM Persistence 0.1.0-SNAPSHOT",
         description = "TVM Persistence command line.",
         subcommands = {DemoCommand.class, MigrateCommand.class, BenchCommand.class, GenerateCommand.class,
-                CommandLine.HelpCommand.class})
+                AuditCommand.class, GdprCommand.class, CommandLine.HelpCommand.class})
 public final class TvmCli implements Runnable {
 
     @CommandLine.Spec

@@ -34,6 +34,9 @@ import org.tvm.ports.query.TimelineEntry;
  * @param fleet             dashboard query 2 at the end of the day
  * @param tripsByVehicle    missions each vehicle completed today
  * @param timeline          the timeline of one completed mission (query 4), or null if none completed
+ * @param auditChain        the facility's audit hash chain, sealed with a per-run key and verified at the end of the day
+ *                          (its audit entries are the changes the database audited automatically, plus the
+ *                          resident data accesses)
  * @param operations        wall-clock timings per kind of unit of work, in first-use order
  * @param wallTime          wall-clock duration of the whole run (setup included)
  */
@@ -41,10 +44,12 @@ public record DayReport(FacilityId facilityId, String facilityName, FacilityDayS
         Map<MissionStatus, Integer> missionsByStatus, long missionEvents, long telemetryRows, long heartbeats,
         long vehicleLogEntries, long residentReads, long accessChecks, long accessDenied, int chargingSessions,
         List<ActiveMissionView> activeMissions, List<FleetStatusView> fleet, Map<VehicleId, Integer> tripsByVehicle,
-        MissionTimeline timeline, List<OperationStats> operations, Duration wallTime) {
+        MissionTimeline timeline, org.tvm.domain.audit.ChainVerification auditChain, List<OperationStats> operations,
+        Duration wallTime) {
 
     public DayReport {
         Objects.requireNonNull(facilityId, "facilityId");
+        Objects.requireNonNull(auditChain, "auditChain");
         missionsByStatus = Map.copyOf(missionsByStatus);
         activeMissions = List.copyOf(activeMissions);
         fleet = List.copyOf(fleet);

@@ -71,8 +71,8 @@ public final class FirstSteps {
             return created.mission();
         });
 
-        // reads that change nothing run read-only
-        List<ActiveMissionView> active = persistence.inReadOnlyTransaction(asNurse, tx -> tx.operations().activeMissions(50));
+        // the dashboard shows resident names: it records who saw them, so it runs read-write
+        List<ActiveMissionView> active = persistence.inTransaction(asNurse, tx -> tx.operations().activeMissions(50));
         System.out.println("requested " + mission.id() + "; active missions of " + facility.name() + ": " + active.size());
         active.forEach(m -> System.out.println("  " + m.priority().code() + "  " + m.status().code() + "  "
                 + m.residentName() + "  " + m.pickupLocation() + " -> " + m.dropoffLocation()));

@@ -216,6 +216,18 @@ final class JpaAdministration implements TvmAdministration {
     }
 
     @Override
+    public org.tvm.ports.AuditTrail auditTrail(org.tvm.domain.audit.AuditChainKey current,
+                                               org.tvm.domain.audit.AuditChainKey... retired) {
+        org.tvm.adapter.sql.JdbcAuditTrail.AdminTransactions tx = new org.tvm.adapter.sql.JdbcAuditTrail.AdminTransactions() {
+            @Override
+            public <T> T run(org.tvm.adapter.sql.JdbcAuditTrail.ConnectionWork<T> work) {
+                return inTransaction("AuditEntry", s -> s.doReturningWork(work::run));
+            }
+        };
+        return new org.tvm.adapter.sql.JdbcAuditTrail(tx, dialect instanceof SqlDialect.Postgres, current, retired);
+    }
+
+    @Override
     public void close() {
         if (!closed) {
             closed = true;

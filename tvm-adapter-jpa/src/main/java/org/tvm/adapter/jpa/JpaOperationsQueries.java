@@ -33,18 +33,22 @@ final class JpaOperationsQueries implements OperationsQueries {
     @Override
     public List<ActiveMissionView> activeMissions(int limit) {
         PageRequest.checkLimit(limit);
-        return tx.read("Mission", () -> tx.session().createSelectionQuery("select m.id, m.status, m.priority, "
-                        + "m.pickupLocation, m.dropoffLocation, r.firstName, r.lastName, v.name, m.createdAt "
+        tx.checkWritable(); // resident names are shown: the reads are recorded (GDPR)
+        List<Object[]> rows = tx.read("Mission", () -> tx.session().createSelectionQuery("select m.id, m.status, "
+                        + "m.priority, m.pickupLocation, m.dropoffLocation, r.firstName, r.lastName, v.name, m.createdAt, r.id "
                         + "from MissionEntity m join ResidentEntity r on r.id = m.residentId and r.facilityId = m.facilityId "
                         + "left join VehicleEntity v on v.id = m.vehicleId and v.facilityId = m.facilityId "
                         + "where m.facilityId = :f and m.deletedAt is null and m.status in ('pending', 'assigned', 'in_progress') "
                         + "order by case m.priority when 'urgent' then 1 when 'high' then 2 when 'normal' then 3 else 4 end, "
                         + "m.createdAt, m.id", Object[].class)
-                .setParameter("f", tx.facility()).setMaxResults(limit).getResultList().stream()
+                .setParameter("f", tx.facility()).setMaxResults(limit).getResultList());
+        ((JpaResidentRepository) tx.residents()).recordAccess(
+                rows.stream().map(r -> (UUID) r[9]).distinct().toList(), org.tvm.domain.audit.DataAccessType.READ);
+        return rows.stream()
                 .map(r -> new ActiveMissionView(MissionId.of((UUID) r[0]), MissionStatus.fromCode((String) r[1]),
                         MissionPriority.fromCode((String) r[2]), (String) r[3], (String) r[4], r[5] + " " + r[6],
                         (String) r[7], (Instant) r[8]))
-                .toList());
+                .toList();
     }
 
     @Override

@@ -263,9 +263,19 @@ abstract class SqlDialect {
             return CAPABILITIES;
         }
 
+        /**
+         * H2 has no RLS and no transaction-local settings: the repositories' facility filters are the only boundary.
+         * The session variables feed the audit triggers (org.tvm.migrations.h2.H2AuditTrigger); set at every start,
+         * so a pooled connection never carries the previous unit of work's actor into this one.
+         */
         @Override
-        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) {
-            // H2 has no RLS and no custom settings: the repositories' facility filters are the only boundary.
+        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "SELECT SET(@tvm_facility_id, ?), SET(@tvm_actor_id, ?)")) {
+                ps.setString(1, ctx.facilityId().value().toString());
+                ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
+                ps.execute();
+            }
         }
 
         @Override

@@ -10,6 +10,7 @@ final class ActiveMissionRow {
     String priority;
     String pickupLocation;
     String dropoffLocation;
+    UUID residentId;
     String residentName;
     String vehicleName;
     Instant createdAt;

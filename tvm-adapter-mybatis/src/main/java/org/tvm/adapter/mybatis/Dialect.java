@@ -39,9 +39,12 @@ enum Dialect {
         return capabilities;
     }
 
-    /** PostgreSQL publishes the facility/actor context with set_config (RLS, audit triggers). */
+    /**
+     * Both publish the facility/actor context: PostgreSQL with set_config (RLS, audit triggers), H2 in session
+     * variables for its audit triggers (see ContextMapper.xml).
+     */
     boolean publishesContext() {
-        return this == POSTGRESQL;
+        return true;
     }
 
     /**

@@ -53,7 +53,7 @@ final class MyBatisAdministration implements TvmAdministration {
         }
         try (SqlSession session = opened) {
             try {
-                if (dialect.publishesContext()) {
+                if (dialect == Dialect.POSTGRESQL) {
                     session.getMapper(ContextMapper.class).assumeAdminRole();
                 }
                 T result = work.apply(session);
@@ -157,6 +157,24 @@ final class MyBatisAdministration implements TvmAdministration {
         requireNonNull(permission, "permission");
         inTransaction("Permission", s -> s.getMapper(AccessMapper.class)
                 .revokePermission(role.code(), permission.resource(), permission.action()));
+    }
+
+    @Override
+    public org.tvm.ports.AuditTrail auditTrail(org.tvm.domain.audit.AuditChainKey current,
+                                               org.tvm.domain.audit.AuditChainKey... retired) {
+        org.tvm.adapter.sql.JdbcAuditTrail.AdminTransactions tx = new org.tvm.adapter.sql.JdbcAuditTrail.AdminTransactions() {
+            @Override
+            public <T> T run(org.tvm.adapter.sql.JdbcAuditTrail.ConnectionWork<T> work) {
+                return inTransaction("AuditEntry", s -> {
+                    try {
+                        return work.run(s.getConnection());
+                    } catch (java.sql.SQLException e) {
+                        throw new org.apache.ibatis.exceptions.PersistenceException(e);
+                    }
+                });
+            }
+        };
+        return new org.tvm.adapter.sql.JdbcAuditTrail(tx, dialect == Dialect.POSTGRESQL, current, retired);
     }
 
     @Override

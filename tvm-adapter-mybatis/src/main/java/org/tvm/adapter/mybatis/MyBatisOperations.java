@@ -34,11 +34,17 @@ final class MyBatisOperations implements OperationsQueries {
     @Override
     public List<ActiveMissionView> activeMissions(int limit) {
         PageRequest.checkLimit(limit);
-        return tx.read("Mission", () -> mapper.activeMissions(tx.facility(), limit).stream()
-                .map(r -> new ActiveMissionView(MissionId.of(r.id), MissionStatus.fromCode(r.status),
-                        MissionPriority.fromCode(r.priority), r.pickupLocation, r.dropoffLocation, r.residentName,
-                        r.vehicleName, r.createdAt))
-                .toList());
+        // resident names are shown: the reads are recorded (GDPR), in the same transaction
+        return tx.write("Mission", "OperationsQueries.activeMissions (it records data accesses)", () -> {
+            List<ActiveMissionRow> rows = mapper.activeMissions(tx.facility(), limit);
+            ((MyBatisResidents) tx.residents()).recordAccess(rows.stream().map(r -> r.residentId).distinct().toList(),
+                    org.tvm.domain.audit.DataAccessType.READ);
+            return rows.stream()
+                    .map(r -> new ActiveMissionView(MissionId.of(r.id), MissionStatus.fromCode(r.status),
+                            MissionPriority.fromCode(r.priority), r.pickupLocation, r.dropoffLocation, r.residentName,
+                            r.vehicleName, r.createdAt))
+                    .toList();
+        });
     }
 
     @Override

@@ -110,7 +110,7 @@ final class MyBatisResidents implements ResidentRepository {
     }
 
     /** GDPR: one entry per resident for the context actor at the adapter's clock, batched. */
-    private void recordAccess(List<UUID> residentIds, DataAccessType type) {
+    void recordAccess(List<UUID> residentIds, DataAccessType type) {
         if (residentIds.isEmpty()) {
             return;
         }

@@ -135,5 +135,8 @@ public final class Fixture {
             INSERT INTO maps (facility_id, name, version, data) VALUES
               ('a0000000-0000-0000-0000-000000000001', 'Campus', 1, '{"zones": []}'),
               ('b0000000-0000-0000-0000-000000000001', 'Campus', 1, '{"zones": []}');
+
+            INSERT INTO audit_chain_checkpoints (chain_id, seq, row_hash, key_id, mac, signed_at) VALUES
+              ('a0000000-0000-0000-0000-000000000001', 1, repeat('a', 64), 'fixture', repeat('b', 64), NOW());
             """;
 }

@@ -47,6 +47,9 @@ public final class ValidRows {
                 "logged_at", "NOW()");
         row("audit_logs", "action", "'login'", "success", "TRUE");
         row("data_access_logs", "facility_id", q(FACILITY_A), "resident_id", q(RESIDENT_A), "access_type", "'read'");
+        row("audit_chain_heads", "chain_id", "gen_random_uuid()", "last_seq", "1", "last_hash", "repeat('a', 64)");
+        row("audit_chain_checkpoints", "chain_id", "gen_random_uuid()", "seq", "1", "row_hash", "repeat('a', 64)",
+                "key_id", "'k1'", "mac", "repeat('b', 64)", "signed_at", "NOW()");
     }
 
     private ValidRows() {

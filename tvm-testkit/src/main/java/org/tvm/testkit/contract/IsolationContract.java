@@ -401,8 +401,9 @@ public abstract class IsolationContract {
                 (TvmTransaction tx) -> tx.audit().recordDataAccess(TvmTestData.dataAccess(s.a().facilityId(), s.b().residentId(0)).build()));
 
         inB(s, (TvmTransaction tx) -> {
+            // the mission's own automatic entries (mission.create, ...) are there too
             assertThat(tx.audit().byResource("mission", foreign.resourceId(), PageRequest.first(1000)).items())
-                    .containsExactly(foreign);
+                    .filteredOn(e -> e.action().equals(foreign.action())).containsExactly(foreign);
             assertThat(tx.audit().dataAccessFor(s.b().residentId(0), WINDOW_START, WINDOW_END)).hasSize(1);
         });
     }
@@ -411,7 +412,7 @@ public abstract class IsolationContract {
     void operationsQueriesShowOnlyTheContextFacility() {
         Sides s = twoFacilities();
 
-        subject().persistence().inReadOnlyTransaction(s.a().systemContext(), (TvmTransaction tx) -> {
+        subject().persistence().inTransaction(s.a().systemContext(), (TvmTransaction tx) -> {
             assertThat(tx.operations().activeMissions(1000)).extracting(ActiveMissionView::id)
                     .containsExactly(s.ea().mission().id());
             assertThat(tx.operations().fleetStatus(s.now())).extracting(FleetStatusView::id)

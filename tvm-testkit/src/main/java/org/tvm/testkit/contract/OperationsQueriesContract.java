@@ -53,6 +53,11 @@ public abstract class OperationsQueriesContract {
         return subject().persistence().inReadOnlyTransaction(w.systemContext(), work);
     }
 
+    /** The dashboard of query 1 shows resident names, so it records data accesses and needs a writable transaction. */
+    private <T> T dashboard(FacilityWorld w, TransactionWork<T> work) {
+        return subject().persistence().inTransaction(w.systemContext(), work);
+    }
+
     private Mission pending(FacilityWorld w, int resident, MissionPriority priority, Instant createdAt, String pickup) {
         MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(resident), w.userId(RoleName.NURSE))
                 .priority(priority).pickup(Place.of(pickup)).dropoff(Place.of("Dining hall")).at(createdAt).build();
@@ -71,7 +76,7 @@ public abstract class OperationsQueriesContract {
         Mission highNew = pending(w, 1, MissionPriority.HIGH, now.minusSeconds(30), "Room 5");
         w.run((TvmTransaction tx) -> tx.dispatch().assign(highNew.id(), w.vehicleId(1), now));
 
-        List<ActiveMissionView> rows = readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(50));
+        List<ActiveMissionView> rows = dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(50));
 
         assertThat(rows).extracting(ActiveMissionView::id)
                 .containsExactly(urgent.id(), highOld.id(), highNew.id(), normal.id(), low.id());
@@ -102,11 +107,11 @@ public abstract class OperationsQueriesContract {
             tx.missions().apply(assigned.start(now.plusSeconds(1), null));
         });
 
-        assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(50))).extracting(ActiveMissionView::id)
+        assertThat(dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(50))).extracting(ActiveMissionView::id)
                 .containsExactly(first.id(), second.id(), inProgress.id());
-        assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(2))).extracting(ActiveMissionView::id)
+        assertThat(dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(2))).extracting(ActiveMissionView::id)
                 .containsExactly(first.id(), second.id());
-        assertThatThrownBy(() -> readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(0)))
+        assertThatThrownBy(() -> dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(0)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -125,15 +130,15 @@ public abstract class OperationsQueriesContract {
         List<MissionId> byId = created.stream().map(t -> t.mission().id())
                 .sorted(java.util.Comparator.comparing((MissionId id) -> id.value().toString())).toList();
 
-        List<ActiveMissionView> dashboard = readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(50));
-        List<ActiveMissionView> all = readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(1000));
+        List<ActiveMissionView> dashboard = dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(50));
+        List<ActiveMissionView> all = dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(1000));
 
         assertThat(dashboard).hasSize(50);
         assertThat(dashboard.get(0).id()).isEqualTo(urgent.id());
         assertThat(dashboard.subList(1, 50)).extracting(ActiveMissionView::id).containsExactlyElementsOf(byId.subList(0, 49));
         assertThat(all).hasSize(56);
         assertThat(all.subList(1, 56)).extracting(ActiveMissionView::id).containsExactlyElementsOf(byId);
-        assertThatThrownBy(() -> readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(1001)))
+        assertThatThrownBy(() -> dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(1001)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -310,8 +315,32 @@ public abstract class OperationsQueriesContract {
             tx.vehicles().softDelete(w.vehicleId(1), now);
         });
 
-        assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(1000))).isEmpty();
+        assertThat(dashboard(w, (TvmTransaction tx) -> tx.operations().activeMissions(1000))).isEmpty();
         assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().fleetStatus(now))).isEmpty();
         assertThat(readOnly(w, (TvmTransaction tx) -> tx.operations().recentTelemetry(w.vehicleId(0), now))).isEmpty();
+    }
+
+    @Test
+    void theActiveMissionsDashboardRecordsOneReadPerResidentShownAndIsRefusedReadOnly() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        pending(w, 0, MissionPriority.NORMAL, now.minusSeconds(30), "Room 1");
+        pending(w, 0, MissionPriority.HIGH, now.minusSeconds(20), "Room 2");
+        pending(w, 1, MissionPriority.NORMAL, now.minusSeconds(10), "Room 3");
+
+        List<ActiveMissionView> shown = subject().persistence().inTransaction(w.contextOf(RoleName.OPERATOR),
+                (TvmTransaction tx) -> tx.operations().activeMissions(50));
+        assertThat(shown).hasSize(3);
+        w.run((TvmTransaction tx) -> {
+            for (int i = 0; i < 2; i++) {
+                assertThat(tx.audit().dataAccessFor(w.residentId(i), ContractSupport.WINDOW_START, ContractSupport.WINDOW_END))
+                        .as("resident %d shown once", i).singleElement().satisfies(e -> {
+                            assertThat(e.userId()).isEqualTo(w.userId(RoleName.OPERATOR));
+                            assertThat(e.accessType()).isEqualTo(org.tvm.domain.audit.DataAccessType.READ);
+                        });
+            }
+        });
+        assertThatThrownBy(() -> readOnly(w, (TvmTransaction tx) -> tx.operations().activeMissions(50)))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -160,6 +160,14 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class AuditTrail extends AuditTrailContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class FleetHeartbeats extends FleetHeartbeatContract {
         @Override
         protected PersistenceUnderTest subject() {
@@ -168,7 +176,23 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class AutomaticAudit extends AutomaticAuditContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class HostileInput extends HostileInputContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class ResidentRights extends ResidentRightsContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();

@@ -212,6 +212,13 @@ final class InMemoryAdministration implements TvmAdministration {
     }
 
     @Override
+    public org.tvm.ports.AuditTrail auditTrail(org.tvm.domain.audit.AuditChainKey current,
+                                               org.tvm.domain.audit.AuditChainKey... retired) {
+        checkOpen();
+        return new InMemoryAuditTrail(store, current, retired);
+    }
+
+    @Override
     public void close() {
         closed = true;
     }

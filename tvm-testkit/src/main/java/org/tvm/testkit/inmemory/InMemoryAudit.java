@@ -46,7 +46,7 @@ final class InMemoryAudit implements AuditRepository {
             if (stored.userId() != null && !t.users.containsKey(stored.userId())) {
                 throw new UnknownReferenceException("AuditEntry", "fk_audit_logs_user_facility", "user_id");
             }
-            t.audit = t.audit.plus(row);
+            t.appendAudit(row);
         });
     }
 
@@ -61,7 +61,7 @@ final class InMemoryAudit implements AuditRepository {
                 throw new UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident", "resident_id");
             }
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.dataAccess = t.dataAccess.plus(row);
+            t.appendAccess(List.of(row));
         });
     }
 

@@ -37,7 +37,7 @@ final class InMemoryOperations implements OperationsQueries {
     @Override
     public List<ActiveMissionView> activeMissions(int limit) {
         PageRequest.checkLimit(limit);
-        tx.check();
+        tx.checkWritable("OperationsQueries.activeMissions (it records data accesses)");
         Tenant t = tx.view();
         List<Mission> active = new ArrayList<>();
         for (Mission m : t.missions.values()) {
@@ -47,16 +47,19 @@ final class InMemoryOperations implements OperationsQueries {
         }
         active.sort(InMemoryDispatch.DISPATCH_ORDER);
         List<ActiveMissionView> out = new ArrayList<>();
+        java.util.Map<org.tvm.domain.resident.ResidentId, Resident> shown = new java.util.LinkedHashMap<>();
         for (Mission m : active) {
             if (out.size() == limit) {
                 break;
             }
             StoredResident r = t.residents.get(m.residentId());
             Resident resident = r.withoutNotes();
+            shown.putIfAbsent(resident.id(), resident);
             Vehicle v = m.vehicleId() == null ? null : t.vehicles.get(m.vehicleId());
             out.add(new ActiveMissionView(m.id(), m.status(), m.priority(), m.pickup().label(), m.dropoff().label(),
                     resident.firstName() + " " + resident.lastName(), v == null ? null : v.name(), m.createdAt()));
         }
+        ((InMemoryResidents) tx.residents()).recordReads(List.copyOf(shown.values()));
         return Collections.unmodifiableList(out);
     }
 

@@ -68,7 +68,7 @@ final class InMemoryResidents implements ResidentRepository {
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), resident.id(), DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
             t.residents.put(resident.id(), tx.stored(merged));
-            t.dataAccess = t.dataAccess.plus(new DataAccessRow(entry, seq));
+            t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = merged;
         });
         return out[0];
@@ -132,7 +132,7 @@ final class InMemoryResidents implements ResidentRepository {
     }
 
     /** GDPR: one READ entry per returned resident, in this transaction. */
-    private void recordReads(List<Resident> returned) {
+    void recordReads(List<Resident> returned) {
         if (returned.isEmpty()) {
             return;
         }
@@ -151,7 +151,7 @@ final class InMemoryResidents implements ResidentRepository {
                             "resident_id");
                 }
             }
-            t.dataAccess = t.dataAccess.plus(rows);
+            t.appendAccess(rows);
         });
     }
 

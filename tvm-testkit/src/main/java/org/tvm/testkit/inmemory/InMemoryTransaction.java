@@ -244,8 +244,15 @@ final class InMemoryTransaction implements TvmTransaction {
         work = next;
     }
 
-    /** Runs a write now (on the working copy) and records it for a possible replay at commit. */
-    void write(Action action) {
+    /**
+     * Runs a write now (on the working copy) and records it for a possible replay at commit. Every write is followed by
+     * the audit trigger ({@link InMemoryAuditTrigger}), as a database would fire it after each statement.
+     */
+    void write(Action plain) {
+        Action action = t -> {
+            plain.apply(t);
+            InMemoryAuditTrigger.fire(t, this);
+        };
         if (work == null) {
             base = store.snapshot().tenants().get(ctx.facilityId());
             work = base == null ? new Tenant(ctx.facilityId()) : base.copy();

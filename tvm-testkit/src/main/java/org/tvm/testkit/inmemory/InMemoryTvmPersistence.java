@@ -471,6 +471,13 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         return db;
     }
 
+    private final InMemoryAuditTrail.State chainState = new InMemoryAuditTrail.State();
+
+    /** The system audit chain and the checkpoints (no tenant owns them). */
+    InMemoryAuditTrail.State chainState() {
+        return chainState;
+    }
+
     long nextSeq() {
         return sequence.incrementAndGet();
     }

@@ -50,10 +50,17 @@ final class Tenant {
     record LogRow(VehicleLogEntry entry, long seq) {
     }
 
-    record AuditRow(AuditEntry entry, long seq) {
+    /** {@code seq} orders rows store-wide and is the row id in the chain; the chain fields are set by {@link #link}. */
+    record AuditRow(AuditEntry entry, long seq, long chainSeq, String prevHash, String rowHash) {
+        AuditRow(AuditEntry entry, long seq) {
+            this(entry, seq, 0, null, null);
+        }
     }
 
-    record DataAccessRow(DataAccessEntry entry, long seq) {
+    record DataAccessRow(DataAccessEntry entry, long seq, long chainSeq, String prevHash, String rowHash) {
+        DataAccessRow(DataAccessEntry entry, long seq) {
+            this(entry, seq, 0, null, null);
+        }
     }
 
     /** Kind-tagged id for the global id index and the row locks. */
@@ -78,6 +85,9 @@ final class Tenant {
     Map<UserId, Set<ResidentId>> caregivers;
     Rows<AuditRow> audit;
     Rows<DataAccessRow> dataAccess;
+    /** The facility's audit chain head (what PostgreSQL keeps in audit_chain_heads). */
+    long chainSeq;
+    String chainHash = org.tvm.domain.audit.AuditChain.GENESIS;
 
     // working-copy bookkeeping
     final Set<RowKey> insertedIds = new HashSet<>();
@@ -88,17 +98,17 @@ final class Tenant {
 
     Tenant(FacilityId id) {
         this.id = id;
-        locations = new LinkedHashMap<>();
-        residents = new LinkedHashMap<>();
-        vehicles = new LinkedHashMap<>();
-        missions = new LinkedHashMap<>();
+        locations = new TrackingMap<>(Map.of());
+        residents = new TrackingMap<>(Map.of());
+        vehicles = new TrackingMap<>(Map.of());
+        missions = new TrackingMap<>(Map.of());
         events = new LinkedHashMap<>();
         telemetry = new LinkedHashMap<>();
         latestTelemetry = new HashMap<>();
         logs = new LinkedHashMap<>();
-        users = new LinkedHashMap<>();
-        grants = new LinkedHashMap<>();
-        caregivers = new LinkedHashMap<>();
+        users = new TrackingMap<>(Map.of());
+        grants = new TrackingMap<>(Map.of());
+        caregivers = new TrackingMap<>(Map.of());
         audit = Rows.empty();
         dataAccess = Rows.empty();
     }
@@ -106,19 +116,44 @@ final class Tenant {
     private Tenant(Tenant o) {
         this.id = o.id;
         this.facility = o.facility;
-        locations = new LinkedHashMap<>(o.locations);
-        residents = new LinkedHashMap<>(o.residents);
-        vehicles = new LinkedHashMap<>(o.vehicles);
-        missions = new LinkedHashMap<>(o.missions);
+        // the audited tables are TrackingMaps: the audit trigger diffs what a write touched
+        locations = new TrackingMap<>(o.locations);
+        residents = new TrackingMap<>(o.residents);
+        vehicles = new TrackingMap<>(o.vehicles);
+        missions = new TrackingMap<>(o.missions);
         events = new LinkedHashMap<>(o.events);
         telemetry = new LinkedHashMap<>(o.telemetry);
         latestTelemetry = new HashMap<>(o.latestTelemetry);
         logs = new LinkedHashMap<>(o.logs);
-        users = new LinkedHashMap<>(o.users);
-        grants = new LinkedHashMap<>(o.grants);
-        caregivers = new LinkedHashMap<>(o.caregivers);
+        users = new TrackingMap<>(o.users);
+        grants = new TrackingMap<>(o.grants);
+        caregivers = new TrackingMap<>(o.caregivers);
         audit = o.audit; // immutable, shared
         dataAccess = o.dataAccess;
+        chainSeq = o.chainSeq;
+        chainHash = o.chainHash;
+    }
+
+    /** Appends an audit entry as the chain's next link (the chain trigger's work). */
+    void appendAudit(AuditRow row) {
+        long s = ++chainSeq;
+        String h = org.tvm.domain.audit.AuditChain.rowHash(id.value(), s, org.tvm.domain.audit.AuditChain.KIND_AUDIT,
+                row.seq(), InMemoryAuditTrail.fields(row.entry()), chainHash);
+        audit = audit.plus(new AuditRow(row.entry(), row.seq(), s, chainHash, h));
+        chainHash = h;
+    }
+
+    /** Appends data-access entries as the chain's next links. */
+    void appendAccess(List<DataAccessRow> rows) {
+        List<DataAccessRow> linked = new java.util.ArrayList<>(rows.size());
+        for (DataAccessRow row : rows) {
+            long s = ++chainSeq;
+            String h = org.tvm.domain.audit.AuditChain.rowHash(id.value(), s, org.tvm.domain.audit.AuditChain.KIND_ACCESS,
+                    row.seq(), InMemoryAuditTrail.fields(row.entry()), chainHash);
+            linked.add(new DataAccessRow(row.entry(), row.seq(), s, chainHash, h));
+            chainHash = h;
+        }
+        dataAccess = dataAccess.plus(linked);
     }
 
     /** A working copy with empty bookkeeping. */
