@@ -79,12 +79,12 @@ class H2MigrationsTest {
         assertThat(infoBefore.vendor()).isEqualTo(Vendor.H2);
         assertThat(infoBefore.applied()).isEmpty();
         assertThat(infoBefore.currentVersion()).isEmpty();
-        assertThat(infoBefore.pendingCount()).isEqualTo(11);
+        assertThat(infoBefore.pendingCount()).isEqualTo(13);
         assertThat(infoBefore.isUpToDate()).isFalse();
 
         assertThat(report.vendor()).isEqualTo(Vendor.H2);
-        assertThat(report.migrationsExecuted()).isEqualTo(11);
-        assertThat(report.targetVersion()).contains("11");
+        assertThat(report.migrationsExecuted()).isEqualTo(13);
+        assertThat(report.targetVersion()).contains("14.1");
         assertThat(report.executed()).isEqualTo(TvmMigrations.info(pg.dataSource()).applied());
     }
 
@@ -94,7 +94,7 @@ class H2MigrationsTest {
         TvmMigrations.validate(h2);
         SchemaInfo info = TvmMigrations.info(h2);
         assertThat(info.isUpToDate()).isTrue();
-        assertThat(info.applied()).hasSize(11);
+        assertThat(info.applied()).hasSize(13);
     }
 
     @Test
@@ -209,7 +209,7 @@ class H2MigrationsTest {
                         """);
                 Sql.exec(h, "SAVEPOINT s");
                 assertRejected(h, "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES "
-                        + "('a0000000-0000-0000-0000-000000000001', 'A@Example.org', 'x', 'A', 'A')", "CHECK_USERS_EMAIL_LOWER_CASE");
+                        + "('a0000000-0000-0000-0000-000000000001', 'A@Example.org', 'x', 'A', 'A')", "IDX_USERS_EMAIL_UNIQUE");
                 assertRejected(h, "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES "
                         + "('a0000000-0000-0000-0000-000000000001', 'a@example.org', 'x', 'A', 'A')", "IDX_USERS_EMAIL_UNIQUE");
                 assertRejected(h, "INSERT INTO vehicles (facility_id, name, status) VALUES "

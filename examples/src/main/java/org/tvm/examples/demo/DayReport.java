@@ -12,7 +12,9 @@ import org.tvm.domain.mission.MissionPriority;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.MissionDayKpis;
 import org.tvm.ports.query.TimelineEntry;
+import org.tvm.ports.query.VehicleKpis;
 
 /**
  * What a {@link FacilityDaySimulation} produced: the operator dashboard at the end of the day (read through
@@ -34,6 +36,8 @@ import org.tvm.ports.query.TimelineEntry;
  * @param fleet             dashboard query 2 at the end of the day
  * @param tripsByVehicle    missions each vehicle completed today
  * @param timeline          the timeline of one completed mission (query 4), or null if none completed
+ * @param missionKpis       mission KPIs per UTC day of the run (read model over the mission summary)
+ * @param fleetKpis         per vehicle over the day: completed missions, utilisation, charging time, errors
  * @param operations        wall-clock timings per kind of unit of work, in first-use order
  * @param wallTime          wall-clock duration of the whole run (setup included)
  */
@@ -41,7 +45,8 @@ public record DayReport(FacilityId facilityId, String facilityName, FacilityDayS
         Map<MissionStatus, Integer> missionsByStatus, long missionEvents, long telemetryRows, long heartbeats,
         long vehicleLogEntries, long residentReads, long accessChecks, long accessDenied, int chargingSessions,
         List<ActiveMissionView> activeMissions, List<FleetStatusView> fleet, Map<VehicleId, Integer> tripsByVehicle,
-        MissionTimeline timeline, List<OperationStats> operations, Duration wallTime) {
+        MissionTimeline timeline, List<MissionDayKpis> missionKpis, List<VehicleKpis> fleetKpis,
+        List<OperationStats> operations, Duration wallTime) {
 
     public DayReport {
         Objects.requireNonNull(facilityId, "facilityId");
@@ -49,6 +54,8 @@ public record DayReport(FacilityId facilityId, String facilityName, FacilityDayS
         activeMissions = List.copyOf(activeMissions);
         fleet = List.copyOf(fleet);
         tripsByVehicle = Map.copyOf(tripsByVehicle);
+        missionKpis = List.copyOf(missionKpis);
+        fleetKpis = List.copyOf(fleetKpis);
         operations = List.copyOf(operations);
     }
 

@@ -145,4 +145,28 @@ public abstract class TvmContractSuite {
             return TvmContractSuite.this.subject();
         }
     }
+
+    @Nested
+    class JsonDetails extends JsonDetailsContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Maintenance extends MaintenanceContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class KpiReadModels extends KpiContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
 }

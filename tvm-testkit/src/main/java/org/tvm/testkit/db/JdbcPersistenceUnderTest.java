@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.testkit.PersistenceUnderTest;
 
 /**
@@ -38,6 +41,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final DataSource appDataSource;
     private final DataSource adminDataSource;
     private volatile String lockWaitersQuery;
+    private volatile Function<Clock, TvmMaintenance> maintenance;
 
     /**
      * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
@@ -53,6 +57,23 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
         this.administration = Objects.requireNonNull(administration, "administration");
         this.appDataSource = Objects.requireNonNull(appDataSource, "appDataSource");
         this.adminDataSource = Objects.requireNonNull(adminDataSource, "adminDataSource");
+    }
+
+    /**
+     * Declares the maintenance job of this subject (the maintenance contract is skipped without it).
+     *
+     * @param factory non-null factory of the job for a clock, e.g. {@code clock -> JpaTvmPersistence.maintenance(admin, clock)}
+     * @return this subject
+     */
+    public JdbcPersistenceUnderTest withMaintenance(Function<Clock, TvmMaintenance> factory) {
+        this.maintenance = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    @Override
+    public Optional<TvmMaintenance> maintenance(Clock clock) {
+        Function<Clock, TvmMaintenance> f = maintenance;
+        return f == null ? Optional.empty() : Optional.of(f.apply(Objects.requireNonNull(clock, "clock")));
     }
 
     @Override

@@ -39,6 +39,9 @@ final class InMemoryAudit implements AuditRepository {
             tx.requireContextFacility(entry.facilityId(), "AuditEntry");
         }
         AuditEntry stored = entry.facilityId() != null ? entry : entry.toBuilder().facilityId(tx.facilityId()).build();
+        if (tx.store.fault(InMemoryFault.DETAILS_STORED_AS_TEXT)) {
+            stored = stored.toBuilder().details(stored.details()).build(); // FAULT DETAILS_STORED_AS_TEXT
+        }
         AuditRow row = new AuditRow(stored, tx.store.nextSeq());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "AuditEntry");

@@ -36,5 +36,11 @@ enum InMemoryFault {
     /** KeysetPaginationContract must fail: the next page skips its first row. */
     PAGE_TOKEN_SKIPS_ONE,
     /** AdministrationContract must fail: retention drops nothing. */
-    RETENTION_DROPS_NOTHING
+    RETENTION_DROPS_NOTHING,
+    /** JsonDetailsContract must fail: audit details are stored as their flat text view (numbers become text). */
+    DETAILS_STORED_AS_TEXT,
+    /** MaintenanceContract must fail: maintenance runs without taking the lock. */
+    MAINTENANCE_IGNORES_LOCK,
+    /** KpiContract must fail: the pickup is taken to be the start of the mission. */
+    KPI_PICKUP_AT_START
 }
