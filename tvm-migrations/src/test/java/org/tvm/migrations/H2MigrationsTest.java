@@ -79,12 +79,12 @@ class H2MigrationsTest {
         assertThat(infoBefore.vendor()).isEqualTo(Vendor.H2);
         assertThat(infoBefore.applied()).isEmpty();
         assertThat(infoBefore.currentVersion()).isEmpty();
-        assertThat(infoBefore.pendingCount()).isEqualTo(13);
+        assertThat(infoBefore.pendingCount()).isEqualTo(14);
         assertThat(infoBefore.isUpToDate()).isFalse();
 
         assertThat(report.vendor()).isEqualTo(Vendor.H2);
-        assertThat(report.migrationsExecuted()).isEqualTo(13);
-        assertThat(report.targetVersion()).contains("14.1");
+        assertThat(report.migrationsExecuted()).isEqualTo(14);
+        assertThat(report.targetVersion()).contains("14.2");
         assertThat(report.executed()).isEqualTo(TvmMigrations.info(pg.dataSource()).applied());
     }
 
@@ -94,7 +94,7 @@ class H2MigrationsTest {
         TvmMigrations.validate(h2);
         SchemaInfo info = TvmMigrations.info(h2);
         assertThat(info.isUpToDate()).isTrue();
-        assertThat(info.applied()).hasSize(13);
+        assertThat(info.applied()).hasSize(14);
     }
 
     @Test

@@ -57,8 +57,8 @@ class PostgresSchemaTest {
         assertThat(firstMigration.vendor()).isEqualTo(Vendor.POSTGRESQL);
         assertThat(firstMigration.initialVersion()).isEmpty();
         assertThat(firstMigration.executed()).extracting(Migration::version)
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "14.1");
-        assertThat(firstMigration.targetVersion()).contains("14.1");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "14", "14.1", "14.2");
+        assertThat(firstMigration.targetVersion()).contains("14.2");
     }
 
     @Test
@@ -489,8 +489,8 @@ class PostgresSchemaTest {
         }
         MigrationReport again = TvmMigrations.migrate(db.dataSource());
         assertThat(again.migrationsExecuted()).isZero();
-        assertThat(again.initialVersion()).contains("14.1");
-        assertThat(again.targetVersion()).contains("14.1");
+        assertThat(again.initialVersion()).contains("14.2");
+        assertThat(again.targetVersion()).contains("14.2");
         try (Connection c = db.connect()) {
             assertThat(Sql.number(c, "SELECT count(*) FROM flyway_schema_history")).isEqualTo(historyBefore);
             assertThat(Sql.strings(c, "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1"))
@@ -501,11 +501,12 @@ class PostgresSchemaTest {
         assertThat(info.vendor()).isEqualTo(Vendor.POSTGRESQL);
         assertThat(info.isUpToDate()).isTrue();
         assertThat(info.pendingCount()).isZero();
-        assertThat(info.currentVersion()).contains("14.1");
+        assertThat(info.currentVersion()).contains("14.2");
         assertThat(info.applied()).extracting(Migration::description).containsExactly(
                 "extensions and helpers", "facilities locations maps", "users and access control",
                 "residents vehicles missions", "telemetry and vehicle logs", "audit and data access logs",
                 "mission summary view", "seed roles and permissions", "database roles grants and rls",
-                "security hardening and indexes", "vehicle out of service is unbound", "spec sql works", "data lifecycle");
+                "security hardening and indexes", "vehicle out of service is unbound", "spec sql works", "data lifecycle",
+                "mission summary kpi columns");
     }
 }

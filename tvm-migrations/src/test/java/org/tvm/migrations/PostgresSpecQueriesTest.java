@@ -134,10 +134,12 @@ class PostgresSpecQueriesTest {
             assertThat(Sql.number(c, "SELECT count(*) FROM mission_summary")).isEqualTo(3);
             assertThat(Sql.strings(c, "SELECT resident_name FROM mission_summary WHERE id = ?::uuid", MISSION_A_ASSIGNED))
                     .containsExactly("Kenji Ito");
-            // spec §8.2 columns, plus facility_id
+            // spec §8.2 columns first, then facility_id and the KPI columns (V14_2)
             assertThat(Sql.strings(c, """
                     SELECT attname FROM pg_attribute WHERE attrelid = 'mission_summary'::regclass AND attnum > 0 ORDER BY attnum"""))
-                    .containsExactly("id", "status", "priority", "resident_name", "vehicle_name", "created_at", "facility_id");
+                    .containsExactly("id", "status", "priority", "resident_name", "vehicle_name", "created_at", "facility_id",
+                            "vehicle_id", "assigned_at", "started_at", "completed_at", "pickup_arrived_at", "finished_at",
+                            "failure_reason", "end_details");
             Sql.exec(c, "UPDATE missions SET deleted_at = NULL WHERE id = '" + MISSION_A_PENDING + "'");
         }
     }

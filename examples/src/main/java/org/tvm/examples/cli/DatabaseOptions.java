@@ -41,6 +41,17 @@ final class DatabaseOptions {
     List<String> overrides = List.of();
 
     HikariDataSource dataSource(String poolName) {
+        // the maintenance lock holds one connection for the whole run; each batch takes another
+        return pool(jdbcUrl, user, password, poolName);
+    }
+
+    /**
+     * The command line's pool: 4 connections, the password from the option or else {@code TVM_DB_PASSWORD}.
+     *
+     * @param user     login, or null for none
+     * @param password password, or null to use the environment
+     */
+    static HikariDataSource pool(String jdbcUrl, String user, String password, String poolName) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null) {
@@ -50,7 +61,6 @@ final class DatabaseOptions {
         if (effectivePassword != null) {
             config.setPassword(effectivePassword);
         }
-        // the maintenance lock holds one connection for the whole run; each batch takes another
         config.setMaximumPoolSize(4);
         config.setPoolName(poolName);
         return new HikariDataSource(config);

@@ -38,10 +38,10 @@ final class InMemoryAudit implements AuditRepository {
         if (entry.facilityId() != null) {
             tx.requireContextFacility(entry.facilityId(), "AuditEntry");
         }
-        AuditEntry stored = entry.facilityId() != null ? entry : entry.toBuilder().facilityId(tx.facilityId()).build();
-        if (tx.store.fault(InMemoryFault.DETAILS_STORED_AS_TEXT)) {
-            stored = stored.toBuilder().details(stored.details()).build(); // FAULT DETAILS_STORED_AS_TEXT
-        }
+        AuditEntry withFacility = entry.facilityId() != null ? entry : entry.toBuilder().facilityId(tx.facilityId()).build();
+        AuditEntry stored = tx.store.fault(InMemoryFault.DETAILS_STORED_AS_TEXT)
+                ? withFacility.toBuilder().details(withFacility.details()).build() // FAULT DETAILS_STORED_AS_TEXT
+                : withFacility;
         AuditRow row = new AuditRow(stored, tx.store.nextSeq());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "AuditEntry");
