@@ -36,7 +36,7 @@ class MaintainAndStatusCommandTest {
     @Test
     void statusNeedsAttentionUntilMaintenanceHasRunThenIsHealthy() throws SQLException {
         assertThat(run("status", "--jdbc-url", url, "--user", "sa")).as("stderr: %s", err).isEqualTo(StatusCommand.ATTENTION);
-        assertThat(out.toString()).contains("Schema: H2 at version 14.1, 0 pending").contains("Backlog:")
+        assertThat(out.toString()).contains("Schema: H2 at version 14.2, 0 pending").contains("Backlog:")
                 .contains("Last maintenance run: never").contains("maintenance has never succeeded").contains("Status: ATTENTION");
 
         assertThat(run("maintain", "--jdbc-url", url, "--user", "sa")).as("stderr: %s", err).isZero();

@@ -20,6 +20,7 @@ import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLogEntry;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionTransition;
+import org.tvm.domain.mission.ProgressStep;
 import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.maintenance.ArchivedMission;
@@ -135,7 +136,8 @@ class MaintenanceLifecyclePostgresTest {
                     assertThat(a.finishedAt()).isEqualTo(finishedAt);
                     assertThat(m.archivedMissions(w.facilityId(), YearMonth.from(finishedAt.atOffset(ZoneOffset.UTC))))
                             .extracting(ArchivedMission::missionId).contains(mission.id());
-                    assertThat(a.eventCount()).isEqualTo(mission.completedAt() != null ? 4 : 2);
+                    // completed: created, assigned, started, every progress step, completed; cancelled: created, cancelled
+                    assertThat(a.eventCount()).isEqualTo(mission.completedAt() != null ? 4 + ProgressStep.values().length : 2);
                     archived++;
                 } else {
                     assertThat(live).as("inside retention: %s", finishedAt).contains(mission);
@@ -168,6 +170,11 @@ class MaintenanceLifecyclePostgresTest {
         w.run((TvmTransaction tx) -> tx.missions().insert(created));
         Mission m = apply(w, created.mission().assign(vehicle, at.plusSeconds(60), operator));
         m = apply(w, m.start(at.plusSeconds(120), operator));
+        int second = 300;
+        for (ProgressStep step : ProgressStep.values()) {
+            m = apply(w, m.recordProgress(step, at.plusSeconds(second), null));
+            second += 100;
+        }
         return apply(w, m.complete(at.plusSeconds(900), operator));
     }
 

@@ -36,8 +36,9 @@ public record MaintenanceStatus(Instant at, boolean partitioned, List<String> te
         telemetryPartitions = List.copyOf(telemetryPartitions);
         auditPartitions = List.copyOf(auditPartitions);
         Objects.requireNonNull(telemetryReadyThrough, "telemetryReadyThrough");
-        tables = Map.copyOf(tables);
-        backlog = Map.copyOf(backlog);
+        tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));  // keeps the caller's order
+        backlog = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(backlog.isEmpty()
+                ? new java.util.EnumMap<MaintenanceStep, Long>(MaintenanceStep.class) : backlog));
         Objects.requireNonNull(lastRun, "lastRun");
         Objects.requireNonNull(lastSuccess, "lastSuccess");
         attention = List.copyOf(attention);

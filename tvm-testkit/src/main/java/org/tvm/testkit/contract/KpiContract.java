@@ -53,7 +53,11 @@ public abstract class KpiContract {
                 .at(d.plusSeconds(8 * 3600)).build());
         m1 = apply(w, m1.assign(vehicle, d.plusSeconds(8 * 3600 + 60), operator));
         m1 = apply(w, m1.start(d.plusSeconds(8 * 3600 + 120), operator));
-        m1 = apply(w, m1.recordProgress(ProgressStep.PICKUP_ARRIVED, d.plusSeconds(8 * 3600 + 300), null));
+        int second = 300;
+        for (ProgressStep step : ProgressStep.values()) {  // pickup arrived at +300 s, then the rest of the trip
+            m1 = apply(w, m1.recordProgress(step, d.plusSeconds(8 * 3600 + second), null));
+            second += 100;
+        }
         apply(w, m1.complete(d.plusSeconds(8 * 3600 + 900), operator));
         // cancelled with a reason
         Mission m2 = insert(w, TvmTestData.mission(w.facilityId(), w.residentId(1), operator).at(d.plusSeconds(9 * 3600)).build());
