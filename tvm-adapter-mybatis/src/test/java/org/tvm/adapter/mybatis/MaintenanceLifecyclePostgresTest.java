@@ -69,7 +69,7 @@ class MaintenanceLifecyclePostgresTest {
         UUID auditResource = UUID.randomUUID();
         List<TelemetrySample> samples = new ArrayList<>();
         List<VehicleLogEntry> logs = new ArrayList<>();
-        List<Mission> finished = new ArrayList<>();
+        List<Finished> finished = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
 
         for (int i = 0; i < MONTHS; i++) {
@@ -127,8 +127,9 @@ class MaintenanceLifecyclePostgresTest {
                     .containsExactlyInAnyOrderElementsOf(keptLogs);
 
             int archived = 0;
-            for (Mission mission : finished) {
-                Instant finishedAt = mission.completedAt() != null ? mission.completedAt() : mission.updatedAt();
+            for (Finished f : finished) {
+                Mission mission = f.mission();
+                Instant finishedAt = f.at();
                 var live = w.inTransaction((TvmTransaction tx) -> tx.missions().findByIdIncludingDeleted(mission.id()));
                 if (finishedAt.isBefore(missionCutoff)) {
                     assertThat(live).as("past retention: %s", finishedAt).isEmpty();
@@ -165,7 +166,11 @@ class MaintenanceLifecyclePostgresTest {
         }
     }
 
-    private static Mission completed(FacilityWorld w, Instant at, VehicleId vehicle, UserId operator) {
+    /** A finished mission and when it finished (the domain's time: the database stamps updated_at itself). */
+    private record Finished(Mission mission, Instant at) {
+    }
+
+    private static Finished completed(FacilityWorld w, Instant at, VehicleId vehicle, UserId operator) {
         MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(2), operator).at(at).build();
         w.run((TvmTransaction tx) -> tx.missions().insert(created));
         Mission m = apply(w, created.mission().assign(vehicle, at.plusSeconds(60), operator));
@@ -175,14 +180,14 @@ class MaintenanceLifecyclePostgresTest {
             m = apply(w, m.recordProgress(step, at.plusSeconds(second), null));
             second += 100;
         }
-        return apply(w, m.complete(at.plusSeconds(900), operator));
+        return new Finished(apply(w, m.complete(at.plusSeconds(900), operator)), at.plusSeconds(900));
     }
 
-    private static Mission cancelled(FacilityWorld w, Instant at) {
+    private static Finished cancelled(FacilityWorld w, Instant at) {
         UserId nurse = w.userId(RoleName.NURSE);
         MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(2), nurse).at(at).build();
         w.run((TvmTransaction tx) -> tx.missions().insert(created));
-        return apply(w, created.mission().cancel("not needed", at.plusSeconds(300), nurse));
+        return new Finished(apply(w, created.mission().cancel("not needed", at.plusSeconds(300), nurse)), at.plusSeconds(300));
     }
 
     private static Mission apply(FacilityWorld w, MissionTransition t) {
