@@ -4,8 +4,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * An e-mail address, normalised (trimmed, lower-case) so that uniqueness and look-ups do not depend
- * on how a user typed it. Format per spec §7.2.
+ * An e-mail address, kept as written (only surrounding blanks trimmed) and compared case-insensitively:
+ * two addresses are equal when their {@link #canonical()} forms are, which is also what uniqueness and
+ * look-ups use (spec §5.3, {@code LOWER(email)}). Format per spec §7.2.
  */
 public record EmailAddress(String value) {
 
@@ -27,7 +28,7 @@ public record EmailAddress(String value) {
 
     private static String normalise(String entity, String field, String raw) {
         DomainChecks.required(entity, field, raw);
-        String v = raw.trim().toLowerCase(Locale.ROOT);
+        String v = raw.trim();
         if (v.length() > MAX_LENGTH) {
             throw new DomainValidationException(entity, field,
                     "must be at most " + MAX_LENGTH + " characters (was " + v.length() + ")");
@@ -36,6 +37,22 @@ public record EmailAddress(String value) {
             throw new DomainValidationException(entity, field, "must look like name@example.org");
         }
         return v;
+    }
+
+    /** The lower-case form that uniqueness and look-ups compare (ROOT locale, as SQL {@code LOWER}). */
+    public String canonical() {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    /** Case-insensitive, like the database's unique index on {@code LOWER(email)}. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmailAddress e && canonical().equals(e.canonical());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonical().hashCode();
     }
 
     @Override

@@ -37,11 +37,14 @@ class CoreValuesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"' Nurse@Example.ORG ', nurse@example.org", "a@b.co, a@b.co", "x.y+z@sub.domain.jp, x.y+z@sub.domain.jp"})
-    void emailIsNormalised(String raw, String expected) {
-        assertThat(EmailAddress.of(raw).value()).isEqualTo(expected);
-        assertThat(EmailAddress.of(raw)).isEqualTo(EmailAddress.of(expected));
-        assertThat(EmailAddress.of(raw).toString()).isEqualTo(expected);
+    @CsvSource({"' Nurse@Example.ORG ', Nurse@Example.ORG, nurse@example.org", "a@b.co, a@b.co, a@b.co",
+            "X.y+z@sub.domain.jp, X.y+z@sub.domain.jp, x.y+z@sub.domain.jp"})
+    void emailIsKeptAsWrittenAndComparedCaseInsensitively(String raw, String written, String canonical) {
+        assertThat(EmailAddress.of(raw).value()).isEqualTo(written);
+        assertThat(EmailAddress.of(raw).toString()).isEqualTo(written);
+        assertThat(EmailAddress.of(raw).canonical()).isEqualTo(canonical);
+        assertThat(EmailAddress.of(raw)).isEqualTo(EmailAddress.of(canonical)).hasSameHashCodeAs(EmailAddress.of(canonical));
+        assertThat(EmailAddress.of(raw)).isNotEqualTo(EmailAddress.of("other" + canonical));
     }
 
     @ParameterizedTest

@@ -211,7 +211,7 @@ class H2MigrationsTest {
                         """);
                 Sql.exec(h, "SAVEPOINT s");
                 assertRejected(h, "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES "
-                        + "('a0000000-0000-0000-0000-000000000001', 'A@Example.org', 'x', 'A', 'A')", "CHECK_USERS_EMAIL_LOWER_CASE");
+                        + "('a0000000-0000-0000-0000-000000000001', 'A@Example.org', 'x', 'A', 'A')", "IDX_USERS_EMAIL_UNIQUE");
                 assertRejected(h, "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES "
                         + "('a0000000-0000-0000-0000-000000000001', 'a@example.org', 'x', 'A', 'A')", "IDX_USERS_EMAIL_UNIQUE");
                 assertRejected(h, "INSERT INTO vehicles (facility_id, name, status) VALUES "

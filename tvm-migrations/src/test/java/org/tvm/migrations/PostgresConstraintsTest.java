@@ -96,13 +96,21 @@ class PostgresConstraintsTest {
         cases.add(unique("maps", "uq_maps_facility_name_version", "name", "'Campus'"));
         cases.add(fk("maps", "maps_facility_id_fkey", "facility_id", NOWHERE));
         cases.add(unique("maps", "maps_pkey", "id", "(SELECT id FROM maps LIMIT 1)"));
+        // maintenance_runs, mission_archive (V14_1)
+        cases.add(check("maintenance_runs", "check_maintenance_runs_outcome", "outcome", "'paused'", "finished_at", "NOW()"));
+        cases.add(check("maintenance_runs", "check_maintenance_runs_finished", "finished_at", "NOW()"));
+        cases.add(check("maintenance_runs", "check_maintenance_runs_steps", "steps", "'{}'"));
+        cases.add(unique("maintenance_runs", "maintenance_runs_pkey", "id", "1000000"));
+        cases.add(check("mission_archive", "check_mission_archive_event_count", "event_count", "-1"));
+        cases.add(check("mission_archive", "check_mission_archive_document", "document", "'[]'"));
+        cases.add(fk("mission_archive", "mission_archive_facility_id_fkey", "facility_id", NOWHERE));
+        cases.add(unique("mission_archive", "mission_archive_pkey", "mission_id", "'a0000000-0000-0000-0000-0000000000a1'"));
         // users
         cases.add(check("users", "check_users_status", "status", "'banned'"));
         cases.add(check("users", "check_users_email_format", "email", "'not-an-email'"));
-        cases.add(check("users", "check_users_email_lower_case", "email", "'Upper.Case@example.org'"));
         cases.add(check("users", "check_users_mfa_secret", "mfa_enabled", "TRUE"));
         cases.add(check("users", "check_users_password_reset_pair", "password_reset_token", "'tok'"));
-        cases.add(unique("users", "idx_users_email_unique", "email", "'nurse.a@example.org'"));
+        cases.add(unique("users", "idx_users_email_unique", "email", "'Nurse.A@Example.org'"));
         cases.add(fk("users", "users_facility_id_fkey", "facility_id", NOWHERE));
         cases.add(unique("users", "users_pkey|uq_users_id_facility", "id", q(USER_A)));
         // roles / permissions / role_permissions
@@ -270,7 +278,11 @@ class PostgresConstraintsTest {
     @ParameterizedTest(name = "{0}.{1} NOT NULL")
     @MethodSource("notNullColumns")
     void not_null_rejects_null(String table, String column) {
-        ServerErrorMessage error = rejection(ValidRows.insert(table, column, "NULL"));
+        // telemetry.facility_id is filled from the vehicle when NULL (V14); it stays NULL for an unknown vehicle
+        String sql = table.equals("telemetry") && column.equals("facility_id")
+                ? ValidRows.insert(table, Map.of(column, "NULL", "vehicle_id", "'" + java.util.UUID.randomUUID() + "'"))
+                : ValidRows.insert(table, column, "NULL");
+        ServerErrorMessage error = rejection(sql);
         assertThat(error.getSQLState()).isEqualTo(NOT_NULL);
         assertThat(error.getColumn()).isEqualTo(column);
     }

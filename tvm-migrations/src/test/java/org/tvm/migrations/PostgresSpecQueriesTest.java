@@ -134,11 +134,50 @@ class PostgresSpecQueriesTest {
             assertThat(Sql.number(c, "SELECT count(*) FROM mission_summary")).isEqualTo(3);
             assertThat(Sql.strings(c, "SELECT resident_name FROM mission_summary WHERE id = ?::uuid", MISSION_A_ASSIGNED))
                     .containsExactly("Kenji Ito");
-            // spec §8.2 columns, plus facility_id
+            // spec §8.2 columns first, then facility_id and the KPI columns (V14_2)
             assertThat(Sql.strings(c, """
                     SELECT attname FROM pg_attribute WHERE attrelid = 'mission_summary'::regclass AND attnum > 0 ORDER BY attnum"""))
-                    .containsExactly("id", "status", "priority", "resident_name", "vehicle_name", "created_at", "facility_id");
+                    .containsExactly("id", "status", "priority", "resident_name", "vehicle_name", "created_at", "facility_id",
+                            "vehicle_id", "assigned_at", "started_at", "completed_at", "pickup_arrived_at", "finished_at",
+                            "failure_reason", "end_details");
             Sql.exec(c, "UPDATE missions SET deleted_at = NULL WHERE id = '" + MISSION_A_PENDING + "'");
+        }
+    }
+
+    /** Spec §4.5 has no facility_id: an INSERT without it takes the vehicle's, also as the app under RLS. */
+    @Test
+    void telemetry_insert_without_facility_id_takes_it_from_the_vehicle() throws SQLException {
+        try (Connection c = db.dataSource(app.user(), app.password()).getConnection()) {
+            c.setAutoCommit(false);
+            Sql.rows(c, "SELECT set_config('app.current_facility_id', ?, true)", FACILITY_A);
+            Sql.exec(c, "INSERT INTO telemetry (vehicle_id, timestamp, battery_level) VALUES ('" + VEHICLE_A + "', NOW(), 55)");
+            assertThat(Sql.strings(c, "SELECT facility_id::text FROM telemetry WHERE battery_level = 55"))
+                    .containsExactly(FACILITY_A);
+            // a vehicle of another facility is invisible under RLS: facility_id stays NULL and the row is refused
+            // (the RLS check runs before NOT NULL)
+            Sql.exec(c, "SAVEPOINT other");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sql.exec(c,
+                    "INSERT INTO telemetry (vehicle_id, timestamp) VALUES ('" + Fixture.VEHICLE_B + "', NOW())"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("telemetry");
+            c.rollback();
+        }
+    }
+
+    /** Spec §4.6/§5.3: e-mail stored as written, unique case-insensitively, found by any case. */
+    @Test
+    void email_is_stored_as_written_and_unique_case_insensitively() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            Sql.exec(c, "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES ('"
+                    + FACILITY_A + "', 'Mixed.Case@Example.org', 'x', 'M', 'C')");
+            assertThat(Sql.strings(c, "SELECT email FROM users WHERE lower(email) = lower('MIXED.case@example.ORG')"))
+                    .containsExactly("Mixed.Case@Example.org");
+            Sql.exec(c, "SAVEPOINT dup");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sql.exec(c,
+                    "INSERT INTO users (facility_id, email, password_hash, first_name, last_name) VALUES ('"
+                            + FACILITY_A + "', 'mixed.case@example.org', 'x', 'M', 'C')"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("idx_users_email_unique");
+            c.rollback();
         }
     }
 }

@@ -249,6 +249,23 @@ final class SpecColumns {
                 + mac varchar(64) not-null
                 + signed_at timestamptz not-null
                 """);
+        // V14_1: the maintenance job's run record and mission archive (administrative tables)
+        TABLES.put("maintenance_runs", """
+                id bigint not-null
+                started_at timestamptz not-null
+                finished_at timestamptz null
+                outcome varchar(20) not-null
+                steps jsonb not-null
+                error text null
+                """);
+        TABLES.put("mission_archive", """
+                mission_id uuid not-null
+                facility_id uuid not-null
+                finished_at timestamptz not-null
+                archived_at timestamptz not-null
+                event_count integer not-null
+                document jsonb not-null
+                """);
     }
 
     private SpecColumns() {

@@ -1,5 +1,7 @@
 package org.tvm.ports;
 
+import org.tvm.ports.query.KpiQueries;
+
 /**
  * The handle a {@link TransactionWork} receives: the context and the repositories of one database transaction.
  *
@@ -48,4 +50,7 @@ public interface TvmTransaction {
 
     /** @return the dashboard read models (spec section 8.1 queries) */
     OperationsQueries operations();
+
+    /** @return the KPI read models over the mission summary and the fleet (spec section 8.2) */
+    KpiQueries kpis();
 }

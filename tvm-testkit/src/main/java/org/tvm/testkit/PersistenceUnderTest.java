@@ -1,11 +1,13 @@
 package org.tvm.testkit;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.maintenance.TvmMaintenance;
 
 /**
  * What every contract's factory method hands over: the persistence under test, its administrative
@@ -86,6 +88,16 @@ public interface PersistenceUnderTest {
      */
     default java.util.Map<String, Long> rowCounts() {
         return java.util.Map.of();
+    }
+
+    /**
+     * The data lifecycle job of this persistence with the given clock as "now", or empty when it has none (the
+     * maintenance contract then shows as skipped). Maintenance works across all facilities of the database.
+     *
+     * @param clock non-null simulated or real clock
+     */
+    default Optional<TvmMaintenance> maintenance(Clock clock) {
+        return Optional.empty();
     }
 
     /** A short name for reports, e.g. "jpa/postgresql". */

@@ -14,7 +14,9 @@ import org.tvm.examples.demo.DayReport;
 import org.tvm.examples.demo.FacilityDaySimulation;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.MissionDayKpis;
 import org.tvm.ports.query.TimelineEntry;
+import org.tvm.ports.query.VehicleKpis;
 
 /** Prints a {@link DayReport} for a person: the operator dashboard, one timeline, the day's numbers, the timings. */
 final class DayReportPrinter {
@@ -99,6 +101,24 @@ final class DayReportPrinter {
                 : chain.firstBreak().map(Object::toString).orElse(""));
         n.print(out, "  ");
 
+        section("KPIs (read models over the mission summary, per UTC day)");
+        TextTable k = new TextTable("DAY", ">REQUESTED", ">DONE", ">CANCELLED", ">FAILED", ">COMPLETION", ">WAIT MEAN s",
+                ">WAIT P95 s", ">TRIP MEAN s", "CANCEL / FAIL REASONS");
+        for (MissionDayKpis d : r.missionKpis()) {
+            Map<String, Long> reasons = new java.util.TreeMap<>(d.cancellationsByReason());
+            d.failuresByReason().forEach((reason, count) -> reasons.merge(reason, count, Long::sum));
+            k.row(d.day(), d.requested(), d.byStatus().get(MissionStatus.COMPLETED), d.byStatus().get(MissionStatus.CANCELLED),
+                    d.byStatus().get(MissionStatus.FAILED), percent(d.completionRate()), seconds(d.meanWaitSeconds()),
+                    seconds(d.p95WaitSeconds()), seconds(d.meanTripSeconds()), reasons.isEmpty() ? "-" : reasons.toString());
+        }
+        k.print(out, "  ");
+        TextTable f = new TextTable("VEHICLE", ">COMPLETED", ">UTILISATION", ">BUSY min", ">CHARGING min", ">ERRORS");
+        for (VehicleKpis v : r.fleetKpis()) {
+            f.row(v.name(), v.missionsCompleted(), String.format(Locale.ROOT, "%.0f%%", v.utilisation() * 100),
+                    v.busy().toMinutes(), v.charging().toMinutes(), v.errors());
+        }
+        f.print(out, "  ");
+
         section("WALL-CLOCK COST PER UNIT OF WORK (one transaction each)");
         TextTable ops = new TextTable("KIND", ">COUNT", ">TOTAL ms", ">MEAN ms", ">P50 ms", ">P95 ms", ">MAX ms");
         for (DayReport.OperationStats s : r.operations()) {
@@ -149,5 +169,13 @@ final class DayReportPrinter {
 
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String percent(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.0f%%", v.getAsDouble() * 100) : "-";
+    }
+
+    private static String seconds(java.util.OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.0f", v.getAsDouble()) : "-";
     }
 }

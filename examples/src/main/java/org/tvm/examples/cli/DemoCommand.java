@@ -1,6 +1,5 @@
 package org.tvm.examples.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
@@ -139,20 +138,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private HikariDataSource dataSource(String url, boolean embedded) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        if (!embedded) {
-            if (user != null) {
-                config.setUsername(user);
-            }
-            String effectivePassword = password != null ? password : System.getenv("TVM_DB_PASSWORD");
-            if (effectivePassword != null) {
-                config.setPassword(effectivePassword);
-            }
-        }
-        config.setMaximumPoolSize(4);
-        config.setPoolName("tvm-demo");
-        return new HikariDataSource(config);
+        // the embedded database takes no credentials (and never the environment's password)
+        return embedded ? DatabaseOptions.pool(url, null, "", "tvm-demo")
+                : DatabaseOptions.pool(url, user, password, "tvm-demo");
     }
 
     private static String describe(HikariDataSource dataSource) {

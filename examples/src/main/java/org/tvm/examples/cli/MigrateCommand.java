@@ -1,6 +1,5 @@
 package org.tvm.examples.cli;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,19 +37,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        if (user != null) {
-            config.setUsername(user);
-        }
-        String effectivePassword = password != null ? password : System.getenv("TVM_DB_PASSWORD");
-        if (effectivePassword != null) {
-            config.setPassword(effectivePassword);
-        }
         // Flyway holds more than one connection at a time on PostgreSQL (history-table lock, migration, callbacks)
-        config.setMaximumPoolSize(4);
-        config.setPoolName("tvm-migrate");
-        try (HikariDataSource dataSource = new HikariDataSource(config)) {
+        try (HikariDataSource dataSource = DatabaseOptions.pool(jdbcUrl, user, password, "tvm-migrate")) {
             if (validateOnly) {
                 TvmMigrations.validate(dataSource);
                 SchemaInfo info = TvmMigrations.info(dataSource);

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "TVM Persistence 0.1.0-SNAPSHOT",
         description = "TVM Persistence command line.",
-        subcommands = {DemoCommand.class, MigrateCommand.class, BenchCommand.class, GenerateCommand.class,
-                AuditCommand.class, GdprCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MigrateCommand.class, MaintainCommand.class, StatusCommand.class,
+                BenchCommand.class, GenerateCommand.class, AuditCommand.class, GdprCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TvmCli implements Runnable {
 
     @CommandLine.Spec

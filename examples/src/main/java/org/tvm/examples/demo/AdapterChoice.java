@@ -6,6 +6,7 @@ import org.tvm.adapter.jpa.JpaTvmPersistence;
 import org.tvm.adapter.mybatis.MyBatisTvmPersistence;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.maintenance.TvmMaintenance;
 
 /**
  * The adapter the demo runs on: a tiny factory over the two adapters' public entry points. Both use their default
@@ -42,6 +43,17 @@ public enum AdapterChoice {
         return switch (this) {
             case JPA -> JpaTvmPersistence.administration(adminDataSource);
             case MYBATIS -> MyBatisTvmPersistence.administration(adminDataSource);
+        };
+    }
+
+    /**
+     * @param adminDataSource a data source with the admin role ({@code tvm_admin} member or a superuser)
+     * @return the data lifecycle job over it (on the system clock); close it when done
+     */
+    public TvmMaintenance maintenance(DataSource adminDataSource) {
+        return switch (this) {
+            case JPA -> JpaTvmPersistence.maintenance(adminDataSource);
+            case MYBATIS -> MyBatisTvmPersistence.maintenance(adminDataSource);
         };
     }
 }

@@ -12,7 +12,9 @@ import org.tvm.domain.mission.MissionPriority;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.MissionDayKpis;
 import org.tvm.ports.query.TimelineEntry;
+import org.tvm.ports.query.VehicleKpis;
 
 /**
  * What a {@link FacilityDaySimulation} produced: the operator dashboard at the end of the day (read through
@@ -37,6 +39,8 @@ import org.tvm.ports.query.TimelineEntry;
  * @param auditChain        the facility's audit hash chain, sealed with a per-run key and verified at the end of the day
  *                          (its audit entries are the changes the database audited automatically, plus the
  *                          resident data accesses)
+ * @param missionKpis       mission KPIs per UTC day of the run (read model over the mission summary)
+ * @param fleetKpis         per vehicle over the day: completed missions, utilisation, charging time, errors
  * @param operations        wall-clock timings per kind of unit of work, in first-use order
  * @param wallTime          wall-clock duration of the whole run (setup included)
  */
@@ -44,8 +48,8 @@ public record DayReport(FacilityId facilityId, String facilityName, FacilityDayS
         Map<MissionStatus, Integer> missionsByStatus, long missionEvents, long telemetryRows, long heartbeats,
         long vehicleLogEntries, long residentReads, long accessChecks, long accessDenied, int chargingSessions,
         List<ActiveMissionView> activeMissions, List<FleetStatusView> fleet, Map<VehicleId, Integer> tripsByVehicle,
-        MissionTimeline timeline, org.tvm.domain.audit.ChainVerification auditChain, List<OperationStats> operations,
-        Duration wallTime) {
+        MissionTimeline timeline, org.tvm.domain.audit.ChainVerification auditChain, List<MissionDayKpis> missionKpis,
+        List<VehicleKpis> fleetKpis, List<OperationStats> operations, Duration wallTime) {
 
     public DayReport {
         Objects.requireNonNull(facilityId, "facilityId");
@@ -54,6 +58,8 @@ public record DayReport(FacilityId facilityId, String facilityName, FacilityDayS
         activeMissions = List.copyOf(activeMissions);
         fleet = List.copyOf(fleet);
         tripsByVehicle = Map.copyOf(tripsByVehicle);
+        missionKpis = List.copyOf(missionKpis);
+        fleetKpis = List.copyOf(fleetKpis);
         operations = List.copyOf(operations);
     }
 

@@ -58,10 +58,12 @@ import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.MissionDayKpis;
 import org.tvm.ports.query.Page;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TimelineEntry;
 import org.tvm.ports.query.VehicleCandidate;
+import org.tvm.ports.query.VehicleKpis;
 
 /**
  * A simulated day at one care facility, driven entirely through the TVM ports: it creates the facility, staff in every
@@ -1008,8 +1010,10 @@ public final class FacilityDaySimulation {
 
     private DayReport report(Instant end, Duration wall) {
         record Dashboard(List<ActiveMissionView> active, List<FleetStatusView> fleet, Map<MissionStatus, Integer> counts,
-                DayReport.MissionTimeline timeline) {
+                DayReport.MissionTimeline timeline, List<MissionDayKpis> missionKpis, List<VehicleKpis> fleetKpis) {
         }
+        // the KPIs read the mission summary: refresh it first, as the nightly maintenance job would
+        administration.refreshMissionSummary();
         Dashboard d = timings.time("end-of-day report", () -> persistence.inReadOnlyTransaction(operator.ctx(), tx -> {
             Map<MissionStatus, Integer> counts = new EnumMap<>(MissionStatus.class);
             Mission showcase = null;
@@ -1039,13 +1043,16 @@ public final class FacilityDaySimulation {
                         residentsById.get(showcase.residentId()).name(), showcase.pickup().label(),
                         showcase.dropoff().label(), vehicleName, entries);
             }
-            return new Dashboard(tx.operations().activeMissions(50), tx.operations().fleetStatus(end), counts, timeline);
+            LocalDate firstDay = LocalDate.ofInstant(config.start(), ZoneOffset.UTC);
+            return new Dashboard(tx.operations().activeMissions(50), tx.operations().fleetStatus(end), counts, timeline,
+                    tx.kpis().missionDays(firstDay, LocalDate.ofInstant(end, ZoneOffset.UTC).plusDays(1)),
+                    tx.kpis().fleet(config.start(), end));
         }));
         Map<VehicleId, Integer> trips = new LinkedHashMap<>();
         fleet.forEach(v -> trips.put(v.id, v.trips));
         return new DayReport(facilityId, config.facilityName(), config, d.counts(), missionEvents, telemetryRows,
                 heartbeats, vehicleLogEntries, residentReads, accessChecks, accessDenied, chargingSessions, d.active(),
-                d.fleet(), trips, d.timeline(), sealAndVerifyAuditChain(), timings.summary(), wall);
+                d.fleet(), trips, d.timeline(), sealAndVerifyAuditChain(), d.missionKpis(), d.fleetKpis(), timings.summary(), wall);
     }
 
     /**

@@ -24,12 +24,16 @@ class DayReportPrinterTest {
         System.out.println(out);
 
         assertThat(out).contains("ACTIVE MISSIONS", "FLEET STATUS", "MISSION TIMELINE", "THE DAY IN NUMBERS",
-                "WALL-CLOCK COST", "TVM-01", "created", "dropoff_completed", "completed", "seed 7");
+                "WALL-CLOCK COST", "TVM-01", "created", "dropoff_completed", "completed", "seed 7",
+                "KPIs", "COMPLETION", "WAIT P95 s", "UTILISATION", "CHARGING min");
+        assertThat(report.missionKpis().stream().mapToLong(k -> k.requested()).sum()).isEqualTo(report.missionsRequested());
+        assertThat(report.fleetKpis()).hasSize(4);
         assertThat(out.chars().allMatch(ch -> ch == '\n' || ch == '\r' || ch >= 32 && ch < 127 || Character.isLetter(ch)))
                 .as("plain text").isTrue();
         String header = out.lines().filter(l -> l.contains("VEHICLE") && l.contains("CONNECTIVITY")).findFirst().orElseThrow();
         int column = header.indexOf("CONNECTIVITY");
-        assertThat(out.lines().filter(l -> l.startsWith("  TVM-0"))).allSatisfy(line ->
+        String fleetSection = out.substring(out.indexOf("FLEET STATUS"), out.indexOf("THE DAY IN NUMBERS"));
+        assertThat(fleetSection.lines().filter(l -> l.startsWith("  TVM-0"))).allSatisfy(line ->
                 assertThat(line.substring(column)).matches("(online|offline) .*"));
     }
 

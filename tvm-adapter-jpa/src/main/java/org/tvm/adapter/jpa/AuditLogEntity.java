@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -39,7 +38,7 @@ final class AuditLogEntity {
     UUID resourceId;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "details")
-    Map<String, String> details;
+    String details;  // JSON text; a String JSON attribute passes through Hibernate unchanged (JsonDetailsCodec)
     @JdbcTypeCode(SqlTypes.INET)
     @Column(name = "ip_address")
     String ipAddress;

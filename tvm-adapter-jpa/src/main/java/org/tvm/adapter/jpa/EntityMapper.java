@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.locationtech.jts.geom.Point;
 import org.tvm.adapter.sql.GeometryCodec;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.EmailAddress;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.PhoneNumber;
@@ -261,7 +263,7 @@ final class EntityMapper {
     VehicleLogEntry toDomain(VehicleLogEntity e) {
         return VehicleLogEntry.builder().vehicleId(VehicleId.of(e.vehicleId)).facilityId(FacilityId.of(e.facilityId))
                 .level(LogLevel.fromCode(e.level)).code(e.code).message(e.message)
-                .details(e.details == null ? Map.of() : e.details).loggedAt(e.loggedAt).build();
+                .detailsJson(JsonDetailsCodec.read(e.details)).loggedAt(e.loggedAt).build();
     }
 
     // ------------------------------------------------------------------ missions
@@ -316,7 +318,7 @@ final class EntityMapper {
         e.missionId = ev.missionId().value();
         e.vehicleId = uuid(ev.vehicleId());
         e.eventType = ev.type().code();
-        e.details = new LinkedHashMap<>(ev.details());
+        e.details = JsonDetailsCodec.write(ev.detailsJson());
         e.createdAt = ev.occurredAt();
         e.createdByUserId = uuid(ev.triggeredBy());
         return e;
@@ -324,7 +326,7 @@ final class EntityMapper {
 
     MissionEvent toDomain(MissionEventEntity e) {
         return new MissionEvent(MissionId.of(e.missionId), FacilityId.of(e.facilityId), MissionEventType.fromCode(e.eventType),
-                e.vehicleId == null ? null : VehicleId.of(e.vehicleId), e.details == null ? Map.of() : e.details,
+                e.vehicleId == null ? null : VehicleId.of(e.vehicleId), JsonDetailsCodec.read(e.details),
                 e.createdAt, e.createdByUserId == null ? null : UserId.of(e.createdByUserId));
     }
 
@@ -395,7 +397,7 @@ final class EntityMapper {
     AuditEntry toDomain(AuditLogEntity e) {
         return AuditEntry.builder().facilityId(e.facilityId == null ? null : FacilityId.of(e.facilityId))
                 .userId(e.userId == null ? null : UserId.of(e.userId)).userEmail(e.userEmail).action(e.action)
-                .resourceType(e.resourceType).resourceId(e.resourceId).details(e.details == null ? Map.of() : e.details)
+                .resourceType(e.resourceType).resourceId(e.resourceId).detailsJson(JsonDetailsCodec.read(e.details))
                 .timestamp(e.timestamp).ipAddress(e.ipAddress).userAgent(e.userAgent).success(e.success)
                 .failureReason(e.failureReason).build();
     }

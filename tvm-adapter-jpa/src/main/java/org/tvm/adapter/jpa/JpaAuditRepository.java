@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.tvm.adapter.sql.Keyset;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.audit.DataAccessEntry;
@@ -44,7 +45,7 @@ final class JpaAuditRepository implements AuditRepository {
                 ps.setString(4, entry.action());
                 ps.setString(5, entry.resourceType());
                 setUuid(ps, 6, entry.resourceId());
-                ps.setString(7, JpaTransaction.json(entry.details()));
+                ps.setString(7, JsonDetailsCodec.write(entry.detailsJson()));
                 ps.setObject(8, OffsetDateTime.ofInstant(entry.timestamp(), ZoneOffset.UTC));
                 ps.setString(9, entry.ipAddress());
                 ps.setString(10, entry.userAgent());

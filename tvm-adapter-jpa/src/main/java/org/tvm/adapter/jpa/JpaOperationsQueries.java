@@ -3,9 +3,9 @@ package org.tvm.adapter.jpa;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.MissionEventType;
@@ -87,7 +87,6 @@ final class JpaOperationsQueries implements OperationsQueries {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public List<TimelineEntry> missionTimeline(MissionId missionId) {
         Objects.requireNonNull(missionId, "missionId");
         return tx.read("MissionEvent", () -> tx.session().createSelectionQuery("select e.eventType, e.details, e.createdAt, "
@@ -96,7 +95,7 @@ final class JpaOperationsQueries implements OperationsQueries {
                         + "order by e.createdAt, e.id", Object[].class)
                 .setParameter("m", missionId.value()).setParameter("f", tx.facility()).getResultList().stream()
                 .map(r -> new TimelineEntry(MissionEventType.fromCode((String) r[0]),
-                        r[1] == null ? Map.of() : (Map<String, String>) r[1], (Instant) r[2], (String) r[3]))
+                        JsonDetailsCodec.read((String) r[1]).asText(), (Instant) r[2], (String) r[3]))
                 .toList());
     }
 }

@@ -1,17 +1,15 @@
 package org.tvm.adapter.jpa;
 
 import org.tvm.adapter.sql.error.ErrorHint;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.tvm.adapter.sql.ClaimedMissions;
+import org.tvm.adapter.sql.JdbcKpiQueries;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
@@ -26,6 +24,7 @@ import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.query.KpiQueries;
 
 /**
  * One unit of work: a Hibernate {@link Session} with an open transaction whose first statement published the context.
@@ -34,8 +33,6 @@ import org.tvm.ports.VehicleRepository;
  * domain objects are immutable copies; the context never holds stale state across calls).
  */
 final class JpaTransaction implements TvmTransaction {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final Session session;
     private final TvmContext ctx;
@@ -161,14 +158,6 @@ final class JpaTransaction implements TvmTransaction {
         });
     }
 
-    static String json(Map<String, String> map) {
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise details", e);
-        }
-    }
-
     // ------------------------------------------------------------------ TvmTransaction
 
     @Override
@@ -241,5 +230,16 @@ final class JpaTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         check();
         return operations == null ? operations = new JpaOperationsQueries(this) : operations;
+    }
+
+    @Override
+    public KpiQueries kpis() {
+        check();
+        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
+            @Override
+            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
+                return JpaTransaction.this.read(entity, () -> session.doReturningWork(work::run));
+            }
+        }, facility(), dialect instanceof SqlDialect.Postgres);
     }
 }

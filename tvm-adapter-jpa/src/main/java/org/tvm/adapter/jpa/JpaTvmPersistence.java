@@ -14,7 +14,9 @@ import org.tvm.adapter.sql.AdapterLog;
 import org.tvm.ports.Capability;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
 import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.TvmTransaction;
@@ -149,6 +151,23 @@ public final class JpaTvmPersistence implements TvmPersistence {
         Objects.requireNonNull(adminDataSource, "adminDataSource");
         SqlDialect dialect = SqlDialect.detect(adminDataSource);
         return new JpaAdministration(HibernateBootstrap.buildWithoutBanner(adminDataSource, dialect, 50), dialect);
+    }
+
+    /**
+     * The data lifecycle job (partitions ahead, retention, mission archive, summary refresh) over the admin data source,
+     * on the system clock. Implemented once for both SQL adapters ({@link JdbcTvmMaintenance}); anonymisation and the
+     * summary refresh go through this adapter's administration.
+     *
+     * @param adminDataSource non-null admin data source (as for {@link #administration}); not closed by this library
+     * @return the maintenance job; close it to release its administration
+     */
+    public static TvmMaintenance maintenance(DataSource adminDataSource) {
+        return maintenance(adminDataSource, Clock.systemUTC());
+    }
+
+    /** Same as {@link #maintenance(DataSource)} with the clock that decides "now" (cut-offs, run record). */
+    public static TvmMaintenance maintenance(DataSource adminDataSource, Clock clock) {
+        return JdbcTvmMaintenance.create(adminDataSource, administration(adminDataSource), true, clock);
     }
 
     @Override

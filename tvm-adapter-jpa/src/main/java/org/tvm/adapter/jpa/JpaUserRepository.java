@@ -87,7 +87,7 @@ final class JpaUserRepository implements UserRepository {
         Objects.requireNonNull(email, "email");
         return tx.read("User", () -> tx.session().createSelectionQuery("from UserEntity u where lower(u.email) = :email "
                         + "and u.facilityId = :f and u.deletedAt is null", UserEntity.class)
-                .setParameter("email", email.value().toLowerCase(java.util.Locale.ROOT)).setParameter("f", tx.facility())
+                .setParameter("email", email.canonical()).setParameter("f", tx.facility())
                 .setReadOnly(true).setMaxResults(1).uniqueResultOptional().map(tx.mapper()::toDomain));
     }
 

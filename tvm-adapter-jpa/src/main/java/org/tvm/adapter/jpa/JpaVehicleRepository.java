@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.tvm.adapter.sql.HeartbeatWriter;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleHeartbeat;
@@ -220,7 +221,7 @@ final class JpaVehicleRepository implements VehicleRepository {
                     ps.setString(3, e.level().code());
                     ps.setString(4, e.code());
                     ps.setString(5, e.message());
-                    ps.setString(6, JpaTransaction.json(e.details()));
+                    ps.setString(6, JsonDetailsCodec.write(e.detailsJson()));
                     ps.setObject(7, OffsetDateTime.ofInstant(e.loggedAt(), ZoneOffset.UTC));
                     ps.addBatch();
                 }

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -31,7 +30,7 @@ final class MissionEventEntity {
     String eventType;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "details")
-    Map<String, String> details;
+    String details;  // JSON text; a String JSON attribute passes through Hibernate unchanged (JsonDetailsCodec)
     @Column(name = "created_at")
     Instant createdAt;
     @Column(name = "created_by_user_id")

@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -32,7 +31,7 @@ final class VehicleLogEntity {
     String message;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "details")
-    Map<String, String> details;
+    String details;  // JSON text; a String JSON attribute passes through Hibernate unchanged (JsonDetailsCodec)
     @Column(name = "logged_at", nullable = false)
     Instant loggedAt;
     @Column(name = "created_at", nullable = false)

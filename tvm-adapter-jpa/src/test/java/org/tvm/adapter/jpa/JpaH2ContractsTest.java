@@ -1,5 +1,7 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
+import org.tvm.ports.TvmAdministration;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.TvmContractSuite;
 import org.tvm.testkit.db.JdbcPersistenceUnderTest;
@@ -14,8 +16,9 @@ class JpaH2ContractsTest extends TvmContractSuite {
 
     private static PersistenceUnderTest h2() {
         var db = TestDatabases.h2();
-        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource()),
-                JpaTvmPersistence.administration(db.dataSource()), db.dataSource(), db.dataSource());
+        TvmAdministration admin = JpaTvmPersistence.administration(db.dataSource());
+        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource()), admin, db.dataSource(), db.dataSource())
+                .withMaintenance(clock -> JdbcTvmMaintenance.create(db.dataSource(), admin, false, clock));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.tvm.adapter.jpa;
 
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
+import org.tvm.ports.TvmAdministration;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.TvmContractSuite;
 import org.tvm.testkit.db.JdbcPersistenceUnderTest;
@@ -16,8 +18,9 @@ class JpaPostgresContractsTest extends TvmContractSuite {
 
     private static PersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
-        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource()),
-                JpaTvmPersistence.administration(db.adminDataSource()), db.appDataSource(), db.adminDataSource());
+        TvmAdministration admin = JpaTvmPersistence.administration(db.adminDataSource());
+        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource()), admin, db.appDataSource(), db.adminDataSource())
+                .withMaintenance(clock -> JdbcTvmMaintenance.create(db.adminDataSource(), admin, false, clock));
     }
 
     @Override

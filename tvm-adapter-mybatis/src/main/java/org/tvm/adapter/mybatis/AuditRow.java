@@ -1,7 +1,8 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.domain.json.JsonObject;
+
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Flat MyBatis row: an audit_logs row. Mapped to/from the domain in {@link DomainRows}. */
@@ -13,7 +14,7 @@ final class AuditRow {
     String action;
     String resourceType;
     UUID resourceId;
-    Map<String, String> details;
+    JsonObject details;
     Instant timestamp;
     String ipAddress;
     String userAgent;

@@ -201,7 +201,7 @@ final class DomainRows {
         r.level = e.level().code();
         r.code = e.code();
         r.message = e.message();
-        r.details = e.details();
+        r.details = e.detailsJson();
         r.loggedAt = e.loggedAt();
         return r;
     }
@@ -209,7 +209,7 @@ final class DomainRows {
     static VehicleLogEntry logEntry(VehicleLogRow r) {
         return VehicleLogEntry.builder().vehicleId(VehicleId.of(r.vehicleId)).facilityId(FacilityId.of(r.facilityId))
                 .level(LogLevel.fromCode(r.level)).code(r.code).message(r.message)
-                .details(r.details == null ? Map.of() : r.details).loggedAt(r.loggedAt).build();
+                .detailsJson(r.details).loggedAt(r.loggedAt).build();
     }
 
     // ------------------------------------------------------------------------------------------ mission
@@ -261,7 +261,7 @@ final class DomainRows {
         r.missionId = e.missionId().value();
         r.vehicleId = e.vehicleId() == null ? null : e.vehicleId().value();
         r.eventType = e.type().code();
-        r.details = e.details();
+        r.details = e.detailsJson();
         r.createdAt = e.occurredAt();
         r.createdByUserId = e.triggeredBy() == null ? null : e.triggeredBy().value();
         return r;
@@ -270,7 +270,7 @@ final class DomainRows {
     static MissionEvent event(MissionEventRow r) {
         return new MissionEvent(MissionId.of(r.missionId), FacilityId.of(r.facilityId),
                 MissionEventType.fromCode(r.eventType), r.vehicleId == null ? null : VehicleId.of(r.vehicleId),
-                r.details == null ? Map.of() : r.details, r.createdAt,
+                r.details, r.createdAt,
                 r.createdByUserId == null ? null : UserId.of(r.createdByUserId));
     }
 
@@ -349,7 +349,7 @@ final class DomainRows {
         r.action = e.action();
         r.resourceType = e.resourceType();
         r.resourceId = e.resourceId();
-        r.details = e.details();
+        r.details = e.detailsJson();
         r.timestamp = e.timestamp();
         r.ipAddress = e.ipAddress();
         r.userAgent = e.userAgent();
@@ -361,7 +361,7 @@ final class DomainRows {
     static AuditEntry audit(AuditRow r) {
         return AuditEntry.builder().facilityId(r.facilityId == null ? null : FacilityId.of(r.facilityId))
                 .userId(r.userId == null ? null : UserId.of(r.userId)).userEmail(r.userEmail).action(r.action)
-                .resourceType(r.resourceType).resourceId(r.resourceId).details(r.details == null ? Map.of() : r.details)
+                .resourceType(r.resourceType).resourceId(r.resourceId).detailsJson(r.details)
                 .timestamp(r.timestamp).ipAddress(r.ipAddress).userAgent(r.userAgent)
                 .success(Boolean.TRUE.equals(r.success)).failureReason(r.failureReason).build();
     }

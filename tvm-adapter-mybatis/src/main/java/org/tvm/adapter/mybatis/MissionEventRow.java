@@ -1,7 +1,8 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.domain.json.JsonObject;
+
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Flat MyBatis row: a mission_events row (createdAt = occurredAt; also the timeline with the triggering e-mail). Mapped to/from the domain in {@link DomainRows}. */
@@ -11,7 +12,7 @@ final class MissionEventRow {
     UUID missionId;
     UUID vehicleId;
     String eventType;
-    Map<String, String> details;
+    JsonObject details;
     Instant createdAt;
     UUID createdByUserId;
     String triggeredByEmail;

@@ -73,7 +73,7 @@ final class MyBatisOperations implements OperationsQueries {
         requireNonNull(missionId, "missionId");
         return tx.read("MissionEvent", () -> mapper.timeline(tx.facility(), missionId.value()).stream()
                 .map(r -> new TimelineEntry(MissionEventType.fromCode(r.eventType),
-                        r.details == null ? Map.of() : r.details, r.createdAt, r.triggeredByEmail))
+                        r.details == null ? Map.of() : r.details.asText(), r.createdAt, r.triggeredByEmail))
                 .toList());
     }
 }

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
 import org.tvm.adapter.sql.ClaimedMissions;
+import org.tvm.adapter.sql.JdbcKpiQueries;
+import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.AuditRepository;
@@ -22,7 +24,7 @@ import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
-import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.query.KpiQueries;
 
 /**
  * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
@@ -204,6 +206,23 @@ final class MyBatisTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         checkUsable();
         return operations == null ? operations = new MyBatisOperations(this) : operations;
+    }
+
+    @Override
+    public KpiQueries kpis() {
+        checkUsable();
+        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
+            @Override
+            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
+                return MyBatisTransaction.this.read(entity, () -> {
+                    try {
+                        return work.run(session.getConnection());
+                    } catch (java.sql.SQLException e) {
+                        throw new org.apache.ibatis.exceptions.PersistenceException(e);
+                    }
+                });
+            }
+        }, facility(), dialect == Dialect.POSTGRESQL);
     }
 
     @Override

@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.tvm.adapter.sql.AdapterLog;
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
 import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
@@ -67,6 +69,23 @@ public final class MyBatisTvmPersistence {
         requireNonNull(adminDataSource, "adminDataSource");
         Dialect dialect = Dialect.of(adminDataSource);
         return new MyBatisAdministration(MyBatisSetup.sessionFactory(adminDataSource, dialect, "tvm-admin"), dialect);
+    }
+
+    /**
+     * The data lifecycle job (partitions ahead, retention, mission archive, summary refresh) over the admin data source,
+     * on the system clock. Implemented once for both SQL adapters ({@link JdbcTvmMaintenance}); anonymisation and the
+     * summary refresh go through this adapter's administration.
+     *
+     * @param adminDataSource non-null admin data source (as for {@link #administration}); not closed by this library
+     * @return the maintenance job; close it to release its administration
+     */
+    public static TvmMaintenance maintenance(DataSource adminDataSource) {
+        return maintenance(adminDataSource, Clock.systemUTC());
+    }
+
+    /** Same as {@link #maintenance(DataSource)} with the clock that decides "now" (cut-offs, run record). */
+    public static TvmMaintenance maintenance(DataSource adminDataSource, Clock clock) {
+        return JdbcTvmMaintenance.create(adminDataSource, administration(adminDataSource), true, clock);
     }
 
     /** Immutable options of {@link #create(DataSource, Options)}. */

@@ -1,9 +1,6 @@
 package org.tvm.adapter.mybatis;
 
 import org.tvm.adapter.sql.GeometryCodec;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -17,15 +14,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandlerRegistry;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.fleet.VehicleLocation;
+import org.tvm.domain.json.JsonObject;
 
 /**
  * The adapter's MyBatis type handlers (package-private: MyBatis gets registered instances, never class names).
@@ -43,7 +40,7 @@ final class TypeHandlers {
         registry.register(Instant.class, new InstantHandler());
         registry.register(GeoPoint.class, new GeoPointHandler(dialect));
         registry.register(VehicleLocation.class, new VehicleLocationJsonHandler(dialect));
-        registry.register(Map.class, new JsonMapHandler(dialect));
+        registry.register(JsonObject.class, new JsonDetailsHandler(dialect));
         registry.register(List.class, new TextArrayHandler());
         registry.register(String.class, JdbcType.OTHER, new InetHandler(dialect));
     }
@@ -211,32 +208,20 @@ final class TypeHandlers {
         }
     }
 
-    static final class JsonMapHandler extends JsonHandler<Map<String, String>> {
-        private static final ObjectMapper JSON = new ObjectMapper();
-        private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-        };
-
-        JsonMapHandler(Dialect dialect) {
+    /** details columns: any JSON object, through the codec both SQL adapters share. */
+    static final class JsonDetailsHandler extends JsonHandler<JsonObject> {
+        JsonDetailsHandler(Dialect dialect) {
             super(dialect);
         }
 
         @Override
-        String toJson(Map<String, String> value) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot serialise a details map", e);
-            }
+        String toJson(JsonObject value) {
+            return JsonDetailsCodec.write(value);
         }
 
         @Override
-        Map<String, String> fromJson(String json) {
-            try {
-                Map<String, String> map = JSON.readValue(json, MAP);
-                return map == null ? Map.of() : Collections.unmodifiableMap(map);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored details are not a JSON object of strings", e);
-            }
+        JsonObject fromJson(String json) {
+            return JsonDetailsCodec.read(json);
         }
     }
 

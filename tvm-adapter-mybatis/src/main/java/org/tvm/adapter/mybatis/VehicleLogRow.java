@@ -1,7 +1,8 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.domain.json.JsonObject;
+
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /** Flat MyBatis row: a vehicle_logs row. Mapped to/from the domain in {@link DomainRows}. */
@@ -12,6 +13,6 @@ final class VehicleLogRow {
     String level;
     String code;
     String message;
-    Map<String, String> details;
+    JsonObject details;
     Instant loggedAt;
 }

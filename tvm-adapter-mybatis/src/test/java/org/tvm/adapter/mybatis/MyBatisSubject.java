@@ -1,5 +1,7 @@
 package org.tvm.adapter.mybatis;
 
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
+import org.tvm.ports.TvmAdministration;
 import org.tvm.testkit.db.H2TestDatabase;
 import org.tvm.testkit.db.JdbcPersistenceUnderTest;
 import org.tvm.testkit.db.PostgresTestDatabase;
@@ -13,13 +15,15 @@ final class MyBatisSubject {
 
     static JdbcPersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
-        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource()),
-                MyBatisTvmPersistence.administration(db.adminDataSource()), db.appDataSource(), db.adminDataSource());
+        TvmAdministration admin = MyBatisTvmPersistence.administration(db.adminDataSource());
+        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource()), admin, db.appDataSource(), db.adminDataSource())
+                .withMaintenance(clock -> JdbcTvmMaintenance.create(db.adminDataSource(), admin, false, clock));
     }
 
     static JdbcPersistenceUnderTest h2() {
         H2TestDatabase db = TestDatabases.h2();
-        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource()),
-                MyBatisTvmPersistence.administration(db.dataSource()), db.dataSource(), db.dataSource());
+        TvmAdministration admin = MyBatisTvmPersistence.administration(db.dataSource());
+        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource()), admin, db.dataSource(), db.dataSource())
+                .withMaintenance(clock -> JdbcTvmMaintenance.create(db.dataSource(), admin, false, clock));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.tvm.domain.DomainChecks;
+import org.tvm.domain.json.JsonObject;
 import org.tvm.domain.DomainValidationException;
 import org.tvm.domain.IpAddressLiteral;
 import org.tvm.domain.access.UserId;
@@ -28,7 +29,7 @@ public final class AuditEntry {
     private final String action;
     private final String resourceType;
     private final UUID resourceId;
-    private final Map<String, String> details;
+    private final JsonObject details;
     private final Instant timestamp;
     private final String ipAddress;
     private final String userAgent;
@@ -42,7 +43,7 @@ public final class AuditEntry {
         this.action = text(E, "action", b.action, "audit_logs.action");
         this.resourceType = optionalText(E, "resourceType", b.resourceType, "audit_logs.resource_type");
         this.resourceId = b.resourceId;
-        this.details = DomainChecks.details(E, "details", b.details);
+        this.details = JsonObject.validated(b.details, E, "details");
         this.timestamp = instant(E, "timestamp", b.timestamp);
         this.ipAddress = IpAddressLiteral.normalise(E, "ipAddress", b.ipAddress);
         this.userAgent = optionalText(E, "userAgent", b.userAgent);
@@ -62,7 +63,7 @@ public final class AuditEntry {
 
     public Builder toBuilder() {
         return new Builder().facilityId(facilityId).userId(userId).userEmail(userEmail).action(action)
-                .resourceType(resourceType).resourceId(resourceId).details(details).timestamp(timestamp)
+                .resourceType(resourceType).resourceId(resourceId).detailsJson(details).timestamp(timestamp)
                 .ipAddress(ipAddress).userAgent(userAgent).success(success).failureReason(failureReason);
     }
 
@@ -72,8 +73,10 @@ public final class AuditEntry {
     public String action() { return action; }
     public String resourceType() { return resourceType; }
     public UUID resourceId() { return resourceId; }
-    /** Immutable and insertion-ordered. */
-    public Map<String, String> details() { return details; }
+    /** Flat text view of {@link #detailsJson()} (see {@link JsonObject#asText()}). */
+    public Map<String, String> details() { return details.asText(); }
+    /** The stored {@code details} document: any JSON object within {@link JsonObject}'s limits, never null. */
+    public JsonObject detailsJson() { return details; }
     public Instant timestamp() { return timestamp; }
     public String ipAddress() { return ipAddress; }
     public String userAgent() { return userAgent; }
@@ -115,7 +118,7 @@ public final class AuditEntry {
         private String action;
         private String resourceType;
         private UUID resourceId;
-        private Map<String, String> details = Map.of();
+        private JsonObject details = JsonObject.empty();
         private Instant timestamp;
         private String ipAddress;
         private String userAgent;
@@ -131,7 +134,13 @@ public final class AuditEntry {
         public Builder action(String action) { this.action = action; return this; }
         public Builder resourceType(String resourceType) { this.resourceType = resourceType; return this; }
         public Builder resourceId(UUID resourceId) { this.resourceId = resourceId; return this; }
-        public Builder details(Map<String, String> details) { this.details = details; return this; }
+        /** Text-valued details: keys not blank, values not null. */
+        public Builder details(Map<String, String> details) {
+            this.details = JsonObject.of(DomainChecks.details(E, "details", details), E, "details");
+            return this;
+        }
+        /** Any JSON object within {@link JsonObject}'s limits; null means empty. */
+        public Builder detailsJson(JsonObject details) { this.details = details; return this; }
         public Builder timestamp(Instant timestamp) { this.timestamp = timestamp; return this; }
         public Builder ipAddress(String ipAddress) { this.ipAddress = ipAddress; return this; }
         public Builder userAgent(String userAgent) { this.userAgent = userAgent; return this; }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import org.tvm.domain.DomainChecks;
+import org.tvm.domain.json.JsonObject;
 import org.tvm.domain.facility.FacilityId;
 
 /** One line of a vehicle's diagnostic log; append-only, so it is immutable and has no id of its own. */
@@ -20,7 +21,7 @@ public final class VehicleLogEntry {
     private final LogLevel level;
     private final String code;
     private final String message;
-    private final Map<String, String> details;
+    private final JsonObject details;
     private final Instant loggedAt;
 
     private VehicleLogEntry(Builder b) {
@@ -29,7 +30,7 @@ public final class VehicleLogEntry {
         this.level = required(E, "level", b.level);
         this.code = optionalText(E, "code", b.code, "vehicle_logs.code");
         this.message = text(E, "message", b.message, "vehicle_logs.message");
-        this.details = DomainChecks.details(E, "details", b.details);
+        this.details = JsonObject.validated(b.details, E, "details");
         this.loggedAt = instant(E, "loggedAt", b.loggedAt);
     }
 
@@ -39,7 +40,7 @@ public final class VehicleLogEntry {
 
     public Builder toBuilder() {
         return new Builder().vehicleId(vehicleId).facilityId(facilityId).level(level).code(code).message(message)
-                .details(details).loggedAt(loggedAt);
+                .detailsJson(details).loggedAt(loggedAt);
     }
 
     public VehicleId vehicleId() { return vehicleId; }
@@ -47,8 +48,10 @@ public final class VehicleLogEntry {
     public LogLevel level() { return level; }
     public String code() { return code; }
     public String message() { return message; }
-    /** Immutable and insertion-ordered. */
-    public Map<String, String> details() { return details; }
+    /** Flat text view of {@link #detailsJson()} (see {@link JsonObject#asText()}). */
+    public Map<String, String> details() { return details.asText(); }
+    /** The stored {@code details} document: any JSON object within {@link JsonObject}'s limits, never null. */
+    public JsonObject detailsJson() { return details; }
     public Instant loggedAt() { return loggedAt; }
 
     @Override
@@ -75,7 +78,7 @@ public final class VehicleLogEntry {
         private LogLevel level;
         private String code;
         private String message;
-        private Map<String, String> details = Map.of();
+        private JsonObject details = JsonObject.empty();
         private Instant loggedAt;
 
         private Builder() {
@@ -86,7 +89,13 @@ public final class VehicleLogEntry {
         public Builder level(LogLevel level) { this.level = level; return this; }
         public Builder code(String code) { this.code = code; return this; }
         public Builder message(String message) { this.message = message; return this; }
-        public Builder details(Map<String, String> details) { this.details = details; return this; }
+        /** Text-valued details: keys not blank, values not null. */
+        public Builder details(Map<String, String> details) {
+            this.details = JsonObject.of(DomainChecks.details(E, "details", details), E, "details");
+            return this;
+        }
+        /** Any JSON object within {@link JsonObject}'s limits; null means empty. */
+        public Builder detailsJson(JsonObject details) { this.details = details; return this; }
         public Builder loggedAt(Instant loggedAt) { this.loggedAt = loggedAt; return this; }
 
         public VehicleLogEntry build() {

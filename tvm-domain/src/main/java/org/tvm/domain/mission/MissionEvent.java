@@ -6,16 +6,19 @@ import org.tvm.domain.DomainChecks;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.json.JsonObject;
 
 /**
  * One immutable entry of a mission's timeline (audit trail). Produced by {@link Mission}'s
  * transitions so the state change and its record can never disagree.
  *
- * @param details immutable, insertion-ordered (e.g. {@code {"vehicle_id": ...}} or {@code {"reason": ...}})
+ * @param detailsJson the stored {@code details} document, any JSON object within {@link JsonObject}'s limits
+ *                    (e.g. {@code {"vehicle_id": ...}}, {@code {"reason": ...}}, {@code {"retry_count": 2}});
+ *                    null means empty
  * @param triggeredBy the acting user, null for system/robot-triggered events
  */
 public record MissionEvent(MissionId missionId, FacilityId facilityId, MissionEventType type, VehicleId vehicleId,
-                           Map<String, String> details, Instant occurredAt, UserId triggeredBy) {
+                           JsonObject detailsJson, Instant occurredAt, UserId triggeredBy) {
 
     private static final String E = "MissionEvent";
 
@@ -23,14 +26,26 @@ public record MissionEvent(MissionId missionId, FacilityId facilityId, MissionEv
         DomainChecks.required(E, "missionId", missionId);
         DomainChecks.required(E, "facilityId", facilityId);
         DomainChecks.required(E, "type", type);
-        details = DomainChecks.details(E, "details", details);
+        detailsJson = JsonObject.validated(detailsJson, E, "details");
         occurredAt = DomainChecks.instant(E, "occurredAt", occurredAt);
+    }
+
+    /** Text-valued details (keys not blank, values not null), as the domain's own transitions record them. */
+    public MissionEvent(MissionId missionId, FacilityId facilityId, MissionEventType type, VehicleId vehicleId,
+                        Map<String, String> details, Instant occurredAt, UserId triggeredBy) {
+        this(missionId, facilityId, type, vehicleId,
+                JsonObject.of(DomainChecks.details(E, "details", details), E, "details"), occurredAt, triggeredBy);
+    }
+
+    /** Flat text view of {@link #detailsJson()} (see {@link JsonObject#asText()}). */
+    public Map<String, String> details() {
+        return detailsJson.asText();
     }
 
     /** Detail keys only: cancel and fail reasons are free text that may describe a resident's health. */
     @Override
     public String toString() {
         return "MissionEvent[" + type.code() + " of mission " + missionId + " at " + occurredAt
-                + ", vehicle " + vehicleId + ", by " + triggeredBy + ", detail keys " + details.keySet() + "]";
+                + ", vehicle " + vehicleId + ", by " + triggeredBy + ", detail keys " + detailsJson.members().keySet() + "]";
     }
 }

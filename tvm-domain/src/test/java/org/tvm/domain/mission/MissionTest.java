@@ -253,12 +253,12 @@ class MissionTest {
         details.clear();
         assertThat(e.details()).containsExactly(Map.entry("b", "1"), Map.entry("a", "2"));
         assertThat(e.occurredAt()).isEqualTo(NOW);
-        assertThat(new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.STARTED, null, null, NOW, null)
+        assertThat(new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.STARTED, null, (java.util.Map<String, String>) null, NOW, null)
                 .details()).isEmpty();
-        assertInvalid(() -> new MissionEvent(null, TestData.FACILITY, MissionEventType.STARTED, null, null, NOW, null), "MissionEvent", "missionId");
-        assertInvalid(() -> new MissionEvent(MissionId.newId(), null, MissionEventType.STARTED, null, null, NOW, null), "MissionEvent", "facilityId");
-        assertInvalid(() -> new MissionEvent(MissionId.newId(), TestData.FACILITY, null, null, null, NOW, null), "MissionEvent", "type");
-        assertInvalid(() -> new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.STARTED, null, null, null, null), "MissionEvent", "occurredAt");
+        assertInvalid(() -> new MissionEvent(null, TestData.FACILITY, MissionEventType.STARTED, null, (java.util.Map<String, String>) null, NOW, null), "MissionEvent", "missionId");
+        assertInvalid(() -> new MissionEvent(MissionId.newId(), null, MissionEventType.STARTED, null, (java.util.Map<String, String>) null, NOW, null), "MissionEvent", "facilityId");
+        assertInvalid(() -> new MissionEvent(MissionId.newId(), TestData.FACILITY, null, null, (java.util.Map<String, String>) null, NOW, null), "MissionEvent", "type");
+        assertInvalid(() -> new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.STARTED, null, (java.util.Map<String, String>) null, null, null), "MissionEvent", "occurredAt");
     }
 
     @Test
@@ -270,7 +270,7 @@ class MissionTest {
         assertInvalid(() -> new MissionTransition(m, null, -1), "MissionTransition", "event");
         assertInvalid(() -> new MissionTransition(m, e, -2), "MissionTransition", "expectedVersion");
         assertInvalid(() -> new MissionTransition(m, e, 0), "MissionTransition", "expectedVersion");
-        MissionEvent foreign = new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.CREATED, null, null, NOW, null);
+        MissionEvent foreign = new MissionEvent(MissionId.newId(), TestData.FACILITY, MissionEventType.CREATED, null, (java.util.Map<String, String>) null, NOW, null);
         assertInvalid(() -> new MissionTransition(m, foreign, -1), "MissionTransition", "event");
     }
 

@@ -128,6 +128,10 @@ public final class Fixture {
               ('a0000000-0000-0000-0000-000000000001', 'a0000000-0000-0000-0000-000000000011', 'a0000000-0000-0000-0000-000000000021', 'read'),
               ('b0000000-0000-0000-0000-000000000001', 'b0000000-0000-0000-0000-000000000011', 'b0000000-0000-0000-0000-000000000021', 'export');
 
+            INSERT INTO maintenance_runs (id, started_at, finished_at, outcome) VALUES (1000000, NOW(), NOW(), 'succeeded');
+            INSERT INTO mission_archive (mission_id, facility_id, finished_at, archived_at, event_count, document) VALUES
+              ('a0000000-0000-0000-0000-0000000000a1', 'a0000000-0000-0000-0000-000000000001', NOW(), NOW(), 0, '{"mission": {}}');
+
             INSERT INTO locations (facility_id, name, kind, coordinates, zone) VALUES
               ('a0000000-0000-0000-0000-000000000001', 'Room 101', 'room', ST_GeogFromText('SRID=4326;POINT(139.7 35.6)'), 'Building A'),
               ('b0000000-0000-0000-0000-000000000001', 'Lobby', 'entrance', ST_GeogFromText('SRID=4326;POINT(-74.0 40.7)'), NULL);

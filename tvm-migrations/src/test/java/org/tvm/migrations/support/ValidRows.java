@@ -46,6 +46,9 @@ public final class ValidRows {
         row("vehicle_logs", "facility_id", q(FACILITY_A), "vehicle_id", q(VEHICLE_A), "level", "'info'", "message", "'ok'",
                 "logged_at", "NOW()");
         row("audit_logs", "action", "'login'", "success", "TRUE");
+        row("maintenance_runs", "started_at", "NOW()");
+        row("mission_archive", "mission_id", "gen_random_uuid()", "facility_id", q(FACILITY_A), "finished_at", "NOW()",
+                "archived_at", "NOW()", "event_count", "0", "document", "'{}'");
         row("data_access_logs", "facility_id", q(FACILITY_A), "resident_id", q(RESIDENT_A), "access_type", "'read'");
         row("audit_chain_heads", "chain_id", "gen_random_uuid()", "last_seq", "1", "last_hash", "repeat('a', 64)");
         row("audit_chain_checkpoints", "chain_id", "gen_random_uuid()", "seq", "1", "row_hash", "repeat('a', 64)",

@@ -160,7 +160,23 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class JsonDetails extends JsonDetailsContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class AuditTrail extends AuditTrailContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Maintenance extends MaintenanceContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();
@@ -193,6 +209,14 @@ public abstract class TvmContractSuite {
 
     @Nested
     class ResidentRights extends ResidentRightsContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class KpiReadModels extends KpiContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();

@@ -171,6 +171,23 @@ public abstract class UserContract {
                 .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.entity()).isEqualTo("User"));
     }
 
+    /** Spec §4.6: the address is stored as the user wrote it; only uniqueness and look-ups ignore case. */
+    @Test
+    void emailIsStoredAsWrittenAndFoundByAnyCase() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        String written = "Mixed.Case." + TvmTestData.unique() + "@Example.ORG";
+        User user = insert(f, TvmTestData.user(f).email(written).at(now).build());
+
+        run(subject(), f, (TvmTransaction tx) -> {
+            assertThat(tx.users().findById(user.id())).get().extracting(u -> u.email().value()).isEqualTo(written);
+            assertThat(tx.users().findByEmail(EmailAddress.of(written.toLowerCase(java.util.Locale.ROOT))))
+                    .get().extracting(u -> u.email().value()).isEqualTo(written);
+            assertThat(tx.users().findByEmail(EmailAddress.of(written.toUpperCase(java.util.Locale.ROOT))))
+                    .get().extracting(User::id).isEqualTo(user.id());
+        });
+    }
+
     @Test
     void findByEmailIsCaseInsensitiveAndIgnoresDeletedUsers() {
         Instant now = baseNow();
@@ -260,7 +277,7 @@ public abstract class UserContract {
         List<User> listed = tx(subject(), f, (TvmTransaction tx) -> tx.users().list(PageRequest.first(10)).items());
         assertThat(listed).containsExactly(a, b, c);
         assertThat(listed).extracting(x -> x.email().value())
-                .containsExactly("a." + u + "@example.org", "b." + u + "@example.org", "c." + u + "@example.org");
+                .containsExactly("A." + u + "@example.org", "b." + u + "@example.org", "c." + u + "@example.org");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +34,7 @@ import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.domain.json.JsonObject;
 import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
@@ -73,6 +75,31 @@ public final class TvmTestData {
     }
 
     /** @return a fresh, per-JVM unique suffix made of the run token and a counter, e.g. {@code "qwerty-000042"} */
+    /**
+     * A details document with every JSON value kind: integers (also beyond {@code long}), exact decimals, booleans,
+     * null, text with quotes, escapes and non-ASCII, arrays (also mixed and empty) and nested objects. Used by the
+     * round-trip contracts of every {@code details} column.
+     */
+    public static JsonObject richDetails() {
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("zone", "north");
+        nested.put("depth", Map.of("level", 3, "path", List.of("a", "b")));
+        nested.put("empty", Map.of());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("retry_count", 2);
+        m.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+        m.put("ratio", new java.math.BigDecimal("0.1250"));
+        m.put("negative", -17.5);
+        m.put("ok", true);
+        m.put("failed", false);
+        m.put("nothing", null);
+        m.put("text", "quote \" backslash \\ tab \t \u00fcber \u65e5\u672c \ud83d\ude80");
+        m.put("codes", List.of("VEH-NAV-001", 42, false));
+        m.put("none", List.of());
+        m.put("nested", nested);
+        return JsonObject.of(m);
+    }
+
     public static String unique() {
         return RUN + "-" + String.format(Locale.ROOT, "%06d", SEQUENCE.incrementAndGet());
     }

@@ -4,15 +4,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.testkit.PersistenceUnderTest;
 
 /**
@@ -39,6 +42,7 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     private final CreatedFacilities createdFacilities = new CreatedFacilities();
     private volatile String lockWaitersQuery;
     private volatile DatabaseFaults faults;
+    private volatile Function<Clock, TvmMaintenance> maintenance;
 
     /**
      * @param name            short name for reports, e.g. {@code "jpa/postgresql"}
@@ -79,6 +83,23 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
     @Override
     public int removeCreatedFacilities() {
         return createdFacilities.removeAll(adminDataSource);
+    }
+
+    /**
+     * Declares the maintenance job of this subject (the maintenance contract is skipped without it).
+     *
+     * @param factory non-null factory of the job for a clock, e.g. {@code clock -> JpaTvmPersistence.maintenance(admin, clock)}
+     * @return this subject
+     */
+    public JdbcPersistenceUnderTest withMaintenance(Function<Clock, TvmMaintenance> factory) {
+        this.maintenance = Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    @Override
+    public Optional<TvmMaintenance> maintenance(Clock clock) {
+        Function<Clock, TvmMaintenance> f = maintenance;
+        return f == null ? Optional.empty() : Optional.of(f.apply(Objects.requireNonNull(clock, "clock")));
     }
 
     @Override

@@ -48,7 +48,7 @@ final class InMemoryAdministration implements TvmAdministration {
         }
     }
 
-    private static Db with(Db db, Map<FacilityId, Tenant> changed) {
+    static Db with(Db db, Map<FacilityId, Tenant> changed) {
         if (changed.isEmpty()) {
             return null;
         }
@@ -157,7 +157,7 @@ final class InMemoryAdministration implements TvmAdministration {
         });
     }
 
-    private static boolean isAnonymised(Resident r) {
+    static boolean isAnonymised(Resident r) {
         return r.firstName().equals("Deleted") && r.lastName().equals("User #" + r.id()) && r.phone() == null
                 && r.emergencyContactName() == null && r.emergencyContactPhone() == null && r.photoUrl() == null
                 && r.dateOfBirth().getDayOfYear() == 1;

@@ -37,7 +37,8 @@ final class InMemoryAudit implements AuditRepository {
         if (entry.facilityId() != null) {
             tx.requireContextFacility(entry.facilityId(), "AuditEntry");
         }
-        AuditEntry stored = entry.facilityId() != null ? entry : entry.toBuilder().facilityId(tx.facilityId()).build();
+        AuditEntry withFacility = entry.facilityId() != null ? entry : entry.toBuilder().facilityId(tx.facilityId()).build();
+        AuditEntry stored = withFacility;
         AuditRow row = new AuditRow(stored, tx.store.nextSeq());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "AuditEntry");

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.testkit.PersistenceUnderTest;
 
 /**
@@ -39,6 +40,11 @@ public final class InMemoryPersistenceUnderTest implements PersistenceUnderTest 
     @Override
     public TvmAdministration administration() {
         return persistence.administration();
+    }
+
+    @Override
+    public Optional<TvmMaintenance> maintenance(java.time.Clock clock) {
+        return Optional.of(persistence.maintenance(clock));
     }
 
     @Override

@@ -25,6 +25,7 @@ import org.tvm.ports.UnknownReferenceException;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.crypto.CipherContext;
+import org.tvm.ports.query.KpiQueries;
 import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
@@ -65,6 +66,7 @@ final class InMemoryTransaction implements TvmTransaction {
     private final InMemoryAccessControl accessControl = new InMemoryAccessControl(this);
     private final InMemoryAudit audit = new InMemoryAudit(this);
     private final InMemoryOperations operations = new InMemoryOperations(this);
+    private final InMemoryKpis kpis = new InMemoryKpis(this);
 
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
@@ -145,6 +147,12 @@ final class InMemoryTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         check();
         return operations;
+    }
+
+    @Override
+    public KpiQueries kpis() {
+        check();
+        return kpis;
     }
 
     // ------------------------------------------------------------------ lifetime

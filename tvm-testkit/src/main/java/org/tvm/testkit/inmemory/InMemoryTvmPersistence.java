@@ -38,6 +38,7 @@ import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
 import org.tvm.ports.crypto.KeyRing;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 import org.tvm.testkit.inmemory.Tenant.StoredUser;
 
@@ -101,6 +102,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     private final ThreadLocal<InMemoryTransaction> current = new ThreadLocal<>();
     private final AtomicLong sequence = new AtomicLong();
     private final InMemoryAdministration administration;
+    private final InMemoryMaintenance.Shared maintenanceState = new InMemoryMaintenance.Shared();
 
     // Global indexes, changed only under commitLock together with the snapshot.
     /** Every id ever committed (ids are never removed): table + id -> facility. */
@@ -294,19 +296,20 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             if (su == null || su.withoutSecret().isDeleted()) {
                 continue;
             }
-            String email = su.withoutSecret().email().value();
+            // unique case-insensitively among non-deleted users, like idx_users_email_unique on LOWER(email)
+            String email = su.withoutSecret().email().canonical();
             UserId owner = emailIndex.get(email);
             if (owner != null && !owner.equals(uid)) {
                 StoredUser local = t.users.get(owner);
                 boolean releasedHere = local != null
-                        && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().value().equals(email));
+                        && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().canonical().equals(email));
                 if (!releasedHere) {
                     throw new DuplicateKeyException("User", "idx_users_email_unique");
                 }
             }
             for (StoredUser other : t.users.values()) {
                 if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
-                        && other.withoutSecret().email().value().equals(email)) {
+                        && other.withoutSecret().email().canonical().equals(email)) {
                     throw new DuplicateKeyException("User", "idx_users_email_unique");
                 }
             }
@@ -347,13 +350,13 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         for (UserId uid : result.dirtyUsers) {
             StoredUser old = before == null ? null : before.users.get(uid);
             if (old != null && !old.withoutSecret().isDeleted()) {
-                emailIndex.remove(old.withoutSecret().email().value(), uid);
+                emailIndex.remove(old.withoutSecret().email().canonical(), uid);
             }
         }
         for (UserId uid : result.dirtyUsers) {
             StoredUser now = result.users.get(uid);
             if (now != null && !now.withoutSecret().isDeleted()) {
-                emailIndex.put(now.withoutSecret().email().value(), uid);
+                emailIndex.put(now.withoutSecret().email().canonical(), uid);
             }
         }
         for (VehicleId vid : result.dirtyVehicles) {
@@ -369,6 +372,16 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             }
         }
         db = new Db(Collections.unmodifiableMap(tenants), cur.catalogue());
+    }
+
+    /**
+     * The reference data lifecycle job over this store (same steps, cut-offs, archive and run record as the SQL job;
+     * nothing is partitioned). Every instance of one store shares its lock, archive and run record.
+     *
+     * @param clock non-null clock deciding "now" for cut-offs and the run record
+     */
+    public TvmMaintenance maintenance(Clock clock) {
+        return new InMemoryMaintenance(this, maintenanceState, clock);
     }
 
     /** Runs an administrative change atomically on the latest snapshot. */

@@ -54,10 +54,10 @@ final class InMemoryUsers implements UserRepository {
         if (user.isDeleted()) {
             return;
         }
-        String email = user.email().value();
+        String email = user.email().canonical();
         for (StoredUser other : t.users.values()) {
             User o = other.withoutSecret();
-            if (!o.id().equals(user.id()) && !o.isDeleted() && o.email().value().equals(email)) {
+            if (!o.id().equals(user.id()) && !o.isDeleted() && o.email().canonical().equals(email)) {
                 throw new DuplicateKeyException("User", "idx_users_email_unique");
             }
         }
@@ -117,10 +117,10 @@ final class InMemoryUsers implements UserRepository {
     public Optional<User> findByEmail(EmailAddress email) {
         nn(email, "email");
         tx.check();
-        String wanted = email.value().toLowerCase(java.util.Locale.ROOT);
+        String wanted = email.canonical();
         for (Tenant t : tx.readableTenants()) {
             for (StoredUser s : t.users.values()) {
-                if (!s.withoutSecret().isDeleted() && s.withoutSecret().email().value().equals(wanted)) {
+                if (!s.withoutSecret().isDeleted() && s.withoutSecret().email().canonical().equals(wanted)) {
                     return Optional.of(tx.open(s));
                 }
             }

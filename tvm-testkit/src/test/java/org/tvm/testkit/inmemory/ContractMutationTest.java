@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +18,6 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.junit.jupiter.api.Test;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.AccessControlContract;
 import org.tvm.testkit.contract.AdministrationContract;
@@ -26,7 +26,10 @@ import org.tvm.testkit.contract.DispatchContract;
 import org.tvm.testkit.contract.FacilityContract;
 import org.tvm.testkit.contract.FleetHeartbeatContract;
 import org.tvm.testkit.contract.IsolationContract;
+import org.tvm.testkit.contract.JsonDetailsContract;
 import org.tvm.testkit.contract.KeysetPaginationContract;
+import org.tvm.testkit.contract.KpiContract;
+import org.tvm.testkit.contract.MaintenanceContract;
 import org.tvm.testkit.contract.MissionContract;
 import org.tvm.testkit.contract.OperationsQueriesContract;
 import org.tvm.testkit.contract.ResidentContract;
@@ -68,7 +71,10 @@ class ContractMutationTest {
                 Arguments.of(MutantSensitiveFieldsRun.class, Fault.STORE_PLAINTEXT),
                 Arguments.of(MutantKeysetPaginationRun.class, Fault.PAGE_TOKEN_SKIPS_ONE),
                 Arguments.of(MutantAdministrationRun.class, Fault.RETENTION_DROPS_NOTHING),
-                Arguments.of(MutantFleetHeartbeatRun.class, Fault.FLEET_HEARTBEATS_IGNORE_ORDER));
+                Arguments.of(MutantFleetHeartbeatRun.class, Fault.FLEET_HEARTBEATS_IGNORE_ORDER),
+                Arguments.of(MutantJsonDetailsRun.class, Fault.DETAILS_STORED_AS_TEXT),
+                Arguments.of(MutantMaintenanceRun.class, Fault.MAINTENANCE_IGNORES_LOCK),
+                Arguments.of(MutantKpiRun.class, Fault.KPI_WAIT_DROPPED));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
@@ -94,7 +100,7 @@ class ContractMutationTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Fault.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Fault.class));
-        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(16);
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(19);
     }
 
     private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
@@ -114,6 +120,18 @@ class ContractMutationTest {
         return summary.getFailures().stream()
                 .map(f -> f.getTestIdentifier().getDisplayName() + ": " + f.getException())
                 .toList();
+    }
+
+    static class MutantJsonDetailsRun extends JsonDetailsContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantMaintenanceRun extends MaintenanceContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantKpiRun extends KpiContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
     }
 
     static class MutantTransactionRun extends TransactionContract {

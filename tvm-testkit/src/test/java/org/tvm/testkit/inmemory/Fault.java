@@ -37,5 +37,11 @@ enum Fault {
     /** AdministrationContract must fail: retention drops nothing. */
     RETENTION_DROPS_NOTHING,
     /** FleetHeartbeatContract must fail: recordHeartbeats applies heartbeats older than the stored one. */
-    FLEET_HEARTBEATS_IGNORE_ORDER
+    FLEET_HEARTBEATS_IGNORE_ORDER,
+    /** JsonDetailsContract must fail: audit details are stored as their flat text view (numbers become text). */
+    DETAILS_STORED_AS_TEXT,
+    /** MaintenanceContract must fail: a run that finds the maintenance lock taken reports that it succeeded. */
+    MAINTENANCE_IGNORES_LOCK,
+    /** KpiContract must fail: the waiting times (request to pickup) are not reported. */
+    KPI_WAIT_DROPPED
 }

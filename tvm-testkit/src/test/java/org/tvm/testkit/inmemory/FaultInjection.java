@@ -105,6 +105,22 @@ final class FaultInjection {
             }
 
             @Override
+            public Optional<org.tvm.ports.maintenance.TvmMaintenance> maintenance(java.time.Clock clock) {
+                return f.healthy.maintenance(clock).map(m -> fault != Fault.MAINTENANCE_IGNORES_LOCK ? m
+                        : (org.tvm.ports.maintenance.TvmMaintenance) proxy(org.tvm.ports.maintenance.TvmMaintenance.class, m,
+                                (t, method, a, call) -> {
+                                    Object result = call.proceed(a);
+                                    if (result instanceof org.tvm.ports.maintenance.MaintenanceReport r
+                                            && r.outcome() == org.tvm.ports.maintenance.MaintenanceReport.Outcome.SKIPPED_LOCKED) {
+                                        return new org.tvm.ports.maintenance.MaintenanceReport(r.runId(),
+                                                org.tvm.ports.maintenance.MaintenanceReport.Outcome.SUCCEEDED, r.startedAt(),
+                                                r.finishedAt(), r.steps());
+                                    }
+                                    return result;
+                                }));
+            }
+
+            @Override
             public String name() {
                 return "in-memory[" + (fault == null ? "decorated, no fault" : fault) + "]";
             }
@@ -200,7 +216,7 @@ final class FaultInjection {
         return (TvmTransaction) proxy(TvmTransaction.class, tx, (target, method, args, call) -> {
             Object result = call.proceed(args);
             Class<?> type = method.getReturnType();
-            if (args.length == 0 && type.isInterface() && type.getPackageName().equals("org.tvm.ports")) {
+            if (args.length == 0 && type.isInterface() && type.getPackageName().startsWith("org.tvm.ports")) {
                 return proxy(type, result, (t, m, a, c) -> repository(tx.context(), method.getName(), t, m, a, c));
             }
             return result;
@@ -308,6 +324,25 @@ final class FaultInjection {
                     return new Page<>(List.copyOf(page.items().subList(1, page.items().size())), page.nextToken());
                 }
                 return result;
+            }
+            case DETAILS_STORED_AS_TEXT -> {
+                if (name.equals("audit.append")) {
+                    org.tvm.domain.audit.AuditEntry e = (org.tvm.domain.audit.AuditEntry) args[0];
+                    // the flat text view replaces the JSON document: numbers and booleans become strings
+                    return call.proceed(e.toBuilder().details(e.details()).build());
+                }
+            }
+            case KPI_WAIT_DROPPED -> {
+                if (name.equals("kpis.missionDays")) {
+                    List<org.tvm.ports.query.MissionDayKpis> days = new ArrayList<>();
+                    for (Object o : (List<?>) call.proceed(args)) {
+                        org.tvm.ports.query.MissionDayKpis d = (org.tvm.ports.query.MissionDayKpis) o;
+                        days.add(new org.tvm.ports.query.MissionDayKpis(d.day(), d.requested(), d.byStatus(), d.byPriority(),
+                                java.util.OptionalDouble.empty(), java.util.OptionalDouble.empty(), d.meanTripSeconds(),
+                                d.completionRate(), d.cancellationsByReason(), d.failuresByReason()));
+                    }
+                    return days;
+                }
             }
             case FLEET_HEARTBEATS_IGNORE_ORDER -> {
                 if (name.equals("vehicles.recordHeartbeats")) {
