@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  *       {@code set_config('app.current_actor_id', ?, true)}, transaction-local so nothing leaks through the pool).</li>
  *   <li>The work returns normally: the transaction commits and the work's result is returned. If the commit itself fails
  *       the transaction is rolled back and the translated exception is thrown (e.g. {@link ConcurrencyConflictException}).</li>
+ *   <li>The work returns normally after a repository call inside it failed (the work caught a
+ *       {@link TvmPersistenceException} other than {@link NotFoundException} outside a
+ *       {@link TvmTransaction#savepoint savepoint}): the transaction is rollback-only, it is rolled back and
+ *       {@link TransactionRolledBackException} is thrown with the first failure as cause (see {@link TvmTransaction}).
+ *       A read-only transaction follows the same rule.</li>
  *   <li>The work throws (any {@link RuntimeException} or {@link Error}): the transaction is rolled back and the same
  *       exception instance is rethrown unchanged. A failure during rollback is added as suppressed exception.
  *       Nothing of the unit of work survives.</li>

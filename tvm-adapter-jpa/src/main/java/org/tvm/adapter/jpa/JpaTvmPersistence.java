@@ -1,5 +1,7 @@
 package org.tvm.adapter.jpa;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -101,6 +103,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     }
 
     private final SessionFactory sessionFactory;
+    private final DataSource dataSource;
     private final SqlDialect dialect;
     private final EntityMapper mapper;
     private final Clock clock;
@@ -108,6 +111,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     private volatile boolean closed;
 
     private JpaTvmPersistence(DataSource dataSource, Options options) {
+        this.dataSource = dataSource;
         this.dialect = SqlDialect.detect(dataSource);
         this.mapper = new EntityMapper(options.cipherOrGenerated());
         this.clock = options.clock;
@@ -190,59 +194,126 @@ public final class JpaTvmPersistence implements TvmPersistence {
         if (closed) {
             throw new IllegalStateException("this TvmPersistence is closed");
         }
-        Session session = sessionFactory.openSession();
+        // The adapter owns the JDBC transaction; Hibernate runs on the supplied connection without a transaction of its
+        // own, so a failure Hibernate saw cannot veto the commit of a unit that recovered through a savepoint.
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+        }
+        try {
+            boolean autoCommit;
+            try {
+                autoCommit = connection.getAutoCommit();
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException | RuntimeException e) {
+                throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+            }
+            try {
+                T result = runOwned(connection, ctx, work, readOnly);
+                try {
+                    if (readOnly) {
+                        connection.rollback();
+                    } else {
+                        connection.commit();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    RuntimeException translated = ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+                    rollbackQuietly(connection, translated);
+                    throw translated;
+                }
+                return result;
+            } finally {
+                restoreAutoCommit(connection, autoCommit);
+            }
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** Publishes the context, runs the work; on any failure (or a rollback-only end) rolls back and throws. */
+    private <T> T runOwned(Connection connection, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        try {
+            dialect.publishContext(connection, ctx, readOnly);
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException translated = ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+            rollbackQuietly(connection, translated);
+            throw translated;
+        }
+        try {
+            return runOn(connection, ctx, work, readOnly);
+        } catch (Throwable e) { // also a checked exception thrown sneakily: nothing of the work may survive
+            rollbackQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the work in a Hibernate session on {@code connection} (whose transaction is already open and carries the
+     * context). Throws the work's exception, or {@link org.tvm.ports.TransactionRolledBackException} if the unit ended
+     * rollback-only; never commits, rolls back or closes the connection.
+     */
+    private <T> T runOn(Connection connection, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Session session = sessionFactory.withOptions().connection(UnitConnection.of(connection)).openSession();
         JpaTransaction tx = new JpaTransaction(session, ctx, readOnly, dialect, mapper, clock);
         current.set(tx);
-        Transaction transaction = null;
+        Transaction hibernateTransaction = null;
         try {
             try {
-                transaction = session.beginTransaction();
-                session.doWork(connection -> dialect.publishContext(connection, ctx, readOnly));
+                hibernateTransaction = session.beginTransaction(); // Hibernate's bookkeeping only (UnitConnection)
                 session.setDefaultReadOnly(readOnly);
             } catch (RuntimeException e) {
-                rollbackQuietly(transaction, e);
                 throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
             }
             T result;
             try {
-                result = work.execute(tx);
-            } catch (Throwable e) { // also a checked exception thrown sneakily: nothing of the work may survive
+                result = work.execute(tx.unitOfWork().guard(tx));
+            } finally {
                 tx.end();
-                rollbackQuietly(transaction, e);
-                throw e;
             }
-            tx.end();
-            try {
-                if (readOnly) {
-                    transaction.rollback();
-                } else {
-                    transaction.commit();
-                }
-            } catch (RuntimeException e) {
-                rollbackQuietly(transaction, e);
-                throw ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+            if (tx.unitOfWork().rollbackOnly()) {
+                throw tx.unitOfWork().rolledBack();
             }
             return result;
         } finally {
             current.remove();
             try {
+                if (hibernateTransaction != null && hibernateTransaction.isActive()) {
+                    hibernateTransaction.rollback(); // ends Hibernate's state; the real outcome is the owner's
+                }
                 session.close();
             } catch (RuntimeException ignored) {
-                // the transaction outcome is already decided
+                // the transaction outcome is decided by the owner of the connection
             }
         }
     }
 
-    private static void rollbackQuietly(Transaction transaction, Throwable primary) {
-        if (transaction == null) {
-            return;
-        }
+    private static void rollbackQuietly(Connection connection, Throwable primary) {
         try {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-        } catch (RuntimeException rollbackFailure) {
+            connection.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
             primary.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        if (autoCommit) {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException ignored) {
+                // the pool resets it; the outcome is already decided
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // the outcome is already decided
         }
     }
 }

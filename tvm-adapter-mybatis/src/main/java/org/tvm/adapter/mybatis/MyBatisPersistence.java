@@ -74,13 +74,18 @@ final class MyBatisPersistence implements TvmPersistence {
                 MyBatisTransaction tx = begin(session, ctx, readOnly);
                 T result;
                 try {
-                    result = work.execute(tx);
+                    result = work.execute(tx.unitOfWork().guard(tx));
                 } catch (RuntimeException | Error e) {
                     tx.invalidate();
                     rollback(session, e);
                     throw e;
                 }
                 tx.invalidate();
+                if (tx.unitOfWork().rollbackOnly()) {
+                    RuntimeException rolledBack = tx.unitOfWork().rolledBack();
+                    rollback(session, rolledBack);
+                    throw rolledBack;
+                }
                 end(session, readOnly);
                 return result;
             } finally {

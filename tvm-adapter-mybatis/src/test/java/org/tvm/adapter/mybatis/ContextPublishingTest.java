@@ -46,7 +46,7 @@ class ContextPublishingTest {
         String seen = persistence.inTransaction(TvmContext.system(facility), tx -> {
             tx.vehicles().insert(TvmTestData.vehicle(facility).at(now).build());
             tx.vehicles().list();
-            return ((MyBatisTransaction) tx).mapper(ContextMapper.class).currentFacility();
+            return ((MyBatisTransaction) org.tvm.ports.spi.UnitOfWork.unguarded(tx)).mapper(ContextMapper.class).currentFacility();
         });
         persistence.inReadOnlyTransaction(TvmContext.system(facility), tx -> tx.operations().fleetStatus(now));
 

@@ -198,7 +198,10 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         current.set(tx);
         T result;
         try {
-            result = work.execute(tx);
+            result = work.execute(tx.unitOfWork().guard(tx));
+            if (tx.unitOfWork().rollbackOnly()) {
+                throw tx.unitOfWork().rolledBack(); // rolled back below like any failure of the work
+            }
         } catch (Throwable failure) {
             tx.deactivate();
             try {
