@@ -10,6 +10,8 @@ import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
+import org.tvm.adapter.sql.ApplicationLogin;
+import org.tvm.adapter.sql.FieldKeys;
 import org.tvm.ports.Capability;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
@@ -42,24 +44,28 @@ public final class JpaTvmPersistence implements TvmPersistence {
      */
     public static final class Options {
         private final FieldCipher cipher;
+        private final boolean throwAwayKey;
+        private final boolean allowBypassingRls;
         private final Clock clock;
         private final int batchSize;
 
-        private Options(FieldCipher cipher, Clock clock, int batchSize) {
+        private Options(FieldCipher cipher, boolean throwAwayKey, boolean allowBypassingRls, Clock clock, int batchSize) {
             this.cipher = cipher;
+            this.throwAwayKey = throwAwayKey;
+            this.allowBypassingRls = allowBypassingRls;
             this.clock = clock;
             this.batchSize = batchSize;
         }
 
         /**
-         * Defaults: system UTC clock, JDBC batch size 50, and <b>a freshly generated random key</b> for the sensitive
-         * fields. Such a key dies with the instance, so data sealed with it cannot be read by the next process: acceptable
-         * for tests and demos only. Production code must call {@link #keyRing(KeyRing)} or {@link #fieldCipher(FieldCipher)}.
+         * Defaults: system UTC clock, JDBC batch size 50, <b>no key</b> for the sensitive fields: {@link #create}
+         * refuses these options until {@link #keyRing(KeyRing)}, {@link #fieldCipher(FieldCipher)} or (tests and demos)
+         * {@link #throwAwayKeyForTestsAndDemos()} is chosen.
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(null, Clock.systemUTC(), 50);
+            return new Options(null, false, false, Clock.systemUTC(), 50);
         }
 
         /**
@@ -67,7 +73,8 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this key ring
          */
         public Options keyRing(KeyRing keyRing) {
-            return new Options(new AesGcmFieldCipher(Objects.requireNonNull(keyRing, "keyRing")), clock, batchSize);
+            return new Options(new AesGcmFieldCipher(Objects.requireNonNull(keyRing, "keyRing")), false, allowBypassingRls,
+                    clock, batchSize);
         }
 
         /**
@@ -75,7 +82,29 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this cipher
          */
         public Options fieldCipher(FieldCipher cipher) {
-            return new Options(Objects.requireNonNull(cipher, "cipher"), clock, batchSize);
+            return new Options(Objects.requireNonNull(cipher, "cipher"), false, allowBypassingRls, clock, batchSize);
+        }
+
+        /**
+         * Tests and demos only: seal sensitive fields with a key generated for this instance. It dies with the
+         * instance, so data sealed with it cannot be read by the next process.
+         *
+         * @return a copy with a per-instance throw-away key
+         */
+        public Options throwAwayKeyForTestsAndDemos() {
+            return new Options(null, true, allowBypassingRls, clock, batchSize);
+        }
+
+        /**
+         * Demos only: accept a PostgreSQL application login that bypasses row-level security (superuser, BYPASSRLS or
+         * owner of the tables), which {@link #create} otherwise refuses with
+         * {@link org.tvm.ports.UnsafeDatabaseLoginException}. {@link TvmPersistence#capabilities()} then omits
+         * {@link Capability#ROW_LEVEL_SECURITY}.
+         *
+         * @return a copy accepting such a login
+         */
+        public Options allowLoginBypassingRowLevelSecurity() {
+            return new Options(cipher, throwAwayKey, true, clock, batchSize);
         }
 
         /**
@@ -83,7 +112,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this clock
          */
         public Options clock(Clock clock) {
-            return new Options(cipher, Objects.requireNonNull(clock, "clock"), batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, Objects.requireNonNull(clock, "clock"), batchSize);
         }
 
         /**
@@ -94,16 +123,23 @@ public final class JpaTvmPersistence implements TvmPersistence {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("batchSize must be 1..1000 (was " + batchSize + ")");
             }
-            return new Options(cipher, clock, batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize);
         }
 
-        FieldCipher cipherOrGenerated() {
-            return cipher != null ? cipher : new AesGcmFieldCipher(KeyRing.generate("ephemeral"));
+        FieldCipher cipherOrThrowAway() {
+            if (cipher != null) {
+                return cipher;
+            }
+            if (!throwAwayKey) {
+                throw new IllegalStateException(FieldKeys.MISSING_KEY);
+            }
+            return new AesGcmFieldCipher(KeyRing.generate("throw-away"));
         }
     }
 
     private final SessionFactory sessionFactory;
     private final DataSource dataSource;
+    private final Set<Capability> capabilities;
     private final SqlDialect dialect;
     private final EntityMapper mapper;
     private final Clock clock;
@@ -112,26 +148,21 @@ public final class JpaTvmPersistence implements TvmPersistence {
 
     private JpaTvmPersistence(DataSource dataSource, Options options) {
         this.dataSource = dataSource;
+        this.mapper = new EntityMapper(options.cipherOrThrowAway());
         this.dialect = SqlDialect.detect(dataSource);
-        this.mapper = new EntityMapper(options.cipherOrGenerated());
+        this.capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
         this.clock = options.clock;
         this.sessionFactory = HibernateBootstrap.build(dataSource, dialect, options.batchSize);
-    }
-
-    /**
-     * Persistence with {@link Options#defaults()} (random per-instance field key: tests and demos only).
-     *
-     * @param dataSource non-null data source of the application database role (never a superuser on PostgreSQL)
-     * @return the persistence; close it to release the session factory
-     */
-    public static TvmPersistence create(DataSource dataSource) {
-        return create(dataSource, Options.defaults());
     }
 
     /**
      * @param dataSource non-null data source of the application database role
      * @param options    non-null options (key ring, clock, batch size)
      * @return the persistence; close it to release the session factory
+     * @throws IllegalStateException                       if the options carry no key (see {@link Options#defaults()})
+     * @throws org.tvm.ports.UnsafeDatabaseLoginException if the PostgreSQL login bypasses row-level security and
+     *                                                     {@link Options#allowLoginBypassingRowLevelSecurity()} was
+     *                                                     not chosen
      */
     public static TvmPersistence create(DataSource dataSource, Options options) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -174,7 +205,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
 
     @Override
     public Set<Capability> capabilities() {
-        return dialect.capabilities();
+        return capabilities;
     }
 
     @Override
@@ -237,7 +268,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     /** Publishes the context, runs the work; on any failure (or a rollback-only end) rolls back and throws. */
     private <T> T runOwned(Connection connection, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
         try {
-            dialect.publishContext(connection, ctx, readOnly);
+            dialect.database().publishContext(connection, ctx, readOnly);
         } catch (SQLException | RuntimeException e) {
             RuntimeException translated = ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
             rollbackQuietly(connection, translated);

@@ -14,7 +14,7 @@ class JpaH2ContractsTest extends TvmContractSuite {
 
     private static PersistenceUnderTest h2() {
         var db = TestDatabases.h2();
-        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource()),
+        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()),
                 JpaTvmPersistence.administration(db.dataSource()), db.dataSource(), db.dataSource());
     }
 

@@ -16,7 +16,7 @@ class JpaPostgresContractsTest extends TvmContractSuite {
 
     private static PersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
-        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource()),
+        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()),
                 JpaTvmPersistence.administration(db.adminDataSource()), db.appDataSource(), db.adminDataSource());
     }
 

@@ -27,13 +27,16 @@ final class MyBatisPersistence implements TvmPersistence {
 
     private final SqlSessionFactory sessions;
     private final Dialect dialect;
+    private final Set<Capability> capabilities;
     private final DomainRows rows;
     private final Clock clock;
     private final ThreadLocal<Boolean> active = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, DomainRows rows, Clock clock) {
+    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, Set<Capability> capabilities, DomainRows rows,
+            Clock clock) {
         this.sessions = sessions;
+        this.capabilities = capabilities;
         this.dialect = dialect;
         this.rows = rows;
         this.clock = clock;
@@ -110,10 +113,7 @@ final class MyBatisPersistence implements TvmPersistence {
             if (readOnly) {
                 session.getConnection().setReadOnly(true);
             }
-            if (dialect.publishesContext()) {
-                session.getMapper(ContextMapper.class).publish(ctx.facilityId().toString(),
-                        ctx.actorUserId().map(Object::toString).orElse(""));
-            }
+            dialect.database().publishContext(session.getConnection(), ctx, readOnly);
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
             throw ErrorTranslator.translate(e, "Facility");
@@ -158,7 +158,7 @@ final class MyBatisPersistence implements TvmPersistence {
 
     @Override
     public Set<Capability> capabilities() {
-        return dialect.capabilities();
+        return capabilities;
     }
 
     @Override

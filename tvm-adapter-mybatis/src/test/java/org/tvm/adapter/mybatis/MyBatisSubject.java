@@ -13,13 +13,13 @@ final class MyBatisSubject {
 
     static JdbcPersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
-        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource()),
+        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource(), MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()),
                 MyBatisTvmPersistence.administration(db.adminDataSource()), db.appDataSource(), db.adminDataSource());
     }
 
     static JdbcPersistenceUnderTest h2() {
         H2TestDatabase db = TestDatabases.h2();
-        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource()),
+        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource(), MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()),
                 MyBatisTvmPersistence.administration(db.dataSource()), db.dataSource(), db.dataSource());
     }
 }
