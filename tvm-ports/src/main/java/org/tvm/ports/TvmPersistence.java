@@ -74,6 +74,29 @@ public interface TvmPersistence extends AutoCloseable {
     <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work);
 
     /**
+     * Runs {@code work} inside a transaction the application owns, by the rules of {@link HostTransaction}: no commit,
+     * rollback or close of the host's connection; the context is published at the first use in that transaction and a
+     * second unit with another facility is refused; a failure inside marks the host transaction rollback-only
+     * ({@link HostTransaction#setRollbackOnly}) and is rethrown unchanged (a unit ending rollback-only throws
+     * {@link TransactionRolledBackException}). The rollback-only rule and savepoints apply as in
+     * {@link #inTransaction}.
+     *
+     * @param host non-null host transaction (e.g. {@link JdbcHostTransaction#of})
+     * @param ctx  non-null facility/actor context
+     * @param work non-null unit of work
+     * @param <T>  result type
+     * @return the work's result, null if the work returned null
+     * @throws NullPointerException          if an argument is null (nothing runs)
+     * @throws IllegalStateException         if another facility's context was published in this host transaction, or
+     *                                       the connection is in autocommit mode (nothing runs), or this instance is
+     *                                       closed; {@link NestedTransactionException} if called inside a work of this
+     *                                       instance on the same thread
+     * @throws UnsupportedOperationException if {@link #capabilities()} lacks {@link Capability#JOIN_HOST_TRANSACTION}
+     * @throws RuntimeException              whatever the work threw, after marking the host rollback-only
+     */
+    <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work);
+
+    /**
      * The optional capabilities of this adapter on the database it is connected to. Constant for the lifetime of the
      * instance; may be called after {@link #close()}.
      *

@@ -12,7 +12,10 @@ import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.tvm.adapter.sql.ApplicationLogin;
 import org.tvm.adapter.sql.FieldKeys;
+import org.tvm.adapter.sql.HostJoin;
 import org.tvm.ports.Capability;
+import org.tvm.ports.HostTransaction;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
 import org.tvm.ports.TvmAdministration;
@@ -48,6 +51,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
         private final boolean allowBypassingRls;
         private final Clock clock;
         private final int batchSize;
+        private HostTransactions hostTransactions;
 
         private Options(FieldCipher cipher, boolean throwAwayKey, boolean allowBypassingRls, Clock clock, int batchSize) {
             this.cipher = cipher;
@@ -55,6 +59,23 @@ public final class JpaTvmPersistence implements TvmPersistence {
             this.allowBypassingRls = allowBypassingRls;
             this.clock = clock;
             this.batchSize = batchSize;
+        }
+
+        private Options withHost(HostTransactions host) {
+            this.hostTransactions = host;
+            return this;
+        }
+
+        /**
+         * Units of work join the host's current transaction when {@code hostTransactions.current()} is non-null (see
+         * {@link HostTransactions}), and open their own otherwise.
+         *
+         * @param hostTransactions non-null source of the application's current transaction
+         * @return a copy that joins it
+         */
+        public Options joinHostTransactions(HostTransactions hostTransactions) {
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize)
+                    .withHost(Objects.requireNonNull(hostTransactions, "hostTransactions"));
         }
 
         /**
@@ -74,7 +95,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          */
         public Options keyRing(KeyRing keyRing) {
             return new Options(new AesGcmFieldCipher(Objects.requireNonNull(keyRing, "keyRing")), false, allowBypassingRls,
-                    clock, batchSize);
+                    clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -82,7 +103,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this cipher
          */
         public Options fieldCipher(FieldCipher cipher) {
-            return new Options(Objects.requireNonNull(cipher, "cipher"), false, allowBypassingRls, clock, batchSize);
+            return new Options(Objects.requireNonNull(cipher, "cipher"), false, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -92,7 +113,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with a per-instance throw-away key
          */
         public Options throwAwayKeyForTestsAndDemos() {
-            return new Options(null, true, allowBypassingRls, clock, batchSize);
+            return new Options(null, true, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -104,7 +125,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy accepting such a login
          */
         public Options allowLoginBypassingRowLevelSecurity() {
-            return new Options(cipher, throwAwayKey, true, clock, batchSize);
+            return new Options(cipher, throwAwayKey, true, clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -112,7 +133,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this clock
          */
         public Options clock(Clock clock) {
-            return new Options(cipher, throwAwayKey, allowBypassingRls, Objects.requireNonNull(clock, "clock"), batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, Objects.requireNonNull(clock, "clock"), batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -123,7 +144,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("batchSize must be 1..1000 (was " + batchSize + ")");
             }
-            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
         }
 
         FieldCipher cipherOrThrowAway() {
@@ -140,6 +161,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
     private final SessionFactory sessionFactory;
     private final DataSource dataSource;
     private final Set<Capability> capabilities;
+    private final HostTransactions hostTransactions;
     private final SqlDialect dialect;
     private final EntityMapper mapper;
     private final Clock clock;
@@ -151,6 +173,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
         this.mapper = new EntityMapper(options.cipherOrThrowAway());
         this.dialect = SqlDialect.detect(dataSource);
         this.capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
+        this.hostTransactions = options.hostTransactions;
         this.clock = options.clock;
         this.sessionFactory = HibernateBootstrap.build(dataSource, dialect, options.batchSize);
     }
@@ -225,6 +248,10 @@ public final class JpaTvmPersistence implements TvmPersistence {
         if (closed) {
             throw new IllegalStateException("this TvmPersistence is closed");
         }
+        HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
+        if (host != null) {
+            return joined(host, ctx, work, readOnly);
+        }
         // The adapter owns the JDBC transaction; Hibernate runs on the supplied connection without a transaction of its
         // own, so a failure Hibernate saw cannot veto the commit of a unit that recovered through a savepoint.
         Connection connection;
@@ -262,6 +289,38 @@ public final class JpaTvmPersistence implements TvmPersistence {
             }
         } finally {
             closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            throw new NestedTransactionException();
+        }
+        if (closed) {
+            throw new IllegalStateException("this TvmPersistence is closed");
+        }
+        return joined(host, ctx, work, false);
+    }
+
+    /** The unit of work on the host's connection: never commits, rolls back or closes it; marks it on failure. */
+    private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Connection connection;
+        try {
+            connection = HostJoin.join(host, ctx, dialect.database());
+        } catch (SQLException e) {
+            RuntimeException translated = ErrorTranslator.translate(e, ErrorTranslator.Hint.NONE);
+            host.setRollbackOnly(translated);
+            throw translated;
+        }
+        try {
+            return runOn(connection, ctx, work, readOnly);
+        } catch (Throwable e) {
+            host.setRollbackOnly(e);
+            throw e;
         }
     }
 

@@ -11,6 +11,12 @@ import java.util.function.Consumer;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.defaults.DefaultSqlSession;
+import org.apache.ibatis.transaction.managed.ManagedTransaction;
+import org.tvm.adapter.sql.HostJoin;
+import org.tvm.ports.HostTransaction;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.Capability;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
@@ -28,14 +34,16 @@ final class MyBatisPersistence implements TvmPersistence {
     private final SqlSessionFactory sessions;
     private final Dialect dialect;
     private final Set<Capability> capabilities;
+    private final HostTransactions hostTransactions;
     private final DomainRows rows;
     private final Clock clock;
     private final ThreadLocal<Boolean> active = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, Set<Capability> capabilities, DomainRows rows,
-            Clock clock) {
+            Clock clock, HostTransactions hostTransactions) {
         this.sessions = sessions;
+        this.hostTransactions = hostTransactions;
         this.capabilities = capabilities;
         this.dialect = dialect;
         this.rows = rows;
@@ -70,6 +78,10 @@ final class MyBatisPersistence implements TvmPersistence {
         if (active.get() != null) {
             throw new NestedTransactionException();
         }
+        HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
+        if (host != null) {
+            return joined(host, ctx, work, readOnly);
+        }
         active.set(Boolean.TRUE);
         try {
             SqlSession session = open();
@@ -96,6 +108,60 @@ final class MyBatisPersistence implements TvmPersistence {
             }
         } finally {
             active.remove();
+        }
+    }
+
+    @Override
+    public <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        requireNonNull(host, "host");
+        requireNonNull(ctx, "ctx");
+        requireNonNull(work, "work");
+        if (closed.get()) {
+            throw new IllegalStateException("This TvmPersistence is closed");
+        }
+        if (active.get() != null) {
+            throw new NestedTransactionException();
+        }
+        return joined(host, ctx, work, false);
+    }
+
+    /**
+     * The unit of work on the host's connection, through a MyBatis {@link ManagedTransaction} that never commits, rolls
+     * back or closes it (the model of mybatis-spring's SpringManagedTransaction); marks the host on failure.
+     */
+    private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Connection connection;
+        try {
+            connection = HostJoin.join(host, ctx, dialect.database());
+        } catch (SQLException e) {
+            RuntimeException translated = ErrorTranslator.translate(e, "transaction");
+            host.setRollbackOnly(translated);
+            throw translated;
+        }
+        active.set(Boolean.TRUE);
+        Configuration configuration = sessions.getConfiguration();
+        SqlSession session = new DefaultSqlSession(configuration,
+                configuration.newExecutor(new ManagedTransaction(connection, false), ExecutorType.SIMPLE), false);
+        try {
+            MyBatisTransaction tx = new MyBatisTransaction(session, dialect, rows, clock, ctx, readOnly);
+            T result;
+            try {
+                result = work.execute(tx.unitOfWork().guard(tx));
+            } catch (RuntimeException | Error e) {
+                host.setRollbackOnly(e);
+                throw e;
+            } finally {
+                tx.invalidate();
+            }
+            if (tx.unitOfWork().rollbackOnly()) {
+                RuntimeException rolledBack = tx.unitOfWork().rolledBack();
+                host.setRollbackOnly(rolledBack);
+                throw rolledBack;
+            }
+            return result;
+        } finally {
+            active.remove();
+            session.close(); // a managed transaction: neither ends nor closes the host's connection
         }
     }
 

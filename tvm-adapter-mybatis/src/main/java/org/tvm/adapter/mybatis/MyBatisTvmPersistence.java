@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.tvm.adapter.sql.ApplicationLogin;
 import org.tvm.adapter.sql.FieldKeys;
 import org.tvm.ports.Capability;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
@@ -49,7 +50,7 @@ public final class MyBatisTvmPersistence {
         Dialect dialect = Dialect.of(dataSource);
         Set<Capability> capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
         return new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect, "tvm-app"), dialect,
-                capabilities, rows, options.clock());
+                capabilities, rows, options.clock(), options.hostTransactions);
     }
 
     /**
@@ -73,12 +74,30 @@ public final class MyBatisTvmPersistence {
         private final boolean throwAwayKey;
         private final boolean allowBypassingRls;
         private final Clock clock;
+        private HostTransactions hostTransactions;
 
         private Options(FieldCipher cipher, boolean throwAwayKey, boolean allowBypassingRls, Clock clock) {
             this.cipher = cipher;
             this.throwAwayKey = throwAwayKey;
             this.allowBypassingRls = allowBypassingRls;
             this.clock = clock;
+        }
+
+        private Options withHost(HostTransactions host) {
+            this.hostTransactions = host;
+            return this;
+        }
+
+        /**
+         * Units of work join the host's current transaction when {@code hostTransactions.current()} is non-null (see
+         * {@link HostTransactions}), and open their own otherwise.
+         *
+         * @param hostTransactions non-null source of the application's current transaction
+         * @return a copy that joins it
+         */
+        public Options joinHostTransactions(HostTransactions hostTransactions) {
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock)
+                    .withHost(requireNonNull(hostTransactions, "hostTransactions"));
         }
 
         /**
@@ -95,7 +114,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options keyRing(KeyRing keyRing) {
-            return new Options(new AesGcmFieldCipher(requireNonNull(keyRing, "keyRing")), false, allowBypassingRls, clock);
+            return new Options(new AesGcmFieldCipher(requireNonNull(keyRing, "keyRing")), false, allowBypassingRls, clock).withHost(hostTransactions);
         }
 
         /**
@@ -103,7 +122,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options fieldCipher(FieldCipher fieldCipher) {
-            return new Options(requireNonNull(fieldCipher, "fieldCipher"), false, allowBypassingRls, clock);
+            return new Options(requireNonNull(fieldCipher, "fieldCipher"), false, allowBypassingRls, clock).withHost(hostTransactions);
         }
 
         /**
@@ -113,7 +132,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy with a per-instance throw-away key
          */
         public Options throwAwayKeyForTestsAndDemos() {
-            return new Options(null, true, allowBypassingRls, clock);
+            return new Options(null, true, allowBypassingRls, clock).withHost(hostTransactions);
         }
 
         /**
@@ -125,7 +144,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy accepting such a login
          */
         public Options allowLoginBypassingRowLevelSecurity() {
-            return new Options(cipher, throwAwayKey, true, clock);
+            return new Options(cipher, throwAwayKey, true, clock).withHost(hostTransactions);
         }
 
         /**
@@ -134,7 +153,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options clock(Clock clock) {
-            return new Options(cipher, throwAwayKey, allowBypassingRls, requireNonNull(clock, "clock"));
+            return new Options(cipher, throwAwayKey, allowBypassingRls, requireNonNull(clock, "clock")).withHost(hostTransactions);
         }
 
         FieldCipher cipher() {

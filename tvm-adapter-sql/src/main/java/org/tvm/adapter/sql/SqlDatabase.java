@@ -22,7 +22,7 @@ public enum SqlDatabase {
     POSTGRESQL(EnumSet.allOf(Capability.class)),
 
     /** H2 in PostgreSQL mode: no RLS, partitions or geography; distances are computed in Java. */
-    H2(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
+    H2(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED, Capability.JOIN_HOST_TRANSACTION));
 
     private static final String PUBLISH_CONTEXT =
             "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)";

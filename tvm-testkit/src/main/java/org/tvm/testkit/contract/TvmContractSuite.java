@@ -153,4 +153,12 @@ public abstract class TvmContractSuite {
             return TvmContractSuite.this.subject();
         }
     }
+
+    @Nested
+    class HostTransactions extends HostTransactionContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
 }
