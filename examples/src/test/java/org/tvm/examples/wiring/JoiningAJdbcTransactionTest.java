@@ -10,16 +10,19 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tvm.adapter.jpa.JpaTvmPersistence;
 import org.tvm.domain.access.RoleName;
+import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.TvmTransaction;
 import org.tvm.testkit.data.FacilityWorld;
 import org.tvm.testkit.data.TvmTestData;
 import org.tvm.testkit.db.PostgresTestDatabase;
@@ -65,7 +68,7 @@ class JoiningAJdbcTransactionTest {
                 OWN_INSERT);
 
         assertThat(ownRowExists(id.value())).isTrue();
-        assertThat(w.inTransaction(tx -> tx.missions().findById(id))).isPresent();
+        assertThat(mission(w, id)).isPresent();
     }
 
     @Test
@@ -77,14 +80,14 @@ class JoiningAJdbcTransactionTest {
                 request, "INSERT INTO example_ride_requests (mission_id) VALUES (?::text::int)"))
                 .isInstanceOf(SQLException.class);
 
-        assertThat(w.inTransaction(tx -> tx.missions().findById(request.mission().id()))).isEmpty();
+        assertThat(mission(w, request.mission().id())).isEmpty();
     }
 
     @Test
     void aFailingMissionInsertRollsBackTheApplicationsOwnWrite() {
         FacilityWorld w = FacilityWorld.create(administration, persistence, Instant.now().truncatedTo(ChronoUnit.MICROS));
         MissionTransition request = request(w);
-        w.inTransaction(tx -> {
+        w.inTransaction((TvmTransaction tx) -> {
             tx.missions().insert(request);
             return null;
         });
@@ -93,6 +96,10 @@ class JoiningAJdbcTransactionTest {
                 request, OWN_INSERT)).isInstanceOf(org.tvm.ports.DuplicateKeyException.class);
 
         assertThat(ownRowExists(request.mission().id().value())).isFalse();
+    }
+
+    private static Optional<Mission> mission(FacilityWorld w, MissionId id) {
+        return w.inTransaction((TvmTransaction tx) -> tx.missions().findById(id));
     }
 
     private static boolean ownRowExists(UUID missionId) {

@@ -148,13 +148,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
         }
 
         FieldCipher cipherOrThrowAway() {
-            if (cipher != null) {
-                return cipher;
-            }
-            if (!throwAwayKey) {
-                throw new IllegalStateException(FieldKeys.MISSING_KEY);
-            }
-            return new AesGcmFieldCipher(KeyRing.generate("throw-away"));
+            return FieldKeys.cipher(cipher, throwAwayKey);
         }
     }
 
@@ -239,15 +233,19 @@ public final class JpaTvmPersistence implements TvmPersistence {
         }
     }
 
-    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(work, "work");
+    private void checkCanRun() {
         if (current.get() != null) {
             throw new NestedTransactionException();
         }
         if (closed) {
             throw new IllegalStateException("this TvmPersistence is closed");
         }
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        checkCanRun();
         HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
         if (host != null) {
             return joined(host, ctx, work, readOnly);
@@ -297,12 +295,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(work, "work");
-        if (current.get() != null) {
-            throw new NestedTransactionException();
-        }
-        if (closed) {
-            throw new IllegalStateException("this TvmPersistence is closed");
-        }
+        checkCanRun();
         return joined(host, ctx, work, false);
     }
 

@@ -69,15 +69,19 @@ final class MyBatisPersistence implements TvmPersistence {
         return execute(ctx, work, true);
     }
 
-    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        requireNonNull(ctx, "ctx");
-        requireNonNull(work, "work");
+    private void checkCanRun() {
         if (closed.get()) {
             throw new IllegalStateException("This TvmPersistence is closed");
         }
         if (active.get() != null) {
             throw new NestedTransactionException();
         }
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        requireNonNull(ctx, "ctx");
+        requireNonNull(work, "work");
+        checkCanRun();
         HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
         if (host != null) {
             return joined(host, ctx, work, readOnly);
@@ -116,12 +120,7 @@ final class MyBatisPersistence implements TvmPersistence {
         requireNonNull(host, "host");
         requireNonNull(ctx, "ctx");
         requireNonNull(work, "work");
-        if (closed.get()) {
-            throw new IllegalStateException("This TvmPersistence is closed");
-        }
-        if (active.get() != null) {
-            throw new NestedTransactionException();
-        }
+        checkCanRun();
         return joined(host, ctx, work, false);
     }
 

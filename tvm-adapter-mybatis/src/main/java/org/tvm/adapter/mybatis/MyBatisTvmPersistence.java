@@ -157,13 +157,7 @@ public final class MyBatisTvmPersistence {
         }
 
         FieldCipher cipher() {
-            if (cipher != null) {
-                return cipher;
-            }
-            if (!throwAwayKey) {
-                throw new IllegalStateException(FieldKeys.MISSING_KEY);
-            }
-            return new AesGcmFieldCipher(KeyRing.generate("throw-away"));
+            return FieldKeys.cipher(cipher, throwAwayKey);
         }
 
         Clock clock() {
