@@ -78,7 +78,7 @@ public final class Bench {
 
         DataSource app = db.appDataSource();
         List<String> libraries = List.of("jpa", "mybatis");
-        try (TvmPersistence jpa = JpaTvmPersistence.create(app); TvmPersistence mybatis = MyBatisTvmPersistence.create(app)) {
+        try (TvmPersistence jpa = JpaTvmPersistence.create(app, JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()); TvmPersistence mybatis = MyBatisTvmPersistence.create(app, MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos())) {
             List<Side> sides = List.of(new Side(Side.RAW, 0, app, null), new Side("jpa", 1, app, jpa),
                     new Side("mybatis", 2, app, mybatis));
             Operations ops = new Operations(fx, o.quick());
@@ -148,8 +148,8 @@ public final class Bench {
             throws Exception {
         StatementCounter counting = new StatementCounter(app);
         Map<Op, Map<String, Long>> out = new LinkedHashMap<>();
-        try (TvmPersistence jpa = JpaTvmPersistence.create(counting);
-             TvmPersistence mybatis = MyBatisTvmPersistence.create(counting)) {
+        try (TvmPersistence jpa = JpaTvmPersistence.create(counting, JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos());
+             TvmPersistence mybatis = MyBatisTvmPersistence.create(counting, MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos())) {
             List<Side> counted = List.of(new Side(Side.RAW, 0, counting, null), new Side("jpa", 1, counting, jpa),
                     new Side("mybatis", 2, counting, mybatis));
             for (Op op : ops) {

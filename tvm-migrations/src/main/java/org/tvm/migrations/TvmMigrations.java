@@ -63,6 +63,25 @@ public final class TvmMigrations {
      * @throws MigrationException on any failure
      */
     public static MigrationReport migrate(DataSource dataSource, Vendor vendor) {
+        return onOneConnection(dataSource, vendor, one -> migrateOn(one, vendor));
+    }
+
+    /**
+     * Runs Flyway on one borrowed connection: it would otherwise hold three at once (main, migration and callback
+     * connections) and wait forever on an admin pool of one or two.
+     */
+    private static <T> T onOneConnection(DataSource dataSource, Vendor vendor, java.util.function.Function<DataSource, T> body) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(vendor, "vendor");
+        try (OneConnection one = OneConnection.of(dataSource)) {
+            return body.apply(one);
+        } catch (SQLException e) {
+            throw new MigrationException("The " + vendor + " schema cannot be used: no connection from the data source "
+                    + "(SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static MigrationReport migrateOn(DataSource dataSource, Vendor vendor) {
         Flyway flyway = flyway(dataSource, vendor);
         try {
             Optional<String> before = currentVersion(flyway.info());
@@ -122,6 +141,13 @@ public final class TvmMigrations {
      */
     public static void validate(DataSource dataSource) {
         Vendor vendor = Vendor.detect(dataSource);
+        onOneConnection(dataSource, vendor, one -> {
+            validateOn(one, vendor);
+            return null;
+        });
+    }
+
+    private static void validateOn(DataSource dataSource, Vendor vendor) {
         Flyway flyway = flyway(dataSource, vendor);
         try {
             ValidateResult result = flyway.validateWithResult();
@@ -142,6 +168,10 @@ public final class TvmMigrations {
      */
     public static SchemaInfo info(DataSource dataSource) {
         Vendor vendor = Vendor.detect(dataSource);
+        return onOneConnection(dataSource, vendor, one -> infoOn(one, vendor));
+    }
+
+    private static SchemaInfo infoOn(DataSource dataSource, Vendor vendor) {
         Flyway flyway = flyway(dataSource, vendor);
         try {
             MigrationInfoService service = flyway.info();

@@ -44,5 +44,12 @@ public enum Capability {
      * {@code org.tvm.ports.crypto.FieldCipher} (AES-256-GCM) before they are written and opened after they are read;
      * the database holds only ciphertext. Without it they are stored in plain text.
      */
-    AT_REST_FIELD_ENCRYPTION
+    AT_REST_FIELD_ENCRYPTION,
+
+    /**
+     * {@link TvmPersistence#inHostTransaction} joins a JDBC transaction the application owns (and an adapter configured
+     * with {@link HostTransactions} joins the host's current transaction). Without it (the in-memory reference, which
+     * has no JDBC connection) that method throws {@link UnsupportedOperationException}.
+     */
+    JOIN_HOST_TRANSACTION
 }

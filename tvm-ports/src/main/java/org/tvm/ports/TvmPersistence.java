@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Entry point of an adapter: runs units of work in facility-scoped transactions. Thread-safe; one instance is shared by
- * the application. Adapters provide a factory (e.g. {@code JpaTvmPersistence.create(dataSource)}).
+ * the application. Adapters provide a factory (e.g. {@code JpaTvmPersistence.create(dataSource, options)}).
  *
  * <h2>Transaction rules (all three run methods)</h2>
  * <ul>
@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  *       {@code set_config('app.current_actor_id', ?, true)}, transaction-local so nothing leaks through the pool).</li>
  *   <li>The work returns normally: the transaction commits and the work's result is returned. If the commit itself fails
  *       the transaction is rolled back and the translated exception is thrown (e.g. {@link ConcurrencyConflictException}).</li>
+ *   <li>The work returns normally after a repository call inside it failed (the work caught a
+ *       {@link TvmPersistenceException} other than {@link NotFoundException} outside a
+ *       {@link TvmTransaction#savepoint savepoint}): the transaction is rollback-only, it is rolled back and
+ *       {@link TransactionRolledBackException} is thrown with the first failure as cause (see {@link TvmTransaction}).
+ *       A read-only transaction follows the same rule.</li>
  *   <li>The work throws (any {@link RuntimeException} or {@link Error}): the transaction is rolled back and the same
  *       exception instance is rethrown unchanged. A failure during rollback is added as suppressed exception.
  *       Nothing of the unit of work survives.</li>
@@ -67,6 +72,29 @@ public interface TvmPersistence extends AutoCloseable {
      * @throws IllegalStateException      if this instance is closed
      */
     <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work);
+
+    /**
+     * Runs {@code work} inside a transaction the application owns, by the rules of {@link HostTransaction}: no commit,
+     * rollback or close of the host's connection; the context is published at the first use in that transaction and a
+     * second unit with another facility is refused; a failure inside marks the host transaction rollback-only
+     * ({@link HostTransaction#setRollbackOnly}) and is rethrown unchanged (a unit ending rollback-only throws
+     * {@link TransactionRolledBackException}). The rollback-only rule and savepoints apply as in
+     * {@link #inTransaction}.
+     *
+     * @param host non-null host transaction (e.g. {@link JdbcHostTransaction#of})
+     * @param ctx  non-null facility/actor context
+     * @param work non-null unit of work
+     * @param <T>  result type
+     * @return the work's result, null if the work returned null
+     * @throws NullPointerException          if an argument is null (nothing runs)
+     * @throws IllegalStateException         if another facility's context was published in this host transaction, or
+     *                                       the connection is in autocommit mode (nothing runs), or this instance is
+     *                                       closed; {@link NestedTransactionException} if called inside a work of this
+     *                                       instance on the same thread
+     * @throws UnsupportedOperationException if {@link #capabilities()} lacks {@link Capability#JOIN_HOST_TRANSACTION}
+     * @throws RuntimeException              whatever the work threw, after marking the host rollback-only
+     */
+    <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work);
 
     /**
      * The optional capabilities of this adapter on the database it is connected to. Constant for the lifetime of the

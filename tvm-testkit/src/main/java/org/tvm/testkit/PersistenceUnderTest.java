@@ -100,6 +100,17 @@ public interface PersistenceUnderTest {
         return Optional.empty();
     }
 
+    /**
+     * The application role's data source the persistence runs on, for contracts that open a transaction of their own
+     * and let units of work join it; only called when {@link Capability#JOIN_HOST_TRANSACTION} is declared.
+     *
+     * @return the data source
+     * @throws UnsupportedOperationException if the subject has none
+     */
+    default javax.sql.DataSource applicationDataSource() {
+        throw new UnsupportedOperationException(name() + " has no JDBC data source");
+    }
+
     /** A short name for reports, e.g. "jpa/postgresql". */
     String name();
 

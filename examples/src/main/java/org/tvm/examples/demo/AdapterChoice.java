@@ -9,9 +9,10 @@ import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.maintenance.TvmMaintenance;
 
 /**
- * The adapter the demo runs on: a tiny factory over the two adapters' public entry points. Both use their default
- * options, which seal sensitive fields with a random per-process key: right for a demo, wrong for production (see the
- * wiring examples for a key ring).
+ * The adapter the demo runs on: a tiny factory over the two adapters' public entry points. Both use the two demo-only
+ * opt-outs: a throw-away per-process key for the sensitive fields, and the one login the demo migrates with (on
+ * PostgreSQL often a superuser, which bypasses row-level security). Right for a demo, wrong for production: see the
+ * wiring examples for a key ring and a separate application login.
  */
 public enum AdapterChoice {
     /** Hibernate 7 ({@link JpaTvmPersistence}). */
@@ -30,8 +31,10 @@ public enum AdapterChoice {
      */
     public TvmPersistence open(DataSource appDataSource) {
         return switch (this) {
-            case JPA -> JpaTvmPersistence.create(appDataSource);
-            case MYBATIS -> MyBatisTvmPersistence.create(appDataSource);
+            case JPA -> JpaTvmPersistence.create(appDataSource, JpaTvmPersistence.Options.defaults()
+                    .throwAwayKeyForTestsAndDemos().allowLoginBypassingRowLevelSecurity());
+            case MYBATIS -> MyBatisTvmPersistence.create(appDataSource, MyBatisTvmPersistence.Options.defaults()
+                    .throwAwayKeyForTestsAndDemos().allowLoginBypassingRowLevelSecurity());
         };
     }
 

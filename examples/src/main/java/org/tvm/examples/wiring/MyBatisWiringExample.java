@@ -1,5 +1,6 @@
 package org.tvm.examples.wiring;
 
+import java.util.Map;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.tvm.adapter.mybatis.MyBatisTvmPersistence;
@@ -32,18 +33,27 @@ public final class MyBatisWiringExample {
 
     // tag::wiring[]
     public static void main(String[] args) {
-        String url = env("TVM_DB_URL", "jdbc:h2:mem:mybatis-wiring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+        run(System.getenv());
+    }
+
+    /**
+     * The example with the configuration in {@code environment} (the names above), so tests can point it at a database.
+     *
+     * @param environment non-null configuration by variable name
+     */
+    public static void run(Map<String, String> environment) {
+        String url = env(environment, "TVM_DB_URL", "jdbc:h2:mem:mybatis-wiring;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        try (HikariDataSource adminPool = pool("tvm-admin", url, env("TVM_DB_ADMIN_USER", null), env("TVM_DB_ADMIN_PASSWORD", null), 2);
-             HikariDataSource appPool = pool("tvm-app", url, env("TVM_DB_APP_USER", env("TVM_DB_ADMIN_USER", null)),
-                     env("TVM_DB_APP_PASSWORD", env("TVM_DB_ADMIN_PASSWORD", null)), 10)) {
+        try (HikariDataSource adminPool = pool("tvm-admin", url, env(environment, "TVM_DB_ADMIN_USER", null), env(environment, "TVM_DB_ADMIN_PASSWORD", null), 2);
+             HikariDataSource appPool = pool("tvm-app", url, env(environment, "TVM_DB_APP_USER", env(environment, "TVM_DB_ADMIN_USER", null)),
+                     env(environment, "TVM_DB_APP_PASSWORD", env(environment, "TVM_DB_ADMIN_PASSWORD", null)), 10)) {
 
             // 1. the schema of record (idempotent: applies only what is missing)
             System.out.println(TvmMigrations.migrate(adminPool));
 
             // 2. the adapter: one TvmPersistence per application, shared by all threads; one administration
-            KeyRing keys = System.getenv("TVM_FIELD_KEYS") != null
-                    ? KeyRing.fromEnvironment("TVM_FIELD_KEYS")
+            KeyRing keys = environment.get("TVM_FIELD_KEYS") != null
+                    ? KeyRing.parse(environment.get("TVM_FIELD_KEYS"))
                     : KeyRing.generate("example");   // a throw-away key: sealed fields die with this process
             try (TvmAdministration administration = MyBatisTvmPersistence.administration(adminPool);
                  TvmPersistence persistence = MyBatisTvmPersistence.create(appPool,
@@ -63,8 +73,8 @@ public final class MyBatisWiringExample {
         return new HikariDataSource(config);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
+    private static String env(Map<String, String> environment, String name, String fallback) {
+        String value = environment.get(name);
         return value == null || value.isBlank() ? fallback : value;
     }
     // end::wiring[]

@@ -14,7 +14,8 @@ class JpaPostgresContractsTest extends TvmContractSuite {
 
     static PersistenceUnderTest subject(TestDatabase db) {
         return new JdbcPersistenceUnderTest("jpa/postgresql",
-                JpaTvmPersistence.create(db.appDataSource()),             // the application role: RLS applies
+                JpaTvmPersistence.create(db.appDataSource(),
+                        JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), // the application role: RLS applies
                 JpaTvmPersistence.administration(db.adminDataSource()),   // facility creation, partitions
                 db);
     }

@@ -25,6 +25,7 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.UnitOfWork;
 
 /**
  * One unit of work: a Hibernate {@link Session} with an open transaction whose first statement published the context.
@@ -44,6 +45,7 @@ final class JpaTransaction implements TvmTransaction {
     /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
     private final ClaimedMissions claimed = new ClaimedMissions();
     private volatile boolean active = true;
+    private final UnitOfWork unitOfWork = new UnitOfWork();
 
     private FacilityRepository facilities;
     private ResidentRepository residents;
@@ -63,6 +65,10 @@ final class JpaTransaction implements TvmTransaction {
         this.dialect = dialect;
         this.mapper = mapper;
         this.clock = clock;
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     void end() {
@@ -171,6 +177,44 @@ final class JpaTransaction implements TvmTransaction {
         check();
         return readOnly;
     }
+
+    @Override
+    public <T> T savepoint(Supplier<T> work) {
+        check();
+        return unitOfWork.savepoint(work, savepoints);
+    }
+
+    /** JDBC savepoints on the session's connection; every write already flushed, so nothing is pending at set(). */
+    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
+        @Override
+        public Object set() {
+            try {
+                session.flush();
+                return session.doReturningWork(java.sql.Connection::setSavepoint);
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void rollbackTo(Object savepoint) {
+            try {
+                session.clear(); // drops the failed actions and entities loaded after the savepoint
+                session.doWork(c -> c.rollback((java.sql.Savepoint) savepoint));
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void release(Object savepoint) {
+            try {
+                session.doWork(c -> c.releaseSavepoint((java.sql.Savepoint) savepoint));
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+    };
 
     @Override
     public FacilityRepository facilities() {

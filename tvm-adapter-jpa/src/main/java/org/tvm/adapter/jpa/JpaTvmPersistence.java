@@ -1,7 +1,7 @@
 package org.tvm.adapter.jpa;
 
-import org.tvm.ports.WithheldDatabaseError;
-import org.tvm.adapter.sql.error.ErrorHint;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
@@ -11,15 +11,22 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
 import org.tvm.adapter.sql.AdapterLog;
+import org.tvm.adapter.sql.ApplicationLogin;
+import org.tvm.adapter.sql.FieldKeys;
+import org.tvm.adapter.sql.HostJoin;
+import org.tvm.adapter.sql.JdbcTvmMaintenance;
+import org.tvm.adapter.sql.error.ErrorHint;
 import org.tvm.ports.Capability;
+import org.tvm.ports.HostTransaction;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
-import org.tvm.adapter.sql.JdbcTvmMaintenance;
 import org.tvm.ports.TvmAdministration;
-import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.WithheldDatabaseError;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
 import org.tvm.ports.crypto.KeyRing;
@@ -45,24 +52,46 @@ public final class JpaTvmPersistence implements TvmPersistence {
      */
     public static final class Options {
         private final FieldCipher cipher;
+        private final boolean throwAwayKey;
+        private final boolean allowBypassingRls;
         private final Clock clock;
         private final int batchSize;
+        private HostTransactions hostTransactions;
 
-        private Options(FieldCipher cipher, Clock clock, int batchSize) {
+        private Options(FieldCipher cipher, boolean throwAwayKey, boolean allowBypassingRls, Clock clock, int batchSize) {
             this.cipher = cipher;
+            this.throwAwayKey = throwAwayKey;
+            this.allowBypassingRls = allowBypassingRls;
             this.clock = clock;
             this.batchSize = batchSize;
         }
 
+        private Options withHost(HostTransactions host) {
+            this.hostTransactions = host;
+            return this;
+        }
+
         /**
-         * Defaults: system UTC clock, JDBC batch size 50, and <b>a freshly generated random key</b> for the sensitive
-         * fields. Such a key dies with the instance, so data sealed with it cannot be read by the next process: acceptable
-         * for tests and demos only. Production code must call {@link #keyRing(KeyRing)} or {@link #fieldCipher(FieldCipher)}.
+         * Units of work join the host's current transaction when {@code hostTransactions.current()} is non-null (see
+         * {@link HostTransactions}), and open their own otherwise.
+         *
+         * @param hostTransactions non-null source of the application's current transaction
+         * @return a copy that joins it
+         */
+        public Options joinHostTransactions(HostTransactions hostTransactions) {
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize)
+                    .withHost(Objects.requireNonNull(hostTransactions, "hostTransactions"));
+        }
+
+        /**
+         * Defaults: system UTC clock, JDBC batch size 50, <b>no key</b> for the sensitive fields: {@link #create}
+         * refuses these options until {@link #keyRing(KeyRing)}, {@link #fieldCipher(FieldCipher)} or (tests and demos)
+         * {@link #throwAwayKeyForTestsAndDemos()} is chosen.
          *
          * @return the default options
          */
         public static Options defaults() {
-            return new Options(null, Clock.systemUTC(), 50);
+            return new Options(null, false, false, Clock.systemUTC(), 50);
         }
 
         /**
@@ -70,7 +99,8 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this key ring
          */
         public Options keyRing(KeyRing keyRing) {
-            return new Options(new AesGcmFieldCipher(Objects.requireNonNull(keyRing, "keyRing")), clock, batchSize);
+            return new Options(new AesGcmFieldCipher(Objects.requireNonNull(keyRing, "keyRing")), false, allowBypassingRls,
+                    clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -78,7 +108,29 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this cipher
          */
         public Options fieldCipher(FieldCipher cipher) {
-            return new Options(Objects.requireNonNull(cipher, "cipher"), clock, batchSize);
+            return new Options(Objects.requireNonNull(cipher, "cipher"), false, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
+        }
+
+        /**
+         * Tests and demos only: seal sensitive fields with a key generated for this instance. It dies with the
+         * instance, so data sealed with it cannot be read by the next process.
+         *
+         * @return a copy with a per-instance throw-away key
+         */
+        public Options throwAwayKeyForTestsAndDemos() {
+            return new Options(null, true, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
+        }
+
+        /**
+         * Demos only: accept a PostgreSQL application login that bypasses row-level security (superuser, BYPASSRLS or
+         * owner of the tables), which {@link #create} otherwise refuses with
+         * {@link org.tvm.ports.UnsafeDatabaseLoginException}. {@link TvmPersistence#capabilities()} then omits
+         * {@link Capability#ROW_LEVEL_SECURITY}.
+         *
+         * @return a copy accepting such a login
+         */
+        public Options allowLoginBypassingRowLevelSecurity() {
+            return new Options(cipher, throwAwayKey, true, clock, batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -86,7 +138,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
          * @return a copy with this clock
          */
         public Options clock(Clock clock) {
-            return new Options(cipher, Objects.requireNonNull(clock, "clock"), batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, Objects.requireNonNull(clock, "clock"), batchSize).withHost(hostTransactions);
         }
 
         /**
@@ -97,15 +149,18 @@ public final class JpaTvmPersistence implements TvmPersistence {
             if (batchSize < 1 || batchSize > 1000) {
                 throw new IllegalArgumentException("batchSize must be 1..1000 (was " + batchSize + ")");
             }
-            return new Options(cipher, clock, batchSize);
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock, batchSize).withHost(hostTransactions);
         }
 
-        FieldCipher cipherOrGenerated() {
-            return cipher != null ? cipher : new AesGcmFieldCipher(KeyRing.generate("ephemeral"));
+        FieldCipher cipherOrThrowAway() {
+            return FieldKeys.cipher(cipher, throwAwayKey);
         }
     }
 
     private final SessionFactory sessionFactory;
+    private final DataSource dataSource;
+    private final Set<Capability> capabilities;
+    private final HostTransactions hostTransactions;
     private final SqlDialect dialect;
     private final EntityMapper mapper;
     private final Clock clock;
@@ -113,26 +168,23 @@ public final class JpaTvmPersistence implements TvmPersistence {
     private volatile boolean closed;
 
     private JpaTvmPersistence(DataSource dataSource, Options options) {
+        this.dataSource = dataSource;
+        this.mapper = new EntityMapper(options.cipherOrThrowAway());
         this.dialect = SqlDialect.detect(dataSource);
-        this.mapper = new EntityMapper(options.cipherOrGenerated());
+        this.capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
+        this.hostTransactions = options.hostTransactions;
         this.clock = options.clock;
         this.sessionFactory = HibernateBootstrap.build(dataSource, dialect, options.batchSize);
-    }
-
-    /**
-     * Persistence with {@link Options#defaults()} (random per-instance field key: tests and demos only).
-     *
-     * @param dataSource non-null data source of the application database role (never a superuser on PostgreSQL)
-     * @return the persistence; close it to release the session factory
-     */
-    public static TvmPersistence create(DataSource dataSource) {
-        return create(dataSource, Options.defaults());
     }
 
     /**
      * @param dataSource non-null data source of the application database role
      * @param options    non-null options (key ring, clock, batch size)
      * @return the persistence; close it to release the session factory
+     * @throws IllegalStateException                       if the options carry no key (see {@link Options#defaults()})
+     * @throws org.tvm.ports.UnsafeDatabaseLoginException if the PostgreSQL login bypasses row-level security and
+     *                                                     {@link Options#allowLoginBypassingRowLevelSecurity()} was
+     *                                                     not chosen
      */
     public static TvmPersistence create(DataSource dataSource, Options options) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -165,7 +217,13 @@ public final class JpaTvmPersistence implements TvmPersistence {
         return maintenance(adminDataSource, Clock.systemUTC());
     }
 
-    /** Same as {@link #maintenance(DataSource)} with the clock that decides "now" (cut-offs, run record). */
+    /**
+     * Same as {@link #maintenance(DataSource)} with the clock that decides "now" (cut-offs, run record).
+     *
+     * @param adminDataSource non-null admin data source
+     * @param clock           non-null clock
+     * @return the maintenance job
+     */
     public static TvmMaintenance maintenance(DataSource adminDataSource, Clock clock) {
         return JdbcTvmMaintenance.create(adminDataSource, administration(adminDataSource), true, clock);
     }
@@ -192,7 +250,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
 
     @Override
     public Set<Capability> capabilities() {
-        return dialect.capabilities();
+        return capabilities;
     }
 
     @Override
@@ -203,68 +261,170 @@ public final class JpaTvmPersistence implements TvmPersistence {
         }
     }
 
-    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(work, "work");
+    private void checkCanRun() {
         if (current.get() != null) {
             throw new NestedTransactionException();
         }
         if (closed) {
             throw new IllegalStateException("this TvmPersistence is closed");
         }
-        Session session = sessionFactory.openSession();
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        checkCanRun();
+        HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
+        if (host != null) {
+            return joined(host, ctx, work, readOnly);
+        }
+        // The adapter owns the JDBC transaction; Hibernate runs on the supplied connection without a transaction of its
+        // own, so a failure Hibernate saw cannot veto the commit of a unit that recovered through a savepoint.
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException | RuntimeException e) {
+            throw HibernateErrors.translate(e, ErrorHint.NONE);
+        }
+        try {
+            boolean autoCommit;
+            try {
+                autoCommit = connection.getAutoCommit();
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException | RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+            try {
+                T result = runOwned(connection, ctx, work, readOnly);
+                try {
+                    if (readOnly) {
+                        connection.rollback();
+                    } else {
+                        connection.commit();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    RuntimeException translated = HibernateErrors.translate(e, ErrorHint.COMMIT);
+                    rollbackQuietly(connection, translated);
+                    throw translated;
+                }
+                return result;
+            } finally {
+                restoreAutoCommit(connection, autoCommit);
+            }
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    @Override
+    public <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        checkCanRun();
+        return joined(host, ctx, work, false);
+    }
+
+    /** The unit of work on the host's connection: never commits, rolls back or closes it; marks it on failure. */
+    private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Connection connection;
+        try {
+            connection = HostJoin.join(host, ctx, dialect.database());
+        } catch (SQLException e) {
+            RuntimeException translated = HibernateErrors.translate(e, ErrorHint.NONE);
+            host.setRollbackOnly(translated);
+            throw translated;
+        }
+        try {
+            return runOn(connection, ctx, work, readOnly);
+        } catch (Throwable e) {
+            host.setRollbackOnly(e);
+            throw e;
+        }
+    }
+
+    /** Publishes the context, runs the work; on any failure (or a rollback-only end) rolls back and throws. */
+    private <T> T runOwned(Connection connection, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        try {
+            dialect.database().publishContext(connection, ctx, readOnly);
+        } catch (SQLException | RuntimeException e) {
+            RuntimeException translated = HibernateErrors.translate(e, ErrorHint.NONE);
+            rollbackQuietly(connection, translated);
+            throw translated;
+        }
+        try {
+            return runOn(connection, ctx, work, readOnly);
+        } catch (Throwable e) { // also a checked exception thrown sneakily: nothing of the work may survive
+            rollbackQuietly(connection, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Runs the work in a Hibernate session on {@code connection} (whose transaction is already open and carries the
+     * context). Throws the work's exception, or {@link org.tvm.ports.TransactionRolledBackException} if the unit ended
+     * rollback-only; never commits, rolls back or closes the connection.
+     */
+    private <T> T runOn(Connection connection, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Session session = sessionFactory.withOptions().connection(UnitConnection.of(connection)).openSession();
         JpaTransaction tx = new JpaTransaction(session, ctx, readOnly, dialect, mapper, clock);
         current.set(tx);
-        Transaction transaction = null;
+        Transaction hibernateTransaction = null;
         try {
             try {
-                transaction = session.beginTransaction();
-                session.doWork(connection -> dialect.publishContext(connection, ctx, readOnly));
+                hibernateTransaction = session.beginTransaction(); // Hibernate's bookkeeping only (UnitConnection)
                 session.setDefaultReadOnly(readOnly);
             } catch (RuntimeException e) {
-                rollbackQuietly(transaction, e);
                 throw HibernateErrors.translate(e, ErrorHint.NONE);
             }
             T result;
             try {
-                result = work.execute(tx);
-            } catch (Throwable e) { // also a checked exception thrown sneakily: nothing of the work may survive
+                result = work.execute(tx.unitOfWork().guard(tx));
+            } finally {
                 tx.end();
-                rollbackQuietly(transaction, e);
-                throw e;
             }
-            tx.end();
-            try {
-                if (readOnly) {
-                    transaction.rollback();
-                } else {
-                    transaction.commit();
-                }
-            } catch (RuntimeException e) {
-                rollbackQuietly(transaction, e);
-                throw HibernateErrors.translate(e, ErrorHint.COMMIT);
+            if (tx.unitOfWork().rollbackOnly()) {
+                throw tx.unitOfWork().rolledBack();
             }
             return result;
         } finally {
             current.remove();
             try {
+                if (hibernateTransaction != null && hibernateTransaction.isActive()) {
+                    hibernateTransaction.rollback(); // ends Hibernate's state; the real outcome is the owner's
+                }
                 session.close();
             } catch (RuntimeException ignored) {
-                // the transaction outcome is already decided
+                // the transaction outcome is decided by the owner of the connection
             }
         }
     }
 
-    private static void rollbackQuietly(Transaction transaction, Throwable primary) {
-        if (transaction == null) {
-            return;
-        }
+    private static void rollbackQuietly(Connection connection, Throwable primary) {
         try {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-        } catch (RuntimeException rollbackFailure) {
+            connection.rollback();
+        } catch (SQLException | RuntimeException rollbackFailure) {
             primary.addSuppressed(WithheldDatabaseError.safeCause(rollbackFailure)); // may quote values
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit) {
+        if (autoCommit) {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException | RuntimeException ignored) {
+                // the pool resets it; the outcome is already decided
+            }
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // the outcome is already decided
         }
     }
 }

@@ -36,36 +36,21 @@ import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.io.WKTWriter;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.ports.Capability;
-import org.tvm.ports.TvmContext;
+import org.tvm.adapter.sql.SqlDatabase;
 
 /**
  * Everything that differs between PostgreSQL (+PostGIS) and H2, in one place (the Quartz
- * {@code StdJDBCDelegate}/{@code PostgreSQLDelegate} habit): context publication, collation, row locking, column types
- * that H2 spells differently (geography, inet) and partition handling (telemetry bulk insert: the shared
- * TelemetryBulkWriter).
+ * {@code StdJDBCDelegate}/{@code PostgreSQLDelegate} habit): collation, row locking, column types
+ * that H2 spells differently (geography, inet) and partition handling.
  */
 abstract class SqlDialect {
 
     static SqlDialect detect(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
-            if ("PostgreSQL".equalsIgnoreCase(product)) {
-                return new Postgres();
-            }
-            if ("H2".equalsIgnoreCase(product)) {
-                return new H2();
-            }
-            throw new IllegalArgumentException("Unsupported database '" + product + "': the JPA adapter supports PostgreSQL and H2");
-        } catch (SQLException e) {
-            throw new org.tvm.ports.TvmPersistenceException("Cannot connect to detect the database product", e);
-        }
+        return SqlDatabase.detect(dataSource) == SqlDatabase.POSTGRESQL ? new Postgres() : new H2();
     }
 
-    /** @return the optional capabilities of the adapter on this database */
-    abstract Set<Capability> capabilities();
-
-    /** First statement of every application transaction. */
-    abstract void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException;
+    /** @return the database this dialect speaks to (capabilities and context publication live there, shared) */
+    abstract SqlDatabase database();
 
     /** First statement of every administrative transaction. */
     abstract void beginAdministration(Connection connection) throws SQLException;
@@ -114,7 +99,7 @@ abstract class SqlDialect {
 
     /** @return whether nearestAvailable computes distances in SQL (PostGIS) rather than in Java (haversine) */
     boolean spatialInDatabase() {
-        return capabilities().contains(Capability.SPATIAL_DISTANCE);
+        return database().capabilities().contains(Capability.SPATIAL_DISTANCE);
     }
 
     static Instant monthStart(YearMonth month) {
@@ -125,27 +110,10 @@ abstract class SqlDialect {
 
     static final class Postgres extends SqlDialect {
 
-        private static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
-
-        private static final String PUBLISH_CONTEXT =
-                "SELECT set_config('app.current_facility_id', ?, true), set_config('app.current_actor_id', ?, true)";
-
-        /** The same round trip also makes the transaction read-only (equivalent to SET TRANSACTION READ ONLY). */
-        private static final String PUBLISH_CONTEXT_READ_ONLY = PUBLISH_CONTEXT
-                + ", set_config('transaction_read_only', 'on', true)";
 
         @Override
-        Set<Capability> capabilities() {
-            return CAPABILITIES;
-        }
-
-        @Override
-        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement(readOnly ? PUBLISH_CONTEXT_READ_ONLY : PUBLISH_CONTEXT)) {
-                ps.setString(1, ctx.facilityId().value().toString());
-                ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
-                ps.execute();
-            }
+        SqlDatabase database() {
+            return SqlDatabase.POSTGRESQL;
         }
 
         @Override
@@ -254,28 +222,9 @@ abstract class SqlDialect {
 
     static final class H2 extends SqlDialect {
 
-        /** No RLS, no partitions; distances are haversine in Java (not the spheroid), so no SPATIAL_DISTANCE. */
-        private static final Set<Capability> CAPABILITIES =
-                Collections.unmodifiableSet(EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
-
         @Override
-        Set<Capability> capabilities() {
-            return CAPABILITIES;
-        }
-
-        /**
-         * H2 has no RLS and no transaction-local settings: the repositories' facility filters are the only boundary.
-         * The session variables feed the audit triggers (org.tvm.migrations.h2.H2AuditTrigger); set at every start,
-         * so a pooled connection never carries the previous unit of work's actor into this one.
-         */
-        @Override
-        void publishContext(Connection connection, TvmContext ctx, boolean readOnly) throws SQLException {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT SET(@tvm_facility_id, ?), SET(@tvm_actor_id, ?)")) {
-                ps.setString(1, ctx.facilityId().value().toString());
-                ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
-                ps.execute();
-            }
+        SqlDatabase database() {
+            return SqlDatabase.H2;
         }
 
         @Override

@@ -48,9 +48,9 @@ class JpaAdapterIntegrationTest {
     static void start() {
         pg = TestDatabases.postgres();
         h2 = TestDatabases.h2();
-        pgPersistence = JpaTvmPersistence.create(pg.appDataSource());
+        pgPersistence = JpaTvmPersistence.create(pg.appDataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos());
         pgAdmin = JpaTvmPersistence.administration(pg.adminDataSource());
-        h2Persistence = JpaTvmPersistence.create(h2.dataSource());
+        h2Persistence = JpaTvmPersistence.create(h2.dataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos());
         h2Admin = JpaTvmPersistence.administration(h2.dataSource());
     }
 
@@ -68,7 +68,7 @@ class JpaAdapterIntegrationTest {
     @Test
     void hibernateValidatesTheEntityModelAgainstBothMigrationSets() {
         // start() built all four session factories with hbm2ddl=validate; a fresh build must succeed as well
-        try (TvmPersistence again = JpaTvmPersistence.create(TestDatabases.h2().dataSource())) {
+        try (TvmPersistence again = JpaTvmPersistence.create(TestDatabases.h2().dataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos())) {
             assertThat(again.capabilities()).isNotEmpty();
         }
         assertThat(pgPersistence.capabilities()).containsExactlyInAnyOrder(org.tvm.ports.Capability.values());
@@ -80,7 +80,7 @@ class JpaAdapterIntegrationTest {
         try (Connection c = drifted.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.execute("ALTER TABLE missions DROP COLUMN last_progress");
         }
-        assertThatThrownBy(() -> JpaTvmPersistence.create(drifted.dataSource()))
+        assertThatThrownBy(() -> JpaTvmPersistence.create(drifted.dataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()))
                 .hasStackTraceContaining("last_progress");
         drifted.close();
     }

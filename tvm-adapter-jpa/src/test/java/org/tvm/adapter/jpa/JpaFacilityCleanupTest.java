@@ -25,7 +25,7 @@ class JpaFacilityCleanupTest {
     void removeCreatedFacilitiesLeavesNoRowOfThemBehind() throws SQLException {
         PostgresTestDatabase db = TestDatabases.postgres();
         JdbcPersistenceUnderTest subject = new JdbcPersistenceUnderTest("jpa/postgresql",
-                JpaTvmPersistence.create(db.appDataSource()), JpaTvmPersistence.administration(db.adminDataSource()), db);
+                JpaTvmPersistence.create(db.appDataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), JpaTvmPersistence.administration(db.adminDataSource()), db);
         FacilityWorld created = FacilityWorld.create(subject, TvmTestData.now());
         FacilityWorld other;
         try (TvmAdministration untracked = JpaTvmPersistence.administration(db.adminDataSource())) {

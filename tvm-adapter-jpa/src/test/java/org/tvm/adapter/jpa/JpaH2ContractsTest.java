@@ -17,7 +17,7 @@ class JpaH2ContractsTest extends TvmContractSuite {
     private static PersistenceUnderTest h2() {
         var db = TestDatabases.h2();
         TvmAdministration admin = JpaTvmPersistence.administration(db.dataSource());
-        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource()), admin, db.dataSource(), db.dataSource())
+        return new JdbcPersistenceUnderTest("jpa/h2", JpaTvmPersistence.create(db.dataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), admin, db.dataSource(), db.dataSource())
                 .withMaintenance(clock -> JdbcTvmMaintenance.create(db.dataSource(), admin, false, clock));
     }
 

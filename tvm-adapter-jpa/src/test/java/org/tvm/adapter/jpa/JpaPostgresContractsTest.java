@@ -19,7 +19,7 @@ class JpaPostgresContractsTest extends TvmContractSuite {
     private static PersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
         TvmAdministration admin = JpaTvmPersistence.administration(db.adminDataSource());
-        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource()), admin, db.appDataSource(), db.adminDataSource())
+        return new JdbcPersistenceUnderTest("jpa/postgresql", JpaTvmPersistence.create(db.appDataSource(), JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), admin, db.appDataSource(), db.adminDataSource())
                 .withMaintenance(clock -> JdbcTvmMaintenance.create(db.adminDataSource(), admin, false, clock));
     }
 

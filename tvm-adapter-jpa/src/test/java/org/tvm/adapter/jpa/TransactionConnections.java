@@ -11,6 +11,6 @@ final class TransactionConnections {
     }
 
     static void onConnection(TvmTransaction tx, Consumer<Connection> action) {
-        ((JpaTransaction) tx).session().doWork(action::accept);
+        ((JpaTransaction) org.tvm.ports.spi.UnitOfWork.unguarded(tx)).session().doWork(action::accept);
     }
 }

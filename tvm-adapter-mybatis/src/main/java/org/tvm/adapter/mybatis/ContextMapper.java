@@ -1,10 +1,7 @@
 package org.tvm.adapter.mybatis;
 
-/** Publishes the facility/actor context to the database session (transaction-local) and reads it back. */
+/** Reads the published context back and assumes the admin role (publication itself: SqlDatabase.publishContext). */
 interface ContextMapper {
-
-    /** PostgreSQL only: the first statement of every transaction. */
-    ContextRow publish(String facilityId, String actorId);
 
     /** PostgreSQL only: the facility the database session currently carries (diagnostics and tests). */
     String currentFacility();

@@ -1,33 +1,27 @@
 package org.tvm.adapter.mybatis;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Set;
 import javax.sql.DataSource;
-import org.tvm.ports.Capability;
-import org.tvm.ports.TvmPersistenceException;
+import org.tvm.adapter.sql.SqlDatabase;
 
 /**
  * The only place in Java that knows which database is on the other side. SQL differences live in the mapper XML as
  * {@code databaseId="postgresql"} / {@code databaseId="h2"} variants (chosen by MyBatis' VendorDatabaseIdProvider);
- * this enum covers what is not SQL: binding of UUID/JSON/inet/geography values, publishing the context, the telemetry
- * bulk path, where distances are computed, and the declared capabilities.
+ * this enum covers what is not SQL: binding of UUID/JSON/inet/geography values, the telemetry bulk path and where
+ * distances are computed. Detection, capabilities and context publication are shared ({@link SqlDatabase}).
  */
 enum Dialect {
 
-    POSTGRESQL("postgresql", EnumSet.allOf(Capability.class)),
+    POSTGRESQL("postgresql", SqlDatabase.POSTGRESQL),
 
     /** H2 (MODE=PostgreSQL): no RLS, partitions or geography; SKIP LOCKED works row by row (see MissionMapper.xml). */
-    H2("h2", EnumSet.of(Capability.AT_REST_FIELD_ENCRYPTION, Capability.SKIP_LOCKED));
+    H2("h2", SqlDatabase.H2);
 
     private final String databaseId;
-    private final Set<Capability> capabilities;
+    private final SqlDatabase database;
 
-    Dialect(String databaseId, Set<Capability> capabilities) {
+    Dialect(String databaseId, SqlDatabase database) {
         this.databaseId = databaseId;
-        this.capabilities = Set.copyOf(capabilities);
+        this.database = database;
     }
 
     /** The MyBatis databaseId of the statements for this database. */
@@ -35,16 +29,9 @@ enum Dialect {
         return databaseId;
     }
 
-    Set<Capability> capabilities() {
-        return capabilities;
-    }
-
-    /**
-     * Both publish the facility/actor context: PostgreSQL with set_config (RLS, audit triggers), H2 in session
-     * variables for its audit triggers (see ContextMapper.xml).
-     */
-    boolean publishesContext() {
-        return true;
+    /** The database (capabilities and context publication are shared with the JPA adapter there). */
+    SqlDatabase database() {
+        return database;
     }
 
     /**
@@ -71,23 +58,6 @@ enum Dialect {
     }
 
     static Dialect of(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return of(c.getMetaData().getDatabaseProductName());
-        } catch (SQLException e) {
-            throw new TvmPersistenceException("Cannot connect to detect the database product (SQLState "
-                    + e.getSQLState() + ")", e);
-        }
-    }
-
-    static Dialect of(String productName) {
-        String p = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        if (p.contains("postgresql")) {
-            return POSTGRESQL;
-        }
-        if (p.equals("h2")) {
-            return H2;
-        }
-        throw new IllegalArgumentException("Unsupported database product '" + productName
-                + "': the MyBatis adapter supports PostgreSQL (with PostGIS) and H2");
+        return SqlDatabase.detect(dataSource) == SqlDatabase.POSTGRESQL ? POSTGRESQL : H2;
     }
 }

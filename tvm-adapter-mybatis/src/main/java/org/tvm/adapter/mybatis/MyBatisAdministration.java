@@ -53,7 +53,7 @@ final class MyBatisAdministration implements TvmAdministration {
         }
         try (SqlSession session = opened) {
             try {
-                if (dialect == Dialect.POSTGRESQL) {
+                if (dialect.database().publishesContext()) {
                     session.getMapper(ContextMapper.class).assumeAdminRole();
                 }
                 T result = work.apply(session);
@@ -90,7 +90,7 @@ final class MyBatisAdministration implements TvmAdministration {
         if (fromInclusive.isAfter(toInclusive)) {
             throw new IllegalArgumentException("fromInclusive must not be after toInclusive");
         }
-        if (!dialect.capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
+        if (!dialect.database().capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
             if (closed.get()) {
                 throw new IllegalStateException("This TvmAdministration is closed");
             }
@@ -116,7 +116,7 @@ final class MyBatisAdministration implements TvmAdministration {
         requireNonNull(month, "month");
         return inTransaction("TelemetrySample", s -> {
             AdminMapper admin = s.getMapper(AdminMapper.class);
-            if (dialect.capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
+            if (dialect.database().capabilities().contains(Capability.PARTITIONED_TELEMETRY)) {
                 return List.copyOf(new ArrayList<>(admin.dropTelemetryPartitionsBefore(month.atDay(1))));
             }
             admin.deleteTelemetryBefore(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));

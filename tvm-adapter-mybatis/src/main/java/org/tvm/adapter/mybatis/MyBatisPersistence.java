@@ -14,6 +14,12 @@ import java.util.function.Consumer;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.defaults.DefaultSqlSession;
+import org.apache.ibatis.transaction.managed.ManagedTransaction;
+import org.tvm.adapter.sql.HostJoin;
+import org.tvm.ports.HostTransaction;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.Capability;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
@@ -30,13 +36,18 @@ final class MyBatisPersistence implements TvmPersistence {
 
     private final SqlSessionFactory sessions;
     private final Dialect dialect;
+    private final Set<Capability> capabilities;
+    private final HostTransactions hostTransactions;
     private final DomainRows rows;
     private final Clock clock;
     private final ThreadLocal<Boolean> active = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, DomainRows rows, Clock clock) {
+    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, Set<Capability> capabilities, DomainRows rows,
+            Clock clock, HostTransactions hostTransactions) {
         this.sessions = sessions;
+        this.hostTransactions = hostTransactions;
+        this.capabilities = capabilities;
         this.dialect = dialect;
         this.rows = rows;
         this.clock = clock;
@@ -61,14 +72,22 @@ final class MyBatisPersistence implements TvmPersistence {
         return execute(ctx, work, true);
     }
 
-    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        requireNonNull(ctx, "ctx");
-        requireNonNull(work, "work");
+    private void checkCanRun() {
         if (closed.get()) {
             throw new IllegalStateException("This TvmPersistence is closed");
         }
         if (active.get() != null) {
             throw new NestedTransactionException();
+        }
+    }
+
+    private <T> T execute(TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        requireNonNull(ctx, "ctx");
+        requireNonNull(work, "work");
+        checkCanRun();
+        HostTransaction host = hostTransactions == null ? null : hostTransactions.current();
+        if (host != null) {
+            return joined(host, ctx, work, readOnly);
         }
         active.set(Boolean.TRUE);
         try {
@@ -77,13 +96,18 @@ final class MyBatisPersistence implements TvmPersistence {
                 MyBatisTransaction tx = begin(session, ctx, readOnly);
                 T result;
                 try {
-                    result = work.execute(tx);
+                    result = work.execute(tx.unitOfWork().guard(tx));
                 } catch (RuntimeException | Error e) {
                     tx.invalidate();
                     rollback(session, e);
                     throw e;
                 }
                 tx.invalidate();
+                if (tx.unitOfWork().rollbackOnly()) {
+                    RuntimeException rolledBack = tx.unitOfWork().rolledBack();
+                    rollback(session, rolledBack);
+                    throw rolledBack;
+                }
                 end(session, readOnly);
                 return result;
             } finally {
@@ -91,6 +115,55 @@ final class MyBatisPersistence implements TvmPersistence {
             }
         } finally {
             active.remove();
+        }
+    }
+
+    @Override
+    public <T> T inHostTransaction(HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        requireNonNull(host, "host");
+        requireNonNull(ctx, "ctx");
+        requireNonNull(work, "work");
+        checkCanRun();
+        return joined(host, ctx, work, false);
+    }
+
+    /**
+     * The unit of work on the host's connection, through a MyBatis {@link ManagedTransaction} that never commits, rolls
+     * back or closes it (the model of mybatis-spring's SpringManagedTransaction); marks the host on failure.
+     */
+    private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
+        Connection connection;
+        try {
+            connection = HostJoin.join(host, ctx, dialect.database());
+        } catch (SQLException e) {
+            RuntimeException translated = SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            host.setRollbackOnly(translated);
+            throw translated;
+        }
+        active.set(Boolean.TRUE);
+        Configuration configuration = sessions.getConfiguration();
+        SqlSession session = new DefaultSqlSession(configuration,
+                configuration.newExecutor(new ManagedTransaction(connection, false), ExecutorType.SIMPLE), false);
+        try {
+            MyBatisTransaction tx = new MyBatisTransaction(session, dialect, rows, clock, ctx, readOnly);
+            T result;
+            try {
+                result = work.execute(tx.unitOfWork().guard(tx));
+            } catch (RuntimeException | Error e) {
+                host.setRollbackOnly(e);
+                throw e;
+            } finally {
+                tx.invalidate();
+            }
+            if (tx.unitOfWork().rollbackOnly()) {
+                RuntimeException rolledBack = tx.unitOfWork().rolledBack();
+                host.setRollbackOnly(rolledBack);
+                throw rolledBack;
+            }
+            return result;
+        } finally {
+            active.remove();
+            session.close(); // a managed transaction: neither ends nor closes the host's connection
         }
     }
 
@@ -108,10 +181,7 @@ final class MyBatisPersistence implements TvmPersistence {
             if (readOnly) {
                 session.getConnection().setReadOnly(true);
             }
-            if (dialect.publishesContext()) {
-                session.getMapper(ContextMapper.class).publish(ctx.facilityId().toString(),
-                        ctx.actorUserId().map(Object::toString).orElse(""));
-            }
+            dialect.database().publishContext(session.getConnection(), ctx, readOnly);
         } catch (SQLException | RuntimeException e) {
             rollback(session, e);
             throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
@@ -156,7 +226,7 @@ final class MyBatisPersistence implements TvmPersistence {
 
     @Override
     public Set<Capability> capabilities() {
-        return dialect.capabilities();
+        return capabilities;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class MyBatisSetup {
     private static final List<Class<?>> ROWS = List.of(FacilityRow.class, LocationRow.class, ResidentRow.class,
             VehicleRow.class, MissionRow.class, MissionEventRow.class, TelemetryRow.class, VehicleLogRow.class,
             UserRow.class, AuditRow.class, DataAccessRow.class, ActiveMissionRow.class, FleetStatusRow.class, RoleRow.class,
-            PermissionRow.class, UserAccessRow.class, ContextRow.class);
+            PermissionRow.class, UserAccessRow.class);
 
     private MyBatisSetup() {
     }

@@ -25,6 +25,8 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.UnitOfWork;
+import org.tvm.domain.facility.FacilityId;
 
 /**
  * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
@@ -43,6 +45,7 @@ final class MyBatisTransaction implements TvmTransaction {
     private final Clock clock;
     private final Thread owner = Thread.currentThread();
     private volatile boolean open = true;
+    private final UnitOfWork unitOfWork = new UnitOfWork();
 
     private FacilityRepository facilities;
     private ResidentRepository residents;
@@ -63,6 +66,10 @@ final class MyBatisTransaction implements TvmTransaction {
         this.clock = clock;
         this.context = context;
         this.readOnly = readOnly;
+    }
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     void invalidate() {
@@ -147,6 +154,43 @@ final class MyBatisTransaction implements TvmTransaction {
         checkUsable();
         return readOnly;
     }
+
+    @Override
+    public <T> T savepoint(Supplier<T> work) {
+        checkUsable();
+        return unitOfWork.savepoint(work, savepoints);
+    }
+
+    /** JDBC savepoints on the session's connection (SIMPLE executor: every statement already ran). */
+    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
+        @Override
+        public Object set() {
+            try {
+                return session.getConnection().setSavepoint();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void rollbackTo(Object savepoint) {
+            try {
+                session.clearCache(); // rows cached after the savepoint may be undone
+                session.getConnection().rollback((java.sql.Savepoint) savepoint);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void release(Object savepoint) {
+            try {
+                session.getConnection().releaseSavepoint((java.sql.Savepoint) savepoint);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+    };
 
     @Override
     public FacilityRepository facilities() {

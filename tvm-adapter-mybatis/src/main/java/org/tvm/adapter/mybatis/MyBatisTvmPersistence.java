@@ -3,9 +3,14 @@ package org.tvm.adapter.mybatis;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Clock;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.tvm.adapter.sql.AdapterLog;
 import org.tvm.adapter.sql.JdbcTvmMaintenance;
+import org.tvm.adapter.sql.ApplicationLogin;
+import org.tvm.adapter.sql.FieldKeys;
+import org.tvm.ports.Capability;
+import org.tvm.ports.HostTransactions;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.TvmPersistence;
@@ -32,29 +37,23 @@ public final class MyBatisTvmPersistence {
     }
 
     /**
-     * A persistence with {@link Options#defaults()}: medical notes and MFA secrets are sealed with a key generated for
-     * this instance only (lost at shutdown) — acceptable for tests and demos only; production passes a key ring.
-     *
-     * @param dataSource non-null DataSource of the application role (on PostgreSQL never a superuser or table owner,
-     *                   which would bypass row-level security); not closed by this library
-     * @return the persistence
-     */
-    public static TvmPersistence create(DataSource dataSource) {
-        return create(dataSource, Options.defaults());
-    }
-
-    /**
      * @param dataSource non-null DataSource of the application role; not closed by this library
      * @param options    non-null options (key ring or cipher, clock)
      * @return the persistence
-     * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
+     * @throws IllegalArgumentException                   if the database is neither PostgreSQL nor H2
+     * @throws IllegalStateException                      if the options carry no key (see {@link Options#defaults()})
+     * @throws org.tvm.ports.UnsafeDatabaseLoginException if the PostgreSQL login bypasses row-level security and
+     *                                                    {@link Options#allowLoginBypassingRowLevelSecurity()} was not
+     *                                                    chosen
      */
     public static TvmPersistence create(DataSource dataSource, Options options) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(options, "options");
+        DomainRows rows = new DomainRows(options.cipher());
         Dialect dialect = Dialect.of(dataSource);
-        return AdapterLog.started("mybatis", new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect,
-                "tvm-app"), dialect, new DomainRows(options.cipher()), options.clock()), dataSource, options.cipher);
+        Set<Capability> capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
+        return AdapterLog.started("mybatis", new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect, "tvm-app"),
+                dialect, capabilities, rows, options.clock(), options.hostTransactions), dataSource, options.cipher);
     }
 
     /**
@@ -92,19 +91,42 @@ public final class MyBatisTvmPersistence {
     public static final class Options {
 
         private final FieldCipher cipher;
+        private final boolean throwAwayKey;
+        private final boolean allowBypassingRls;
         private final Clock clock;
+        private HostTransactions hostTransactions;
 
-        private Options(FieldCipher cipher, Clock clock) {
+        private Options(FieldCipher cipher, boolean throwAwayKey, boolean allowBypassingRls, Clock clock) {
             this.cipher = cipher;
+            this.throwAwayKey = throwAwayKey;
+            this.allowBypassingRls = allowBypassingRls;
             this.clock = clock;
         }
 
+        private Options withHost(HostTransactions host) {
+            this.hostTransactions = host;
+            return this;
+        }
+
         /**
-         * @return options with a per-instance generated key ring (tests and demos only: sealed values cannot be opened
-         *         by any other instance) and the UTC system clock
+         * Units of work join the host's current transaction when {@code hostTransactions.current()} is non-null (see
+         * {@link HostTransactions}), and open their own otherwise.
+         *
+         * @param hostTransactions non-null source of the application's current transaction
+         * @return a copy that joins it
+         */
+        public Options joinHostTransactions(HostTransactions hostTransactions) {
+            return new Options(cipher, throwAwayKey, allowBypassingRls, clock)
+                    .withHost(requireNonNull(hostTransactions, "hostTransactions"));
+        }
+
+        /**
+         * @return options with the UTC system clock and <b>no key</b> for the sensitive fields: {@link #create} refuses
+         *         them until {@link #keyRing}, {@link #fieldCipher} or (tests and demos) {@link #throwAwayKeyForTestsAndDemos()}
+         *         is chosen
          */
         public static Options defaults() {
-            return new Options(null, Clock.systemUTC());
+            return new Options(null, false, false, Clock.systemUTC());
         }
 
         /**
@@ -112,7 +134,7 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options keyRing(KeyRing keyRing) {
-            return new Options(new AesGcmFieldCipher(requireNonNull(keyRing, "keyRing")), clock);
+            return new Options(new AesGcmFieldCipher(requireNonNull(keyRing, "keyRing")), false, allowBypassingRls, clock).withHost(hostTransactions);
         }
 
         /**
@@ -120,7 +142,29 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options fieldCipher(FieldCipher fieldCipher) {
-            return new Options(requireNonNull(fieldCipher, "fieldCipher"), clock);
+            return new Options(requireNonNull(fieldCipher, "fieldCipher"), false, allowBypassingRls, clock).withHost(hostTransactions);
+        }
+
+        /**
+         * Tests and demos only: seal sensitive fields with a key generated for this instance; it dies with the instance,
+         * so sealed values cannot be opened by any other instance.
+         *
+         * @return a copy with a per-instance throw-away key
+         */
+        public Options throwAwayKeyForTestsAndDemos() {
+            return new Options(null, true, allowBypassingRls, clock).withHost(hostTransactions);
+        }
+
+        /**
+         * Demos only: accept a PostgreSQL application login that bypasses row-level security (superuser, BYPASSRLS or
+         * owner of the tables), which {@link #create} otherwise refuses with
+         * {@link org.tvm.ports.UnsafeDatabaseLoginException}; {@code capabilities()} then omits
+         * {@link Capability#ROW_LEVEL_SECURITY}.
+         *
+         * @return a copy accepting such a login
+         */
+        public Options allowLoginBypassingRowLevelSecurity() {
+            return new Options(cipher, throwAwayKey, true, clock).withHost(hostTransactions);
         }
 
         /**
@@ -129,11 +173,11 @@ public final class MyBatisTvmPersistence {
          * @return a copy using it
          */
         public Options clock(Clock clock) {
-            return new Options(cipher, requireNonNull(clock, "clock"));
+            return new Options(cipher, throwAwayKey, allowBypassingRls, requireNonNull(clock, "clock")).withHost(hostTransactions);
         }
 
         FieldCipher cipher() {
-            return cipher != null ? cipher : new AesGcmFieldCipher(KeyRing.generate("ephemeral"));
+            return FieldKeys.cipher(cipher, throwAwayKey);
         }
 
         Clock clock() {
@@ -142,8 +186,9 @@ public final class MyBatisTvmPersistence {
 
         @Override
         public String toString() {
-            return "MyBatisTvmPersistence.Options[cipher=" + (cipher == null ? "generated per instance" : cipher)
-                    + ", clock=" + clock + "]";
+            return "MyBatisTvmPersistence.Options[cipher=" + (cipher != null ? cipher
+                    : throwAwayKey ? "throw-away key per instance" : "none") + ", clock=" + clock
+                    + (allowBypassingRls ? ", login bypassing RLS allowed" : "") + "]";
         }
     }
 }

@@ -16,14 +16,14 @@ final class MyBatisSubject {
     static JdbcPersistenceUnderTest postgres() {
         PostgresTestDatabase db = TestDatabases.postgres();
         TvmAdministration admin = MyBatisTvmPersistence.administration(db.adminDataSource());
-        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource()), admin, db.appDataSource(), db.adminDataSource())
+        return new JdbcPersistenceUnderTest("mybatis/postgresql", MyBatisTvmPersistence.create(db.appDataSource(), MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), admin, db.appDataSource(), db.adminDataSource())
                 .withMaintenance(clock -> JdbcTvmMaintenance.create(db.adminDataSource(), admin, false, clock));
     }
 
     static JdbcPersistenceUnderTest h2() {
         H2TestDatabase db = TestDatabases.h2();
         TvmAdministration admin = MyBatisTvmPersistence.administration(db.dataSource());
-        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource()), admin, db.dataSource(), db.dataSource())
+        return new JdbcPersistenceUnderTest("mybatis/h2", MyBatisTvmPersistence.create(db.dataSource(), MyBatisTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos()), admin, db.dataSource(), db.dataSource())
                 .withMaintenance(clock -> JdbcTvmMaintenance.create(db.dataSource(), admin, false, clock));
     }
 }

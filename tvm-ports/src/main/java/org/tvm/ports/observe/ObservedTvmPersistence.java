@@ -21,7 +21,7 @@ import org.tvm.ports.TvmTransaction;
  * capabilities. One decorator serves every adapter, so logging and metrics are defined once.
  *
  * <pre>{@code
- * TvmPersistence observed = ObservedTvmPersistence.observe(JpaTvmPersistence.create(appDataSource),
+ * TvmPersistence observed = ObservedTvmPersistence.observe(JpaTvmPersistence.create(appDataSource, options),
  *         new MicrometerTvmMetrics(meterRegistry));
  * }</pre>
  *
@@ -99,6 +99,12 @@ public final class ObservedTvmPersistence implements TvmPersistence {
     @Override
     public <T> T inReadOnlyTransaction(TvmContext ctx, TransactionWork<T> work) {
         return observedWork(ctx, work, UnitOfWork.Kind.READ_ONLY, delegate::inReadOnlyTransaction);
+    }
+
+    @Override
+    public <T> T inHostTransaction(org.tvm.ports.HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        Objects.requireNonNull(host, "host");
+        return observedWork(ctx, work, UnitOfWork.Kind.READ_WRITE, (c, w) -> delegate.inHostTransaction(host, c, w));
     }
 
     @Override

@@ -160,6 +160,14 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class Savepoints extends SavepointContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class JsonDetails extends JsonDetailsContract {
         @Override
         protected PersistenceUnderTest subject() {
@@ -217,6 +225,14 @@ public abstract class TvmContractSuite {
 
     @Nested
     class KpiReadModels extends KpiContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class HostTransactions extends HostTransactionContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();

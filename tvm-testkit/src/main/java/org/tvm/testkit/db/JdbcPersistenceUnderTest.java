@@ -112,6 +112,11 @@ public final class JdbcPersistenceUnderTest implements PersistenceUnderTest {
         return administration;
     }
 
+    @Override
+    public DataSource applicationDataSource() {
+        return appDataSource;
+    }
+
     /** @return the application role's data source */
     public DataSource appDataSource() {
         return appDataSource;

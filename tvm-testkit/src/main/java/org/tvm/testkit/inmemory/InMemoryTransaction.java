@@ -26,6 +26,7 @@ import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.crypto.CipherContext;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.UnitOfWork;
 import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
@@ -48,6 +49,7 @@ final class InMemoryTransaction implements TvmTransaction {
     private final boolean readOnly;
     private final Thread owner = Thread.currentThread();
     private volatile boolean active = true;
+    private final UnitOfWork unitOfWork = new UnitOfWork();
     volatile InMemoryTransaction waitingFor;
 
     private Tenant base;
@@ -87,6 +89,36 @@ final class InMemoryTransaction implements TvmTransaction {
     public boolean readOnly() {
         check();
         return readOnly;
+    }
+
+    @Override
+    public <T> T savepoint(java.util.function.Supplier<T> work) {
+        check();
+        return unitOfWork.savepoint(work, savepoints);
+    }
+
+    /** A savepoint is the number of recorded writes; rolling back replays the writes before it on the base. */
+    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
+        @Override
+        public Object set() {
+            return actions.size();
+        }
+
+        @Override
+        public void rollbackTo(Object savepoint) {
+            int keep = (Integer) savepoint;
+            actions.subList(keep, actions.size()).clear();
+            rebuildWork();
+        }
+
+        @Override
+        public void release(Object savepoint) {
+            // nothing to free
+        }
+    };
+
+    UnitOfWork unitOfWork() {
+        return unitOfWork;
     }
 
     @Override
@@ -271,14 +303,24 @@ final class InMemoryTransaction implements TvmTransaction {
             action.apply(work);
         } catch (RuntimeException | Error e) {
             // keep the working copy exactly as before the failed statement
-            work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
-            for (Action a : actions) {
-                a.apply(work);
-            }
+            rebuildWork();
             throw e;
         }
         actions.add(action);
         work.dirty = true;
+    }
+
+    /** The working copy as the base plus the recorded writes (after a failed statement or a savepoint rollback). */
+    private void rebuildWork() {
+        if (work == null) {
+            return; // nothing written yet: reads see the committed tenant
+        }
+        boolean dirty = work != null && work.dirty && !actions.isEmpty();
+        work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
+        for (Action a : actions) {
+            a.apply(work);
+        }
+        work.dirty = dirty;
     }
 
     void lock(String table, java.util.UUID id) {

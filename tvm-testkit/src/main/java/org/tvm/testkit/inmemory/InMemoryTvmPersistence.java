@@ -171,6 +171,16 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         return execute(ctx, work, true);
     }
 
+    /** The in-memory store has no JDBC connection to join: no {@link Capability#JOIN_HOST_TRANSACTION}. */
+    @Override
+    public <T> T inHostTransaction(org.tvm.ports.HostTransaction host, TvmContext ctx, TransactionWork<T> work) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(work, "work");
+        throw new UnsupportedOperationException("the in-memory store cannot join a JDBC transaction "
+                + "(no Capability.JOIN_HOST_TRANSACTION)");
+    }
+
     @Override
     public Set<Capability> capabilities() {
         return CAPABILITIES;
@@ -192,7 +202,10 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         current.set(tx);
         T result;
         try {
-            result = work.execute(tx);
+            result = work.execute(tx.unitOfWork().guard(tx));
+            if (tx.unitOfWork().rollbackOnly()) {
+                throw tx.unitOfWork().rolledBack(); // rolled back below like any failure of the work
+            }
         } catch (Throwable failure) {
             tx.deactivate();
             releaseLocks(tx);
