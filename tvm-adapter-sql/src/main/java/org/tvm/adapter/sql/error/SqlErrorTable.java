@@ -74,7 +74,9 @@ public final class SqlErrorTable {
             Map.entry("vehicle_logs", "VehicleLogEntry"), Map.entry("users", "User"), Map.entry("roles", "Role"),
             Map.entry("user_roles", "Role"), Map.entry("permissions", "Permission"),
             Map.entry("role_permissions", "Permission"), Map.entry("caregiver_assignments", "User"),
-            Map.entry("audit_logs", "AuditEntry"), Map.entry("data_access_logs", "DataAccessEntry"));
+            Map.entry("audit_logs", "AuditEntry"), Map.entry("data_access_logs", "DataAccessEntry"),
+            Map.entry("audit_chain_heads", "AuditChain"), Map.entry("audit_chain_checkpoints", "AuditChainCheckpoint"),
+            Map.entry("maintenance_runs", "MaintenanceRun"), Map.entry("mission_archive", "ArchivedMission"));
 
     /** The partial unique index behind "one active mission per vehicle": with a vehicle to bind it means busy. */
     public static final String ONE_ACTIVE_MISSION_INDEX = "idx_missions_one_active_per_vehicle";
