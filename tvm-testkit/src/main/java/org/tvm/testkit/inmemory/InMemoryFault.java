@@ -36,5 +36,9 @@ enum InMemoryFault {
     /** KeysetPaginationContract must fail: the next page skips its first row. */
     PAGE_TOKEN_SKIPS_ONE,
     /** AdministrationContract must fail: retention drops nothing. */
-    RETENTION_DROPS_NOTHING
+    RETENTION_DROPS_NOTHING,
+    /** ErrorTranslationContract must fail: a duplicate e-mail's exception quotes the row in its cause. */
+    DUPLICATE_KEY_QUOTES_VALUE,
+    /** HostileInputContract must fail: a duplicate resident id ends as a bare TvmPersistenceException. */
+    BARE_ERROR_ON_DUPLICATE_RESIDENT
 }

@@ -41,6 +41,9 @@ final class InMemoryResidents implements ResidentRepository {
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Resident");
             if (tx.idTaken(t, "residents", resident.id().value(), t.residents.containsKey(resident.id()))) {
+                if (tx.store.fault(InMemoryFault.BARE_ERROR_ON_DUPLICATE_RESIDENT)) { // FAULT BARE_ERROR_ON_DUPLICATE_RESIDENT
+                    throw new org.tvm.ports.TvmPersistenceException("Database error (SQLState 23505)");
+                }
                 throw new DuplicateKeyException("Resident", "residents_pkey");
             }
             t.residents.put(resident.id(), row);

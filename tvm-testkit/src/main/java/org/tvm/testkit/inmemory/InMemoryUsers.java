@@ -57,6 +57,10 @@ final class InMemoryUsers implements UserRepository {
         for (StoredUser other : t.users.values()) {
             User o = other.withoutSecret();
             if (!o.id().equals(user.id()) && !o.isDeleted() && o.email().value().equals(email)) {
+                if (tx.store.fault(InMemoryFault.DUPLICATE_KEY_QUOTES_VALUE)) { // FAULT DUPLICATE_KEY_QUOTES_VALUE
+                    throw new DuplicateKeyException("User", "idx_users_email_unique", new IllegalStateException(
+                            "Key (email)=(" + email + ") already exists; row " + user.lastName()));
+                }
                 throw new DuplicateKeyException("User", "idx_users_email_unique");
             }
         }

@@ -22,6 +22,8 @@ import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.AccessControlContract;
 import org.tvm.testkit.contract.AdministrationContract;
 import org.tvm.testkit.contract.AuditContract;
+import org.tvm.testkit.contract.ErrorTranslationContract;
+import org.tvm.testkit.contract.HostileInputContract;
 import org.tvm.testkit.contract.DispatchContract;
 import org.tvm.testkit.contract.FacilityContract;
 import org.tvm.testkit.contract.IsolationContract;
@@ -66,7 +68,9 @@ class ContractMutationTest {
                 Arguments.of(MutantOperationsQueriesRun.class, InMemoryFault.ONLINE_BOUNDARY_INCLUSIVE),
                 Arguments.of(MutantSensitiveFieldsRun.class, InMemoryFault.STORE_PLAINTEXT),
                 Arguments.of(MutantKeysetPaginationRun.class, InMemoryFault.PAGE_TOKEN_SKIPS_ONE),
-                Arguments.of(MutantAdministrationRun.class, InMemoryFault.RETENTION_DROPS_NOTHING));
+                Arguments.of(MutantAdministrationRun.class, InMemoryFault.RETENTION_DROPS_NOTHING),
+                Arguments.of(MutantErrorTranslationRun.class, InMemoryFault.DUPLICATE_KEY_QUOTES_VALUE),
+                Arguments.of(MutantHostileInputRun.class, InMemoryFault.BARE_ERROR_ON_DUPLICATE_RESIDENT));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
@@ -91,7 +95,7 @@ class ContractMutationTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(InMemoryFault.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(InMemoryFault.class));
-        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(15);
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(17);
     }
 
     private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
@@ -170,6 +174,14 @@ class ContractMutationTest {
     }
 
     static class MutantAdministrationRun extends AdministrationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantErrorTranslationRun extends ErrorTranslationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantHostileInputRun extends HostileInputContract {
         @Override protected PersistenceUnderTest subject() { return current(); }
     }
 }
