@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The database aborted the statement or transaction because of concurrent activity: serialization failure
- * (SQLSTATE 40001), deadlock (40P01) or lock timeout (55P03). The transaction is rolled back when the exception
+ * (SQLSTATE 40001; H2 vendor code 90131), deadlock (40P01; H2 40001) or lock timeout (55P03; H2 HYT00/50200). The transaction is rolled back when the exception
  * leaves the work; re-running the whole unit of work may succeed ({@link #retryable()} is true).
  *
  * <p>Message: {@code "Concurrency conflict (deadlock); the transaction was rolled back and may be retried"}.

@@ -22,6 +22,8 @@ import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.AccessControlContract;
 import org.tvm.testkit.contract.AdministrationContract;
 import org.tvm.testkit.contract.AuditContract;
+import org.tvm.testkit.contract.ErrorTranslationContract;
+import org.tvm.testkit.contract.HostileInputContract;
 import org.tvm.testkit.contract.DispatchContract;
 import org.tvm.testkit.contract.FacilityContract;
 import org.tvm.testkit.contract.FleetHeartbeatContract;
@@ -74,7 +76,9 @@ class ContractMutationTest {
                 Arguments.of(MutantFleetHeartbeatRun.class, Fault.FLEET_HEARTBEATS_IGNORE_ORDER),
                 Arguments.of(MutantJsonDetailsRun.class, Fault.DETAILS_STORED_AS_TEXT),
                 Arguments.of(MutantMaintenanceRun.class, Fault.MAINTENANCE_IGNORES_LOCK),
-                Arguments.of(MutantKpiRun.class, Fault.KPI_WAIT_DROPPED));
+                Arguments.of(MutantKpiRun.class, Fault.KPI_WAIT_DROPPED),
+                Arguments.of(MutantErrorTranslationRun.class, Fault.DUPLICATE_KEY_QUOTES_VALUE),
+                Arguments.of(MutantHostileInputRun.class, Fault.BARE_ERROR_ON_DUPLICATE_RESIDENT));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
@@ -100,7 +104,7 @@ class ContractMutationTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Fault.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Fault.class));
-        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(19);
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(21);
     }
 
     private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
@@ -191,6 +195,14 @@ class ContractMutationTest {
     }
 
     static class MutantAdministrationRun extends AdministrationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantErrorTranslationRun extends ErrorTranslationContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantHostileInputRun extends HostileInputContract {
         @Override protected PersistenceUnderTest subject() { return current(); }
     }
 

@@ -43,5 +43,9 @@ enum Fault {
     /** MaintenanceContract must fail: a run that finds the maintenance lock taken reports that it succeeded. */
     MAINTENANCE_IGNORES_LOCK,
     /** KpiContract must fail: the waiting times (request to pickup) are not reported. */
-    KPI_WAIT_DROPPED
+    KPI_WAIT_DROPPED,
+    /** ErrorTranslationContract must fail: a duplicate e-mail's exception quotes the row in its cause. */
+    DUPLICATE_KEY_QUOTES_VALUE,
+    /** HostileInputContract must fail: a duplicate resident id ends as a bare TvmPersistenceException. */
+    BARE_ERROR_ON_DUPLICATE_RESIDENT
 }

@@ -325,6 +325,27 @@ final class FaultInjection {
                 }
                 return result;
             }
+            case DUPLICATE_KEY_QUOTES_VALUE -> {
+                if (name.equals("users.insert") || name.equals("users.update")) {
+                    try {
+                        return call.proceed(args);
+                    } catch (DuplicateKeyException e) {
+                        User u = (User) args[0];
+                        // the driver's habit the ports must never pass on: the row's values in the cause
+                        throw new DuplicateKeyException("User", e.constraint(), new IllegalStateException(
+                                "Key (email)=(" + u.email().value() + ") already exists; row " + u.lastName()));
+                    }
+                }
+            }
+            case BARE_ERROR_ON_DUPLICATE_RESIDENT -> {
+                if (name.equals("residents.insert")) {
+                    try {
+                        return call.proceed(args);
+                    } catch (DuplicateKeyException e) {
+                        throw new org.tvm.ports.TvmPersistenceException("Database error (SQLState 23505)");
+                    }
+                }
+            }
             case DETAILS_STORED_AS_TEXT -> {
                 if (name.equals("audit.append")) {
                     org.tvm.domain.audit.AuditEntry e = (org.tvm.domain.audit.AuditEntry) args[0];
