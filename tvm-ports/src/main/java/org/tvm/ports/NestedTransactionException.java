@@ -3,7 +3,8 @@ package org.tvm.ports;
 /**
  * {@link TvmPersistence#inTransaction}, {@link TvmPersistence#run} or {@link TvmPersistence#inReadOnlyTransaction}
  * was called while a work of the same {@code TvmPersistence} instance is already running on the current thread.
- * Nested or joined transactions are not supported; pass the outer {@link TvmTransaction} down instead.
+ * Nested transactions are not supported; pass the outer {@link TvmTransaction} down instead (to run inside a
+ * transaction the application owns, see {@link TvmPersistence#inHostTransaction}).
  *
  * <p>This is a programming error, hence an {@link IllegalStateException} (and deliberately <em>not</em> a
  * {@link TvmPersistenceException}). It is thrown before anything is executed; the outer transaction is unaffected

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
  *
  * <h2>Transaction rules (all three run methods)</h2>
  * <ul>
- *   <li>One database transaction per call, opened before the work runs, with the context published to the database
- *       first (on PostgreSQL: {@code set_config('app.current_facility_id', ?, true)} and
+ *   <li>One database transaction per call (unless it joins the application's own transaction: see
+ *       {@link #inHostTransaction} and {@link HostTransactions}), opened before the work runs, with the context
+ *       published to the database first (on PostgreSQL: {@code set_config('app.current_facility_id', ?, true)} and
  *       {@code set_config('app.current_actor_id', ?, true)}, transaction-local so nothing leaks through the pool).</li>
  *   <li>The work returns normally: the transaction commits and the work's result is returned. If the commit itself fails
  *       the transaction is rolled back and the translated exception is thrown (e.g. {@link ConcurrencyConflictException}).</li>

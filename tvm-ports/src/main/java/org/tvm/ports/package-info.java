@@ -5,7 +5,11 @@
  * Every repository is obtained from a {@link org.tvm.ports.TvmTransaction}, which exists only while a
  * {@link org.tvm.ports.TransactionWork} runs inside {@link org.tvm.ports.TvmPersistence#inTransaction}
  * (or {@code run}/{@code inReadOnlyTransaction}) for one {@link org.tvm.ports.TvmContext}. The transaction
- * commits when the work returns normally and rolls back when it throws; the exception is rethrown unchanged.
+ * commits when the work returns normally and rolls back when it throws; the exception is rethrown unchanged. A work
+ * that swallowed a persistence failure is rolled back and reported ({@link org.tvm.ports.TransactionRolledBackException});
+ * {@link org.tvm.ports.TvmTransaction#savepoint(java.util.function.Supplier)} recovers from an expected one. A unit of
+ * work can also join a transaction the application owns ({@link org.tvm.ports.TvmPersistence#inHostTransaction}).
+ * {@code org.tvm.ports.spi} is for adapter implementers only.
  * Cross-facility maintenance goes through {@link org.tvm.ports.TvmAdministration}.
  *
  * <h2>Rules that apply to every port method unless its Javadoc says otherwise</h2>
