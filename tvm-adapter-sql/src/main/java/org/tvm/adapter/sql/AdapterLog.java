@@ -127,7 +127,11 @@ public final class AdapterLog {
                     DatabaseMetaData meta = c.getMetaData();
                     String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
                     String login = meta.getUserName();
-                    boolean bypass = meta.getDatabaseProductName().equals("PostgreSQL") && bypassesRls(c);
+                    boolean postgres = meta.getDatabaseProductName().equals("PostgreSQL");
+                    if (postgres) {
+                        publishNoContext(c);
+                    }
+                    boolean bypass = postgres && bypassesRls(c);
                     return new Database(product, schemaVersion(c), login, bypass); // may fail: last
                 } finally {
                     c.rollback();
@@ -148,6 +152,17 @@ public final class AdapterLog {
                 return "not readable by this login";   // tvm_app has no grant on the history table
             } finally {
                 resetAfterFailure(c);
+            }
+        }
+
+        /**
+         * Every transaction on the application pool publishes its context first (the adapters' rule, which their tests
+         * check per connection); this probe is no unit of work, so it publishes an empty one, transaction-locally.
+         */
+        private static void publishNoContext(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.current_facility_id', '', true), "
+                    + "set_config('app.current_actor_id', '', true)")) {
+                ps.execute();
             }
         }
 
