@@ -65,6 +65,12 @@ public final class MicrometerTvmMetrics implements UnitOfWorkListener {
         return ObservedTvmPersistence.observe(persistence, new MicrometerTvmMetrics(registry));
     }
 
+    /** @return true: {@value #ROWS_APPENDED} needs the counts */
+    @Override
+    public boolean countsAppendedRows() {
+        return true;
+    }
+
     @Override
     public void ended(UnitOfWork u) {
         String kind = u.kind().name().toLowerCase(Locale.ROOT);

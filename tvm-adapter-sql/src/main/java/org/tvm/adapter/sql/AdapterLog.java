@@ -29,7 +29,7 @@ import org.tvm.ports.observe.UnitOfWorkListener;
  *       allowed setup (a generated per-instance field key; an application login that bypasses row-level
  *       security);</li>
  *   <li>{@value #UNIT_OF_WORK_LOGGER}: one DEBUG line per unit of work (adapter, kind, facility and actor ids,
- *       duration, outcome, rows appended).</li>
+ *       duration, outcome; rows appended when another listener has them counted).</li>
  * </ul>
  */
 public final class AdapterLog {
@@ -48,13 +48,13 @@ public final class AdapterLog {
         @Override
         public void ended(UnitOfWork u) {
             if (log.isDebugEnabled()) {
-                log.debug("unit of work: adapter={} kind={} facility={} actor={} duration={}ms outcome={}{} "
-                                + "telemetryAppended={} auditAppended={}",
+                log.debug("unit of work: adapter={} kind={} facility={} actor={} duration={}ms outcome={}{}{}",
                         u.adapter(), u.kind(), u.context().facilityId().value(),
                         u.context().actorUserId().map(id -> id.value().toString()).orElse("system"),
                         u.duration().toNanos() / 1_000_000.0, u.outcome(),
                         u.failureType() == null ? "" : " (" + u.failureType() + ")",
-                        u.telemetryAppended(), u.auditAppended());
+                        u.telemetryAppended() < 0 ? "" : " telemetryAppended=" + u.telemetryAppended()
+                                + " auditAppended=" + u.auditAppended());
             }
         }
 
@@ -121,11 +121,22 @@ public final class AdapterLog {
 
         static Database describe(DataSource dataSource) {
             try (Connection c = dataSource.getConnection()) {
-                DatabaseMetaData meta = c.getMetaData();
-                String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
-                String login = meta.getUserName();
-                boolean postgres = meta.getDatabaseProductName().equals("PostgreSQL");
-                return new Database(product, schemaVersion(c), login, postgres && bypassesRls(c));
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false); // the adapters never run a statement in autocommit; neither does this
+                try {
+                    DatabaseMetaData meta = c.getMetaData();
+                    String product = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+                    String login = meta.getUserName();
+                    boolean postgres = meta.getDatabaseProductName().equals("PostgreSQL");
+                    if (postgres) {
+                        publishNoContext(c);
+                    }
+                    boolean bypass = postgres && bypassesRls(c);
+                    return new Database(product, schemaVersion(c), login, bypass); // may fail: last
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                }
             } catch (SQLException | RuntimeException e) {
                 return new Database("unknown (" + e.getClass().getSimpleName() + ")", "unknown", "unknown", false);
             }
@@ -141,6 +152,17 @@ public final class AdapterLog {
                 return "not readable by this login";   // tvm_app has no grant on the history table
             } finally {
                 resetAfterFailure(c);
+            }
+        }
+
+        /**
+         * Every transaction on the application pool publishes its context first (the adapters' rule, which their tests
+         * check per connection); this probe is no unit of work, so it publishes an empty one, transaction-locally.
+         */
+        private static void publishNoContext(Connection c) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT set_config('app.current_facility_id', '', true), "
+                    + "set_config('app.current_actor_id', '', true)")) {
+                ps.execute();
             }
         }
 

@@ -18,7 +18,9 @@ import org.tvm.ports.TvmTransaction;
 /**
  * A {@link TvmPersistence} that runs every unit of work on a delegate and then tells its listeners how it went. It
  * changes nothing else: same results, same exceptions (the same instances), same transaction rules, same
- * capabilities. One decorator serves every adapter, so logging and metrics are defined once.
+ * capabilities, and the work gets the adapter's own transaction unless a listener
+ * {@link UnitOfWorkListener#countsAppendedRows() counts appended rows}. One decorator serves every adapter, so
+ * logging and metrics are defined once.
  *
  * <pre>{@code
  * TvmPersistence observed = ObservedTvmPersistence.observe(JpaTvmPersistence.create(appDataSource, options),
@@ -32,11 +34,13 @@ public final class ObservedTvmPersistence implements TvmPersistence {
     private final String adapter;
     private final TvmPersistence delegate;
     private final List<UnitOfWorkListener> listeners;
+    private final boolean countRows;
 
     private ObservedTvmPersistence(String adapter, TvmPersistence delegate, List<UnitOfWorkListener> listeners) {
         this.adapter = adapter;
         this.delegate = delegate;
         this.listeners = List.copyOf(listeners);
+        this.countRows = this.listeners.stream().anyMatch(UnitOfWorkListener::countsAppendedRows);
     }
 
     /**
@@ -134,7 +138,7 @@ public final class ObservedTvmPersistence implements TvmPersistence {
         long start = System.nanoTime();
         T result;
         try {
-            result = runMethod.run(ctx, tx -> work.execute(counting.wrap(tx)));
+            result = countRows ? runMethod.run(ctx, tx -> work.execute(counting.wrap(tx))) : runMethod.run(ctx, work);
         } catch (RuntimeException | Error e) {
             tell(ctx, kind, start, isConflict(e) ? UnitOfWork.Outcome.CONFLICT : UnitOfWork.Outcome.FAILED,
                     e.getClass().getSimpleName(), counting);
@@ -150,7 +154,7 @@ public final class ObservedTvmPersistence implements TvmPersistence {
             return;
         }
         UnitOfWork unitOfWork = new UnitOfWork(adapter, kind, ctx, Duration.ofNanos(System.nanoTime() - start), outcome,
-                failureType, counting.telemetry.get(), counting.audit.get());
+                failureType, countRows ? counting.telemetry.get() : -1, countRows ? counting.audit.get() : -1);
         for (UnitOfWorkListener listener : listeners) {
             try {
                 listener.ended(unitOfWork);

@@ -14,8 +14,9 @@ import org.tvm.ports.TvmContext;
  * @param duration          wall-clock time from the call until it returned or threw
  * @param outcome           how it ended
  * @param failureType       simple class name of the exception it ended with, or {@code null} when it succeeded
- * @param telemetryAppended telemetry samples handed to {@code telemetry().append} (also when rolled back)
- * @param auditAppended     audit entries and data-access entries appended (also when rolled back)
+ * @param telemetryAppended telemetry samples handed to {@code telemetry().append} (also when rolled back), or
+ *                          {@code -1} when no listener {@link UnitOfWorkListener#countsAppendedRows() asked for it}
+ * @param auditAppended     audit entries and data-access entries appended (also when rolled back), or {@code -1}
  */
 public record UnitOfWork(String adapter, Kind kind, TvmContext context, Duration duration, Outcome outcome,
                          String failureType, long telemetryAppended, long auditAppended) {

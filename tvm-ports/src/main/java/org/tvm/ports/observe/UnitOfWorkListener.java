@@ -12,4 +12,15 @@ public interface UnitOfWorkListener {
      * @param unitOfWork non-null description of the unit of work that just ended
      */
     void ended(UnitOfWork unitOfWork);
+
+    /**
+     * Whether this listener needs the rows appended ({@link UnitOfWork#telemetryAppended()},
+     * {@link UnitOfWork#auditAppended()}). Counting hands the work a forwarding wrapper of the transaction instead of
+     * the adapter's own, so it is only done when some listener asks for it.
+     *
+     * @return true to have appended rows counted; false (the default) to have them reported as {@code -1}
+     */
+    default boolean countsAppendedRows() {
+        return false;
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.observe.ObservedTvmPersistence;
 import org.tvm.ports.observe.UnitOfWork;
+import org.tvm.ports.observe.UnitOfWorkListener;
 import org.tvm.testkit.data.FacilityWorld;
 import org.tvm.testkit.data.TvmTestData;
 import org.tvm.testkit.inmemory.InMemoryTvmPersistence;
@@ -50,6 +51,33 @@ class ObservedTvmPersistenceTest {
                 tx -> observed.inReadOnlyTransaction(world.systemContext(), inner -> 1)))
                 .isInstanceOf(NestedTransactionException.class);
         assertThat(observed.capabilities()).isEqualTo(store.capabilities());
+    }
+
+    @Test
+    void theWorkGetsTheAdaptersOwnTransactionUnlessAListenerCountsRows() {
+        seen.clear();
+        boolean proxied = observed.inTransaction(world.systemContext(), tx -> java.lang.reflect.Proxy.isProxyClass(tx.getClass()));
+        assertThat(proxied).isFalse();
+        assertThat(seen.get(0).telemetryAppended()).isEqualTo(-1);
+
+        List<UnitOfWork> counted = new ArrayList<>();
+        ObservedTvmPersistence counting = ObservedTvmPersistence.observe(observed, new UnitOfWorkListener() {
+            @Override
+            public void ended(UnitOfWork unitOfWork) {
+                counted.add(unitOfWork);
+            }
+
+            @Override
+            public boolean countsAppendedRows() {
+                return true;
+            }
+        });
+        counting.run(world.systemContext(), tx -> tx.telemetry().append(List.of(
+                TvmTestData.telemetry(world.facilityId(), world.vehicleId(0)).build())));
+        assertThat(counted).singleElement().satisfies(u -> {
+            assertThat(u.telemetryAppended()).isEqualTo(1);
+            assertThat(u.auditAppended()).isZero();
+        });
     }
 
     @Test
