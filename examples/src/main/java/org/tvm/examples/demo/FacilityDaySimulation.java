@@ -1010,7 +1010,8 @@ public final class FacilityDaySimulation {
         record Dashboard(List<ActiveMissionView> active, List<FleetStatusView> fleet, Map<MissionStatus, Integer> counts,
                 DayReport.MissionTimeline timeline) {
         }
-        Dashboard d = timings.time("end-of-day report", () -> persistence.inReadOnlyTransaction(operator.ctx(), tx -> {
+        // writable: the dashboard shows resident names, which records data accesses
+        Dashboard d = timings.time("end-of-day report", () -> persistence.inTransaction(operator.ctx(), tx -> {
             Map<MissionStatus, Integer> counts = new EnumMap<>(MissionStatus.class);
             Mission showcase = null;
             for (MissionStatus status : MissionStatus.values()) {
