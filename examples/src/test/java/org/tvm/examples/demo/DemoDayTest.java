@@ -21,7 +21,8 @@ import org.tvm.testkit.db.TestDatabases;
  * The demo's day on the real adapters, on H2 and on PostgreSQL (as the non-superuser application role, so row-level
  * security is in force), checked against the invariants of the day.
  */
-@Timeout(60)
+// generous: the day also writes its audit trail, and CI machines are shared (a hang, not slowness, must fail)
+@Timeout(180)
 class DemoDayTest {
 
     /** The small day of the test: 4 vehicles, 12 residents, 30 missions, 2 hours. */
