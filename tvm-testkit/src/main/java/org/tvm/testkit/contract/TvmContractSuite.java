@@ -1,5 +1,6 @@
 package org.tvm.testkit.contract;
 
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Nested;
 import org.tvm.testkit.PersistenceUnderTest;
 
@@ -20,7 +21,11 @@ import org.tvm.testkit.PersistenceUnderTest;
  *
  * <p>The subject is shared by every contract (contracts never assume empty tables: each test creates its
  * own facility). To run a single contract, extend that {@code *Contract} class directly instead.
+ *
+ * <p>Reports name the suite with each contract ({@link SubjectDisplayNames}: {@code "JpaPostgresContractsTest ›
+ * Isolation"}), so a failure says which adapter and database it belongs to.
  */
+@DisplayNameGeneration(SubjectDisplayNames.class)
 public abstract class TvmContractSuite {
 
     /** The persistence under test; called often, so return a shared instance. */
