@@ -48,4 +48,7 @@ public interface TvmTransaction {
 
     /** @return the dashboard read models (spec section 8.1 queries) */
     OperationsQueries operations();
+
+    /** @return the facility's maps (versioned) */
+    MapRepository maps();
 }

@@ -18,6 +18,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -57,6 +58,7 @@ final class JpaTransaction implements TvmTransaction {
     private AccessControlRepository accessControl;
     private AuditRepository audit;
     private OperationsQueries operations;
+    private MapRepository maps;
 
     JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
         this.session = session;
@@ -240,5 +242,11 @@ final class JpaTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         check();
         return operations == null ? operations = new JpaOperationsQueries(this) : operations;
+    }
+
+    @Override
+    public MapRepository maps() {
+        check();
+        return maps == null ? maps = new JpaMapRepository(this) : maps;
     }
 }

@@ -13,6 +13,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -50,6 +51,7 @@ final class MyBatisTransaction implements TvmTransaction {
     private AccessControlRepository accessControl;
     private AuditRepository audit;
     private OperationsQueries operations;
+    private MapRepository maps;
 
     MyBatisTransaction(SqlSession session, Dialect dialect, DomainRows rows, Clock clock, TvmContext context,
             boolean readOnly) {
@@ -202,6 +204,12 @@ final class MyBatisTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         checkUsable();
         return operations == null ? operations = new MyBatisOperations(this) : operations;
+    }
+
+    @Override
+    public MapRepository maps() {
+        checkUsable();
+        return maps == null ? maps = new MyBatisMaps(this) : maps;
     }
 
     @Override

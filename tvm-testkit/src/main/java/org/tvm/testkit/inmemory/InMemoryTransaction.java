@@ -16,6 +16,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -65,6 +66,7 @@ final class InMemoryTransaction implements TvmTransaction {
     private final InMemoryAccessControl accessControl = new InMemoryAccessControl(this);
     private final InMemoryAudit audit = new InMemoryAudit(this);
     private final InMemoryOperations operations = new InMemoryOperations(this);
+    private final InMemoryMaps maps = new InMemoryMaps(this);
 
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
@@ -145,6 +147,12 @@ final class InMemoryTransaction implements TvmTransaction {
     public OperationsQueries operations() {
         check();
         return operations;
+    }
+
+    @Override
+    public MapRepository maps() {
+        check();
+        return maps;
     }
 
     // ------------------------------------------------------------------ lifetime

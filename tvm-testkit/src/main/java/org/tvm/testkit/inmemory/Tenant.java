@@ -16,6 +16,8 @@ import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.facility.LocationId;
+import org.tvm.domain.facility.FacilityMap;
+import org.tvm.domain.facility.MapId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -63,6 +65,7 @@ final class Tenant {
     final FacilityId id;
     Facility facility;
     Map<LocationId, Location> locations;
+    Map<MapId, FacilityMap> maps;
     Map<ResidentId, StoredResident> residents;
     Map<VehicleId, Vehicle> vehicles;
     Map<MissionId, Mission> missions;
@@ -89,6 +92,7 @@ final class Tenant {
     Tenant(FacilityId id) {
         this.id = id;
         locations = new LinkedHashMap<>();
+        maps = new LinkedHashMap<>();
         residents = new LinkedHashMap<>();
         vehicles = new LinkedHashMap<>();
         missions = new LinkedHashMap<>();
@@ -107,6 +111,7 @@ final class Tenant {
         this.id = o.id;
         this.facility = o.facility;
         locations = new LinkedHashMap<>(o.locations);
+        maps = new LinkedHashMap<>(o.maps);
         residents = new LinkedHashMap<>(o.residents);
         vehicles = new LinkedHashMap<>(o.vehicles);
         missions = new LinkedHashMap<>(o.missions);

@@ -35,5 +35,7 @@ enum Fault {
     /** KeysetPaginationContract must fail: the next page skips its first row. */
     PAGE_TOKEN_SKIPS_ONE,
     /** AdministrationContract must fail: retention drops nothing. */
-    RETENTION_DROPS_NOTHING
+    RETENTION_DROPS_NOTHING,
+    /** MapContract must fail: latest() returns the first version. */
+    LATEST_MAP_IS_THE_FIRST
 }
