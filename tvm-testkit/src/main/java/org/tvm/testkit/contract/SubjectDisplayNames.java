@@ -26,14 +26,16 @@ public final class SubjectDisplayNames extends DisplayNameGenerator.Standard {
     }
 
     /**
-     * {@code "method [Suite]"}: Maven Surefire reports a nested class by its class name (shared by every suite), but a
-     * test by its display name, so the suite goes into the test's name too.
+     * {@code "Contract.method [Suite]"}: Maven Surefire reports a nested class by its class name (shared by every suite)
+     * and writes all of a suite's contracts into one report file keyed by test name, so the name carries the contract
+     * (two contracts may share a method name) and the suite.
      */
     @Override
     public String generateDisplayNameForMethod(List<Class<?>> enclosingInstanceTypes, Class<?> testClass, Method testMethod) {
         if (enclosingInstanceTypes.isEmpty()) {
             return testMethod.getName();
         }
-        return testMethod.getName() + " [" + enclosingInstanceTypes.get(0).getSimpleName() + "]";
+        return testClass.getSimpleName() + "." + testMethod.getName() + " ["
+                + enclosingInstanceTypes.get(0).getSimpleName() + "]";
     }
 }

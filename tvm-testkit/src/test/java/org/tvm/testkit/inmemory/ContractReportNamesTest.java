@@ -40,6 +40,7 @@ class ContractReportNamesTest {
         for (TestIdentifier root : plan.getRoots()) {
             plan.getDescendants(root).stream().filter(TestIdentifier::isTest).forEach(t -> tests.add(t.getDisplayName()));
         }
-        assertThat(tests).isNotEmpty().allSatisfy(name -> assertThat(name).endsWith(" [InMemoryContractsTest]"));
+        assertThat(tests).isNotEmpty().allSatisfy(name -> assertThat(name).endsWith(" [InMemoryContractsTest]"))
+                .doesNotHaveDuplicates().contains("Users.duplicateIdIsADuplicateKey [InMemoryContractsTest]", "Vehicles.duplicateIdIsADuplicateKey [InMemoryContractsTest]");
     }
 }
