@@ -54,6 +54,12 @@ final class ArchitectureRules {
             .allowEmptyShould(true)
             .because("the two adapters never depend on each other");
 
+    static final ArchRule SQL_SUPPORT_INDEPENDENT_OF_ADAPTERS = noClasses()
+            .that().resideInAPackage("org.tvm.adapter.sql..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.tvm.adapter.jpa..", "org.tvm.adapter.mybatis..",
+                    "org.tvm.testkit..")
+            .because("tvm-adapter-sql is what both SQL adapters share: it depends on neither, nor on the testkit");
+
     static final ArchRule ENTITIES_ARE_PACKAGE_PRIVATE = classes()
             .that().areAnnotatedWith("jakarta.persistence.Entity")
             .or().areAnnotatedWith("jakarta.persistence.Embeddable")
@@ -86,7 +92,7 @@ final class ArchitectureRules {
         return List.of(DOMAIN_IS_JDK_ONLY, PORTS_DEPEND_ONLY_ON_DOMAIN, JPA_ONLY_IN_JPA_ADAPTER,
                 MYBATIS_ONLY_IN_MYBATIS_ADAPTER, JPA_ADAPTER_INDEPENDENT_OF_MYBATIS_ADAPTER,
                 MYBATIS_ADAPTER_INDEPENDENT_OF_JPA_ADAPTER, ENTITIES_ARE_PACKAGE_PRIVATE, ROWS_ARE_PACKAGE_PRIVATE,
-                ADAPTER_API_SPEAKS_PORT_TYPES, TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE);
+                ADAPTER_API_SPEAKS_PORT_TYPES, TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE, SQL_SUPPORT_INDEPENDENT_OF_ADAPTERS);
     }
 
     private static ArchCondition<JavaMethod> notExposeTypesFrom(String... packagePrefixes) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tvm.adapter.jpa.archfixture.JpaFixtureUsingMyBatisAdapter;
+import org.tvm.adapter.sql.archfixture.SqlSupportUsingAnAdapterFixture;
 import org.tvm.adapter.jpa.archfixture.LeakingJpaFactoryFixture;
 import org.tvm.adapter.jpa.archfixture.PublicEntityFixture;
 import org.tvm.adapter.mybatis.archfixture.MyBatisFixtureUsingJpaAdapter;
@@ -45,6 +46,7 @@ class ArchitectureTest {
                 .anyMatch(p -> p.startsWith("org.tvm.domain"))
                 .anyMatch(p -> p.startsWith("org.tvm.ports"))
                 .anyMatch(p -> p.startsWith("org.tvm.migrations"))
+                .anyMatch(p -> p.startsWith("org.tvm.adapter.sql"))
                 .anyMatch(p -> p.startsWith("org.tvm.examples"));
     }
 
@@ -69,7 +71,8 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.ENTITIES_ARE_PACKAGE_PRIVATE, PublicEntityFixture.class),
                 Arguments.of(ArchitectureRules.ROWS_ARE_PACKAGE_PRIVATE, PublicFixtureRow.class),
                 Arguments.of(ArchitectureRules.ADAPTER_API_SPEAKS_PORT_TYPES, LeakingJpaFactoryFixture.class),
-                Arguments.of(ArchitectureRules.TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE, PortFixtureUsingTestkit.class));
+                Arguments.of(ArchitectureRules.TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE, PortFixtureUsingTestkit.class),
+                Arguments.of(ArchitectureRules.SQL_SUPPORT_INDEPENDENT_OF_ADAPTERS, SqlSupportUsingAnAdapterFixture.class));
     }
 
     @ParameterizedTest(name = "{0} fails on {1}")

@@ -122,7 +122,7 @@ final class Operations {
         ops.add(new Op("dashboard query 1 (active missions, 50)", Op.Metric.LATENCY, "us p50", 1, n(20, 400), false,
                 "keep < 1x", null, (side, i) -> {
                     int rows = side.raw() ? RawPaths.specQuery(side.dataSource(), fx.ctx, SPEC[0], null)
-                            : side.persistence().inReadOnlyTransaction(fx.ctx, tx -> tx.operations().activeMissions(50)).size();
+                            : side.persistence().inTransaction(fx.ctx, tx -> tx.operations().activeMissions(50)).size();
                     check(rows == 50, "query 1 rows");
                 }));
         ops.add(new Op("dashboard query 3 (recent telemetry)", Op.Metric.LATENCY, "us p50", 1, n(20, 400), false, "-",

@@ -110,4 +110,7 @@ public interface TvmTransaction {
 
     /** @return the KPI read models over the mission summary and the fleet (spec section 8.2) */
     KpiQueries kpis();
+
+    /** @return the facility's maps (versioned) */
+    MapRepository maps();
 }

@@ -23,7 +23,8 @@ final class HibernateBootstrap {
     static final List<Class<?>> ENTITIES = List.of(FacilityEntity.class, LocationEntity.class, ResidentEntity.class,
             VehicleEntity.class, MissionEntity.class, MissionEventEntity.class, UserEntity.class, RoleEntity.class,
             PermissionEntity.class, RolePermissionEntity.class, UserRoleEntity.class, CaregiverAssignmentEntity.class,
-            TelemetryEntity.class, VehicleLogEntity.class, AuditLogEntity.class, DataAccessLogEntity.class);
+            TelemetryEntity.class, VehicleLogEntity.class, AuditLogEntity.class, DataAccessLogEntity.class,
+            MapEntity.class);
 
     private HibernateBootstrap() {
     }

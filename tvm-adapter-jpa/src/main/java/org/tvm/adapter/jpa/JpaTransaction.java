@@ -17,6 +17,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -57,6 +58,7 @@ final class JpaTransaction implements TvmTransaction {
     private AccessControlRepository accessControl;
     private AuditRepository audit;
     private OperationsQueries operations;
+    private MapRepository maps;
 
     JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
         this.session = session;
@@ -285,5 +287,11 @@ final class JpaTransaction implements TvmTransaction {
                 return JpaTransaction.this.read(entity, () -> session.doReturningWork(work::run));
             }
         }, facility(), dialect instanceof SqlDialect.Postgres);
+    }
+
+    @Override
+    public MapRepository maps() {
+        check();
+        return maps == null ? maps = new JpaMapRepository(this) : maps;
     }
 }

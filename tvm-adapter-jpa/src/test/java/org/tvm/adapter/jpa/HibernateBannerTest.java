@@ -48,7 +48,8 @@ class HibernateBannerTest {
         pooling.setLevel(Level.INFO);
         root.addHandler(handler);
         try (H2TestDatabase db = TestDatabases.h2();
-             TvmPersistence persistence = JpaTvmPersistence.create(db.appDataSource());
+             TvmPersistence persistence = JpaTvmPersistence.create(db.appDataSource(),
+                     JpaTvmPersistence.Options.defaults().throwAwayKeyForTestsAndDemos());
              TvmAdministration administration = JpaTvmPersistence.administration(db.adminDataSource())) {
             assertThat(persistence.capabilities()).isNotNull();
             assertThat(administration).isNotNull();

@@ -25,12 +25,12 @@ final class MyBatisSetup {
     /** Mapper interfaces; CommonMapper first because the others include its fragments. */
     static final List<Class<?>> MAPPERS = List.of(CommonMapper.class, ContextMapper.class, FacilityMapper.class,
             ResidentMapper.class, VehicleMapper.class, MissionMapper.class, TelemetryMapper.class, UserMapper.class,
-            AccessMapper.class, AuditMapper.class, OperationsMapper.class, AdminMapper.class);
+            AccessMapper.class, AuditMapper.class, OperationsMapper.class, AdminMapper.class, MapMapper.class);
 
     private static final List<Class<?>> ROWS = List.of(FacilityRow.class, LocationRow.class, ResidentRow.class,
             VehicleRow.class, MissionRow.class, MissionEventRow.class, TelemetryRow.class, VehicleLogRow.class,
             UserRow.class, AuditRow.class, DataAccessRow.class, ActiveMissionRow.class, FleetStatusRow.class, RoleRow.class,
-            PermissionRow.class, UserAccessRow.class);
+            PermissionRow.class, UserAccessRow.class, MapRow.class);
 
     private MyBatisSetup() {
     }

@@ -17,6 +17,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -57,6 +58,7 @@ final class MyBatisTransaction implements TvmTransaction {
     private AccessControlRepository accessControl;
     private AuditRepository audit;
     private OperationsQueries operations;
+    private MapRepository maps;
 
     MyBatisTransaction(SqlSession session, Dialect dialect, DomainRows rows, Clock clock, TvmContext context,
             boolean readOnly) {
@@ -267,6 +269,12 @@ final class MyBatisTransaction implements TvmTransaction {
                 });
             }
         }, facility(), dialect == Dialect.POSTGRESQL);
+    }
+
+    @Override
+    public MapRepository maps() {
+        checkUsable();
+        return maps == null ? maps = new MyBatisMaps(this) : maps;
     }
 
     @Override

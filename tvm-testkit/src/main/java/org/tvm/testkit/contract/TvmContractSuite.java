@@ -1,5 +1,6 @@
 package org.tvm.testkit.contract;
 
+import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tvm.testkit.PersistenceUnderTest;
@@ -24,8 +25,12 @@ import org.tvm.testkit.PersistenceUnderTest;
  * suite fails once with that reason and runs nothing. After the last contract the facilities the suite created are
  * removed ({@link PersistenceUnderTest#removeCreatedFacilities()}), so it can run again on a persistent database. To
  * run a single contract, extend that {@code *Contract} class directly instead.
+ *
+ * <p>Reports name the suite with each contract ({@link SubjectDisplayNames}: {@code "JpaPostgresContractsTest ›
+ * Isolation"}), so a failure says which adapter and database it belongs to.
  */
 @ExtendWith(SuiteLifecycle.class)
+@DisplayNameGeneration(SubjectDisplayNames.class)
 public abstract class TvmContractSuite {
 
     /** The persistence under test; called often, so return a shared instance. */
@@ -233,6 +238,14 @@ public abstract class TvmContractSuite {
 
     @Nested
     class HostTransactions extends HostTransactionContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class Maps extends MapContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();

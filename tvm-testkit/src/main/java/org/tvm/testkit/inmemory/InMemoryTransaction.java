@@ -16,6 +16,7 @@ import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.ResidentRepository;
 import org.tvm.ports.TelemetryRepository;
@@ -69,6 +70,7 @@ final class InMemoryTransaction implements TvmTransaction {
     private final InMemoryAudit audit = new InMemoryAudit(this);
     private final InMemoryOperations operations = new InMemoryOperations(this);
     private final InMemoryKpis kpis = new InMemoryKpis(this);
+    private final InMemoryMaps maps = new InMemoryMaps(this);
 
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
@@ -185,6 +187,12 @@ final class InMemoryTransaction implements TvmTransaction {
     public KpiQueries kpis() {
         check();
         return kpis;
+    }
+
+    @Override
+    public MapRepository maps() {
+        check();
+        return maps;
     }
 
     // ------------------------------------------------------------------ lifetime

@@ -16,6 +16,8 @@ import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.facility.LocationId;
+import org.tvm.domain.facility.FacilityMap;
+import org.tvm.domain.facility.MapId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLogEntry;
@@ -70,6 +72,7 @@ final class Tenant {
     final FacilityId id;
     Facility facility;
     Map<LocationId, Location> locations;
+    Map<MapId, FacilityMap> maps;
     Map<ResidentId, StoredResident> residents;
     Map<VehicleId, Vehicle> vehicles;
     Map<MissionId, Mission> missions;
@@ -99,6 +102,7 @@ final class Tenant {
     Tenant(FacilityId id) {
         this.id = id;
         locations = new TrackingMap<>(Map.of());
+        maps = new LinkedHashMap<>();
         residents = new TrackingMap<>(Map.of());
         vehicles = new TrackingMap<>(Map.of());
         missions = new TrackingMap<>(Map.of());
@@ -118,6 +122,7 @@ final class Tenant {
         this.facility = o.facility;
         // the audited tables are TrackingMaps: the audit trigger diffs what a write touched
         locations = new TrackingMap<>(o.locations);
+        maps = new LinkedHashMap<>(o.maps);
         residents = new TrackingMap<>(o.residents);
         vehicles = new TrackingMap<>(o.vehicles);
         missions = new TrackingMap<>(o.missions);

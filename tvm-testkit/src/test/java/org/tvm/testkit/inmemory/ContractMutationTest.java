@@ -32,6 +32,7 @@ import org.tvm.testkit.contract.JsonDetailsContract;
 import org.tvm.testkit.contract.KeysetPaginationContract;
 import org.tvm.testkit.contract.KpiContract;
 import org.tvm.testkit.contract.MaintenanceContract;
+import org.tvm.testkit.contract.MapContract;
 import org.tvm.testkit.contract.MissionContract;
 import org.tvm.testkit.contract.OperationsQueriesContract;
 import org.tvm.testkit.contract.ResidentContract;
@@ -48,6 +49,16 @@ import org.tvm.testkit.contract.VehicleContract;
  * so they run only when selected here.
  */
 class ContractMutationTest {
+
+    /**
+     * Registered contracts that have no faulty run yet, named here so the gap is visible (and shrinks): the host
+     * transaction contracts are skipped in memory (no JOIN_HOST_TRANSACTION), and the audit contracts arrived in the
+     * same wave as this test's decorator.
+     */
+    private static final Set<Class<?>> WITHOUT_MUTANT_YET = Set.of(org.tvm.testkit.contract.SavepointContract.class,
+            org.tvm.testkit.contract.HostTransactionContract.class, org.tvm.testkit.contract.AuditTrailContract.class,
+            org.tvm.testkit.contract.AutomaticAuditContract.class, org.tvm.testkit.contract.ResidentRightsContract.class);
+
 
     /** The subject the runner classes hand out; set before each launch (launches run one after another). */
     private static volatile PersistenceUnderTest current;
@@ -78,7 +89,8 @@ class ContractMutationTest {
                 Arguments.of(MutantMaintenanceRun.class, Fault.MAINTENANCE_IGNORES_LOCK),
                 Arguments.of(MutantKpiRun.class, Fault.KPI_WAIT_DROPPED),
                 Arguments.of(MutantErrorTranslationRun.class, Fault.DUPLICATE_KEY_QUOTES_VALUE),
-                Arguments.of(MutantHostileInputRun.class, Fault.BARE_ERROR_ON_DUPLICATE_RESIDENT));
+                Arguments.of(MutantHostileInputRun.class, Fault.BARE_ERROR_ON_DUPLICATE_RESIDENT),
+                Arguments.of(MutantMapRun.class, Fault.LATEST_MAP_IS_THE_FIRST));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} and passes without")
@@ -104,7 +116,12 @@ class ContractMutationTest {
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Fault.class)));
 
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Fault.class));
-        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).distinct().count()).isEqualTo(21);
+        // every contract registered in the suite has its mutant, counted from the suite rather than by hand
+        Set<Class<?>> registered = java.util.Arrays.stream(org.tvm.testkit.contract.TvmContractSuite.class.getDeclaredClasses())
+                .filter(c -> c.isAnnotationPresent(org.junit.jupiter.api.Nested.class))
+                .map(Class::getSuperclass).collect(Collectors.toSet());
+        assertThat(contractsAndFaults().map(a -> ((Class<?>) a.get()[0]).getSuperclass()).collect(Collectors.toSet()))
+                .isEqualTo(registered.stream().filter(c -> !WITHOUT_MUTANT_YET.contains(c)).collect(Collectors.toSet()));
     }
 
     private static TestExecutionSummary launch(Class<?> run, PersistenceUnderTest subject) {
@@ -207,6 +224,10 @@ class ContractMutationTest {
     }
 
     static class MutantFleetHeartbeatRun extends FleetHeartbeatContract {
+        @Override protected PersistenceUnderTest subject() { return current(); }
+    }
+
+    static class MutantMapRun extends MapContract {
         @Override protected PersistenceUnderTest subject() { return current(); }
     }
 }

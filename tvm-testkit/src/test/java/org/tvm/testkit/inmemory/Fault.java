@@ -47,5 +47,7 @@ enum Fault {
     /** ErrorTranslationContract must fail: a duplicate e-mail's exception quotes the row in its cause. */
     DUPLICATE_KEY_QUOTES_VALUE,
     /** HostileInputContract must fail: a duplicate resident id ends as a bare TvmPersistenceException. */
-    BARE_ERROR_ON_DUPLICATE_RESIDENT
+    BARE_ERROR_ON_DUPLICATE_RESIDENT,
+    /** MapContract must fail: latest() returns the first version. */
+    LATEST_MAP_IS_THE_FIRST
 }

@@ -379,6 +379,13 @@ final class FaultInjection {
                     return applied;
                 }
             }
+            case LATEST_MAP_IS_THE_FIRST -> {
+                if (name.equals("maps.latest")) {
+                    String mapName = (String) args[0];
+                    return ((org.tvm.ports.MapRepository) target).list().stream()
+                            .filter(m -> m.name().equals(mapName)).reduce((newer, older) -> older);
+                }
+            }
             default -> {
                 // KEEP_WRITES_ON_ROLLBACK and RETENTION_DROPS_NOTHING bend the entry points, not a repository
             }

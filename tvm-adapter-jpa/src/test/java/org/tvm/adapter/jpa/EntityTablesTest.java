@@ -1,0 +1,58 @@
+package org.tvm.adapter.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.tvm.testkit.db.SchemaTables;
+import org.tvm.testkit.db.TestDatabases;
+
+/**
+ * The entity list is checked, never counted by hand: every {@code @Entity} class of the adapter is registered in
+ * {@link HibernateBootstrap#ENTITIES}, every entity's table exists in the migrated schema, and every table of the schema
+ * is mapped or named here with the reason it is not.
+ */
+class EntityTablesTest {
+
+    /** Tables of the schema without an entity, and why. */
+    static final Map<String, String> UNMAPPED = Map.of(
+            "flyway_schema_history", "Flyway's bookkeeping");
+
+    @Test
+    void everyEntityIsRegisteredAndEveryTableIsMappedOrExplained() throws Exception {
+        Path classes = Path.of(HibernateBootstrap.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(HibernateBootstrap.class.getPackageName().replace('.', '/'));
+        Set<Class<?>> annotated = new java.util.HashSet<>();
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                String name = f.getFileName().toString().replace(".class", "");
+                Class<?> type = Class.forName(HibernateBootstrap.class.getPackageName() + "." + name);
+                if (type.isAnnotationPresent(Entity.class)) {
+                    annotated.add(type);
+                }
+            }
+        }
+        assertThat(annotated).isNotEmpty().containsExactlyInAnyOrderElementsOf(HibernateBootstrap.ENTITIES);
+
+        Set<String> mapped = HibernateBootstrap.ENTITIES.stream().map(e -> e.getAnnotation(Table.class).name())
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> schema = schemaTables();
+        assertThat(schema).containsAll(mapped);
+        Set<String> unmapped = new TreeSet<>(schema);
+        unmapped.removeAll(mapped);
+        assertThat(unmapped).as("tables without an entity").containsExactlyInAnyOrderElementsOf(UNMAPPED.keySet());
+    }
+
+    /** Base tables of the migrated schema (H2 has the same tables as PostgreSQL: the H2 parity test). */
+    static Set<String> schemaTables() throws Exception {
+        return SchemaTables.of(TestDatabases.h2().dataSource());
+    }
+}

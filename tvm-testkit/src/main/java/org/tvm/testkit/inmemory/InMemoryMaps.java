@@ -1,0 +1,76 @@
+package org.tvm.testkit.inmemory;
+
+import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.tvm.domain.facility.FacilityMap;
+import org.tvm.domain.facility.MapId;
+import org.tvm.ports.DuplicateKeyException;
+import org.tvm.ports.MapRepository;
+import org.tvm.ports.query.Orderings;
+
+final class InMemoryMaps implements MapRepository {
+
+    /** Name (code point order), then version descending. */
+    static final Comparator<FacilityMap> ORDER = Comparator.comparing(FacilityMap::name, Orderings.TEXT)
+            .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed());
+
+    private final InMemoryTransaction tx;
+
+    InMemoryMaps(InMemoryTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void insert(FacilityMap map) {
+        nn(map, "map");
+        tx.checkWritable("MapRepository.insert");
+        tx.requireContextFacility(map.facilityId(), "FacilityMap");
+        tx.lock("maps", map.id().value());
+        // uq_maps_facility_name_version: concurrent inserts of the same name and version serialise on this key
+        tx.lock("maps", UUID.nameUUIDFromBytes((map.facilityId() + "/" + map.name() + "/" + map.version())
+                .getBytes(StandardCharsets.UTF_8)));
+        tx.write(t -> {
+            InMemoryTransaction.requireFacilityRow(t, "FacilityMap");
+            if (tx.idTaken(t, "maps", map.id().value(), t.maps.containsKey(map.id()))) {
+                throw new DuplicateKeyException("FacilityMap", "maps_pkey");
+            }
+            for (FacilityMap other : t.maps.values()) {
+                if (other.name().equals(map.name()) && other.version() == map.version()) {
+                    throw new DuplicateKeyException("FacilityMap", "uq_maps_facility_name_version");
+                }
+            }
+            t.maps.put(map.id(), map);
+            t.insertedIds.add(new Tenant.RowKey("maps", map.id().value()));
+        });
+    }
+
+    @Override
+    public Optional<FacilityMap> findById(MapId id) {
+        nn(id, "id");
+        tx.check();
+        return Optional.ofNullable(tx.view().maps.get(id));
+    }
+
+    @Override
+    public Optional<FacilityMap> latest(String name) {
+        nn(name, "name");
+        tx.check();
+        return tx.view().maps.values().stream().filter(m -> m.name().equals(name))
+                .max(Comparator.comparingInt(FacilityMap::version));
+    }
+
+    @Override
+    public List<FacilityMap> list() {
+        tx.check();
+        List<FacilityMap> all = new ArrayList<>(tx.view().maps.values());
+        all.sort(ORDER);
+        return Collections.unmodifiableList(all);
+    }
+}
