@@ -202,6 +202,8 @@ final class JpaTransaction implements TvmTransaction {
         public void rollbackTo(Object savepoint) {
             try {
                 session.clear(); // drops the failed actions and entities loaded after the savepoint
+                // row locks taken after the savepoint are released with it: a claim made there no longer holds
+                claimed.clear();
                 session.doWork(c -> c.rollback((java.sql.Savepoint) savepoint));
             } catch (RuntimeException e) {
                 throw HibernateErrors.translate(e, ErrorHint.NONE);

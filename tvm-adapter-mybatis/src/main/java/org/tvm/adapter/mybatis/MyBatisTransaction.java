@@ -178,6 +178,8 @@ final class MyBatisTransaction implements TvmTransaction {
         public void rollbackTo(Object savepoint) {
             try {
                 session.clearCache(); // rows cached after the savepoint may be undone
+                // row locks taken after the savepoint are released with it: a claim made there no longer holds
+                claimed.clear();
                 session.getConnection().rollback((java.sql.Savepoint) savepoint);
             } catch (java.sql.SQLException | RuntimeException e) {
                 throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
