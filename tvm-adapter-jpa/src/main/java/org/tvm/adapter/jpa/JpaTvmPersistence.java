@@ -329,14 +329,7 @@ public final class JpaTvmPersistence implements TvmPersistence {
 
     /** The unit of work on the host's connection: never commits, rolls back or closes it; marks it on failure. */
     private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        Connection connection;
-        try {
-            connection = HostJoin.join(host, ctx, dialect.database());
-        } catch (SQLException e) {
-            RuntimeException translated = HibernateErrors.translate(e, ErrorHint.NONE);
-            host.setRollbackOnly(translated);
-            throw translated;
-        }
+        Connection connection = HostJoin.joinOrMarkHost(host, ctx, dialect.database());
         try {
             return runOn(connection, ctx, work, readOnly);
         } catch (Throwable e) {

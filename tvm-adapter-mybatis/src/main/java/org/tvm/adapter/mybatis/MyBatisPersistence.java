@@ -132,14 +132,7 @@ final class MyBatisPersistence implements TvmPersistence {
      * back or closes it (the model of mybatis-spring's SpringManagedTransaction); marks the host on failure.
      */
     private <T> T joined(HostTransaction host, TvmContext ctx, TransactionWork<T> work, boolean readOnly) {
-        Connection connection;
-        try {
-            connection = HostJoin.join(host, ctx, dialect.database());
-        } catch (SQLException e) {
-            RuntimeException translated = SqlErrorTranslator.translate(e, ErrorHint.NONE);
-            host.setRollbackOnly(translated);
-            throw translated;
-        }
+        Connection connection = HostJoin.joinOrMarkHost(host, ctx, dialect.database());
         active.set(Boolean.TRUE);
         Configuration configuration = sessions.getConfiguration();
         SqlSession session = new DefaultSqlSession(configuration,

@@ -45,4 +45,24 @@ public final class HostJoin {
         }
         return connection;
     }
+
+    /**
+     * {@link #join}, for the adapters: a database failure is translated to its port exception, which also marks the
+     * host transaction rollback-only (a refusal before any SQL leaves the host untouched).
+     *
+     * @param host     non-null host transaction
+     * @param ctx      non-null context of the unit of work
+     * @param database the database the host connection belongs to
+     * @return the host's connection, carrying {@code ctx}
+     */
+    public static Connection joinOrMarkHost(HostTransaction host, TvmContext ctx, SqlDatabase database) {
+        try {
+            return join(host, ctx, database);
+        } catch (SQLException e) {
+            RuntimeException translated = org.tvm.adapter.sql.error.SqlErrorTranslator.translate(e,
+                    org.tvm.adapter.sql.error.ErrorHint.NONE);
+            host.setRollbackOnly(translated);
+            throw translated;
+        }
+    }
 }
