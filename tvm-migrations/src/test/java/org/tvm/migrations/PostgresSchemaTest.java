@@ -325,13 +325,21 @@ class PostgresSchemaTest {
                       AND relname NOT IN ('spatial_ref_sys', 'flyway_schema_history')""")) {
                 flags.put((String) row.get("relname"), row.get("forced"));
             }
-            // facility-owned = every table with a facility_id column, read from the migrated schema; the fixture's
-            // hand-kept list (used to parameterise the security tests) must be exactly that
-            Set<String> owned = new TreeSet<>(Sql.strings(c, """
+            // facility-owned = every table with a facility_id column that the application or read-only role can
+            // reach, read from the migrated schema; the fixture's hand-kept list (used to parameterise the security
+            // tests) must be exactly that. Tables with a facility_id that only the administration reaches (the mission
+            // archive) need no policy, and must stay out of the other roles' reach.
+            String facilityTables = """
                     SELECT c.table_name FROM information_schema.columns c
                     JOIN pg_class r ON r.relname = c.table_name AND r.relnamespace = 'public'::regnamespace
                     WHERE c.table_schema = 'public' AND c.column_name = 'facility_id' AND r.relkind IN ('r', 'p')
-                      AND NOT r.relispartition"""));
+                      AND NOT r.relispartition""";
+            String reachable = "has_table_privilege('%s', r.oid, 'SELECT, INSERT, UPDATE, DELETE')";
+            Set<String> owned = new TreeSet<>(Sql.strings(c, facilityTables + " AND (" + reachable.formatted("tvm_app")
+                    + " OR " + reachable.formatted("tvm_readonly") + ")"));
+            Set<String> adminOnly = new TreeSet<>(Sql.strings(c, facilityTables));
+            adminOnly.removeAll(owned);
+            assertThat(adminOnly).as("facility tables only the administration reaches").containsExactly("mission_archive");
             assertThat(owned).as("tables with facility_id").containsExactlyInAnyOrderElementsOf(Fixture.FACILITY_OWNED_TABLES);
             owned.add("facilities");
             for (String table : flags.keySet()) {
