@@ -1,0 +1,126 @@
+package org.tvm.spring.boot;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.tvm.migrations.MigrationReport;
+import org.tvm.migrations.TvmMigrations;
+import org.tvm.ports.TvmAdministration;
+import org.tvm.ports.TvmPersistence;
+
+/**
+ * Auto-configures TVM Persistence on the application's single {@code DataSource}: the adapter chosen by
+ * {@code tvm.adapter}, joining Spring transactions ({@link SpringHostTransactions}); with
+ * {@code tvm.admin.datasource.url}, an admin pool ({@link TvmAdminDataSource}), {@link TvmAdministration} and, with
+ * {@code tvm.migrations.enabled=true}, the TVM migrations at startup (before the persistence is created, which checks
+ * the login against the schema). Every bean backs off when the application declares its own.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(TvmProperties.class)
+@Import({TvmAutoConfiguration.AdminDataSourceConfiguration.class, TvmAutoConfiguration.AdminConfiguration.class})
+public class TvmAutoConfiguration {
+
+    /** The adapter, chosen once per context (fails at startup with a message naming the fix). */
+    @Bean
+    @ConditionalOnMissingBean
+    TvmAdapterChoice tvmAdapterChoice(TvmProperties properties) {
+        return new TvmAdapterChoice(TvmAdapters.choose(properties.getAdapter(), getClass().getClassLoader()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpringHostTransactions tvmHostTransactions(DataSource dataSource) {
+        return new SpringHostTransactions(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    TvmPersistence tvmPersistence(DataSource dataSource, TvmProperties properties, TvmAdapterChoice choice,
+            SpringHostTransactions hostTransactions, ObjectProvider<TvmStartupMigration> migration) {
+        migration.ifAvailable(m -> { }); // the schema is migrated before the adapter inspects it
+        return TvmAdapters.persistence(choice.adapter(), dataSource, TvmAdapters.keyRing(properties), hostTransactions,
+                properties);
+    }
+
+    /** The adapter {@link TvmAutoConfiguration} uses. */
+    public record TvmAdapterChoice(TvmProperties.Adapter adapter) {
+    }
+
+    /** The migrations run at startup; present when {@code tvm.migrations.enabled=true}. */
+    public static final class TvmStartupMigration {
+        private final MigrationReport report;
+
+        TvmStartupMigration(MigrationReport report) {
+            this.report = report;
+        }
+
+        /** @return what the startup migration did */
+        public MigrationReport report() {
+            return report;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(prefix = "tvm.admin.datasource", name = "url")
+    @ConditionalOnMissingBean(TvmAdminDataSource.class)
+    static class AdminDataSourceConfiguration {
+
+        @Bean(destroyMethod = "")
+        TvmAdminDataSource tvmAdminDataSource(TvmProperties properties) {
+            TvmProperties.Datasource settings = properties.getAdmin().getDatasource();
+            HikariDataSource pool = new HikariDataSource();
+            pool.setPoolName("tvm-admin");
+            pool.setJdbcUrl(settings.getUrl());
+            pool.setUsername(settings.getUsername());
+            pool.setPassword(settings.getPassword());
+            pool.setMaximumPoolSize(settings.getMaximumPoolSize());
+            pool.setMinimumIdle(0);
+            return new TvmAdminDataSource(pool);
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSourceCloser tvmAdminDataSourceCloser(TvmAdminDataSource admin) {
+            return new HikariDataSourceCloser(admin.dataSource());
+        }
+    }
+
+    /** Closes the admin pool this configuration created (an application's own TvmAdminDataSource is left alone). */
+    record HikariDataSourceCloser(DataSource dataSource) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (dataSource instanceof HikariDataSource pool) {
+                pool.close();
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(TvmAdminDataSource.class)
+    static class AdminConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        TvmAdministration tvmAdministration(TvmAdminDataSource admin, TvmAdapterChoice choice) {
+            return TvmAdapters.administration(choice.adapter(), admin.dataSource());
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnProperty(prefix = "tvm.migrations", name = "enabled", havingValue = "true")
+        TvmStartupMigration tvmStartupMigration(TvmAdminDataSource admin) {
+            return new TvmStartupMigration(TvmMigrations.migrate(admin.dataSource()));
+        }
+    }
+}
