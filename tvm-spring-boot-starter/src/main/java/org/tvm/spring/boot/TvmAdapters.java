@@ -50,7 +50,8 @@ final class TvmAdapters {
             try {
                 return KeyRing.parse(properties.getFieldKeys());
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("tvm.field-keys: " + e.getMessage(), e);
+                // not chained: the message of KeyRing never quotes key material, and nothing else is needed
+                throw new IllegalStateException("tvm.field-keys: " + e.getMessage());
             }
         }
         String fromEnv = System.getenv("TVM_FIELD_KEYS");

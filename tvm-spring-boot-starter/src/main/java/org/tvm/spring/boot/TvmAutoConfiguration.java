@@ -1,19 +1,14 @@
 package org.tvm.spring.boot;
 
-import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.tvm.migrations.MigrationReport;
-import org.tvm.migrations.TvmMigrations;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
 
@@ -29,7 +24,8 @@ import org.tvm.ports.TvmPersistence;
         "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration"})
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(TvmProperties.class)
-@Import({TvmAutoConfiguration.AdminDataSourceConfiguration.class, TvmAutoConfiguration.AdminConfiguration.class})
+// in this order: the administration is conditional on the admin data source being defined first
+@Import({TvmAdminDataSourceConfiguration.class, TvmAdministrationConfiguration.class})
 public class TvmAutoConfiguration {
 
     /** The adapter, chosen once per context (fails at startup with a message naming the fix). */
@@ -69,58 +65,6 @@ public class TvmAutoConfiguration {
         /** @return what the startup migration did */
         public MigrationReport report() {
             return report;
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(prefix = "tvm.admin.datasource", name = "url")
-    @ConditionalOnMissingBean(TvmAdminDataSource.class)
-    static class AdminDataSourceConfiguration {
-
-        @Bean(destroyMethod = "")
-        TvmAdminDataSource tvmAdminDataSource(TvmProperties properties) {
-            TvmProperties.Datasource settings = properties.getAdmin().getDatasource();
-            HikariDataSource pool = new HikariDataSource();
-            pool.setPoolName("tvm-admin");
-            pool.setJdbcUrl(settings.getUrl());
-            pool.setUsername(settings.getUsername());
-            pool.setPassword(settings.getPassword());
-            pool.setMaximumPoolSize(settings.getMaximumPoolSize());
-            pool.setMinimumIdle(0);
-            return new TvmAdminDataSource(pool);
-        }
-
-        @Bean(destroyMethod = "close")
-        HikariDataSourceCloser tvmAdminDataSourceCloser(TvmAdminDataSource admin) {
-            return new HikariDataSourceCloser(admin.dataSource());
-        }
-    }
-
-    /** Closes the admin pool this configuration created (an application's own TvmAdminDataSource is left alone). */
-    record HikariDataSourceCloser(DataSource dataSource) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (dataSource instanceof HikariDataSource pool) {
-                pool.close();
-            }
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnBean(TvmAdminDataSource.class)
-    static class AdminConfiguration {
-
-        @Bean(destroyMethod = "close")
-        @ConditionalOnMissingBean
-        TvmAdministration tvmAdministration(TvmAdminDataSource admin, TvmAdapterChoice choice) {
-            return TvmAdapters.administration(choice.adapter(), admin.dataSource());
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        @ConditionalOnProperty(prefix = "tvm.migrations", name = "enabled", havingValue = "true")
-        TvmStartupMigration tvmStartupMigration(TvmAdminDataSource admin) {
-            return new TvmStartupMigration(TvmMigrations.migrate(admin.dataSource()));
         }
     }
 }
