@@ -19,7 +19,9 @@ final class TvmAdapters {
     private TvmAdapters() {
     }
 
-    static TvmProperties.Adapter choose(TvmProperties.Adapter configured, ClassLoader loader) {
+    /** @return the adapter of tvm.adapter, or the only one on the classpath; a startup failure naming the fix otherwise */
+    static TvmProperties.Adapter choose(TvmProperties properties, ClassLoader loader) {
+        TvmProperties.Adapter configured = properties.getAdapter();
         boolean jpa = ClassUtils.isPresent(JPA_CLASS, loader);
         boolean mybatis = ClassUtils.isPresent(MYBATIS_CLASS, loader);
         if (configured == TvmProperties.Adapter.JPA && !jpa) {

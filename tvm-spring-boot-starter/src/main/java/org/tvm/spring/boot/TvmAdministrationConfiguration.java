@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 import org.tvm.migrations.TvmMigrations;
 import org.tvm.ports.TvmAdministration;
 
@@ -15,8 +16,10 @@ class TvmAdministrationConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    TvmAdministration tvmAdministration(TvmAdminDataSource admin, TvmAutoConfiguration.TvmAdapterChoice choice) {
-        return TvmAdapters.administration(choice.adapter(), admin.dataSource());
+    TvmAdministration tvmAdministration(TvmAdminDataSource admin, TvmProperties properties,
+            ResourceLoader resourceLoader) {
+        TvmProperties.Adapter adapter = TvmAdapters.choose(properties, resourceLoader.getClassLoader());
+        return TvmAdapters.administration(adapter, admin.dataSource());
     }
 
     @Bean

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 import org.tvm.migrations.MigrationReport;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
@@ -28,13 +29,6 @@ import org.tvm.ports.TvmPersistence;
 @Import({TvmAdminDataSourceConfiguration.class, TvmAdministrationConfiguration.class})
 public class TvmAutoConfiguration {
 
-    /** The adapter, chosen once per context (fails at startup with a message naming the fix). */
-    @Bean
-    @ConditionalOnMissingBean
-    TvmAdapterChoice tvmAdapterChoice(TvmProperties properties) {
-        return new TvmAdapterChoice(TvmAdapters.choose(properties.getAdapter(), getClass().getClassLoader()));
-    }
-
     @Bean
     @ConditionalOnMissingBean
     SpringHostTransactions tvmHostTransactions(DataSource dataSource) {
@@ -43,15 +37,12 @@ public class TvmAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    TvmPersistence tvmPersistence(DataSource dataSource, TvmProperties properties, TvmAdapterChoice choice,
-            SpringHostTransactions hostTransactions, ObjectProvider<TvmStartupMigration> migration) {
+    TvmPersistence tvmPersistence(DataSource dataSource, TvmProperties properties,
+            SpringHostTransactions hostTransactions, ObjectProvider<TvmStartupMigration> migration,
+            ResourceLoader resourceLoader) {
         migration.ifAvailable(m -> { }); // the schema is migrated before the adapter inspects it
-        return TvmAdapters.persistence(choice.adapter(), dataSource, TvmAdapters.keyRing(properties), hostTransactions,
-                properties);
-    }
-
-    /** The adapter {@link TvmAutoConfiguration} uses. */
-    public record TvmAdapterChoice(TvmProperties.Adapter adapter) {
+        TvmProperties.Adapter adapter = TvmAdapters.choose(properties, resourceLoader.getClassLoader());
+        return TvmAdapters.persistence(adapter, dataSource, TvmAdapters.keyRing(properties), hostTransactions, properties);
     }
 
     /** The migrations run at startup; present when {@code tvm.migrations.enabled=true}. */

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.tvm.ports.TvmAdministration;
@@ -80,6 +81,26 @@ class TvmAutoConfigurationTest {
     void bothAdaptersOnTheClasspathAndNoChoiceFailsNamingTheProperty() {
         withApp().run(ctx -> assertThat(ctx).getFailure().rootCause()
                 .hasMessageContaining("set tvm.adapter=jpa or tvm.adapter=mybatis"));
+    }
+
+    @Test
+    void theOnlyAdapterOnTheClasspathIsChosenAndAMissingOneIsNamed() {
+        withApp().withClassLoader(new FilteredClassLoader(TvmAdapters.MYBATIS_CLASS)).run(ctx ->
+                assertThat(ctx.getBean(TvmPersistence.class).getClass().getName()).contains(".jpa."));
+        withApp().withPropertyValues("tvm.adapter=jpa").withClassLoader(new FilteredClassLoader(TvmAdapters.JPA_CLASS))
+                .run(ctx -> assertThat(ctx).getFailure().rootCause()
+                        .hasMessageContaining("add the dependency org.tvm:tvm-adapter-jpa"));
+    }
+
+    @Test
+    void withItsOwnPersistenceAnApplicationNeedsNoAdapter() {
+        InMemoryTvmPersistence own = InMemoryTvmPersistence.create();
+        withApp().withClassLoader(new FilteredClassLoader(TvmAdapters.JPA_CLASS, TvmAdapters.MYBATIS_CLASS))
+                .withBean(TvmPersistence.class, () -> own)
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean(TvmPersistence.class)).isSameAs(own);
+                });
     }
 
     @Test
