@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tvm.ports.HostTransaction;
 import org.tvm.ports.HostTransactions;
+import org.tvm.ports.JdbcHostTransaction;
 import org.tvm.ports.TransactionRolledBackException;
 import org.tvm.ports.TvmContext;
 
@@ -53,16 +54,19 @@ public final class SpringHostTransactions implements HostTransactions {
         return joined;
     }
 
-    /** One Spring transaction as seen by the units of work that join it. */
+    /**
+     * One Spring transaction as seen by the units of work that join it: the bookkeeping of a plain JDBC host
+     * transaction, plus the Spring transaction's rollback-only flag.
+     */
     private final class Joined implements HostTransaction {
         private final ConnectionHolder holder;
         private final Connection connection;
-        private TvmContext published;
-        private Throwable rollbackCause;
+        private final JdbcHostTransaction state;
 
         Joined(ConnectionHolder holder, Connection connection) {
             this.holder = holder;
             this.connection = connection;
+            this.state = JdbcHostTransaction.of(connection);
         }
 
         @Override
@@ -72,20 +76,17 @@ public final class SpringHostTransactions implements HostTransactions {
 
         @Override
         public TvmContext publishedContext() {
-            return published;
+            return state.publishedContext();
         }
 
         @Override
         public void contextPublished(TvmContext ctx) {
-            published = Objects.requireNonNull(ctx, "ctx");
+            state.contextPublished(ctx);
         }
 
         @Override
         public void setRollbackOnly(Throwable cause) {
-            Objects.requireNonNull(cause, "cause");
-            if (rollbackCause == null) {
-                rollbackCause = cause;
-            }
+            state.setRollbackOnly(cause);
             // DataSourceTransactionManager reads this flag at commit and throws UnexpectedRollbackException
             holder.setRollbackOnly();
         }
@@ -111,8 +112,8 @@ public final class SpringHostTransactions implements HostTransactions {
             @Override
             public void beforeCommit(boolean readOnly) {
                 // for transaction managers that do not read the connection holder's rollback-only flag
-                if (rollbackCause != null) {
-                    throw new TransactionRolledBackException(rollbackCause);
+                if (state.isRollbackOnly()) {
+                    throw new TransactionRolledBackException(state.rollbackCause());
                 }
             }
 
