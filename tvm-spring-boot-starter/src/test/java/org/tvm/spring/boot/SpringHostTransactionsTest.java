@@ -7,12 +7,14 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tvm.ports.HostTransaction;
+import org.tvm.ports.TransactionRolledBackException;
 import org.tvm.ports.TvmContext;
 import org.tvm.testkit.db.TestDatabases;
 import org.tvm.domain.facility.FacilityId;
@@ -74,5 +76,28 @@ class SpringHostTransactionsTest {
         assertThatThrownBy(() -> new TransactionTemplate(manager).executeWithoutResult(status ->
                 hosts.current().setRollbackOnly(new IllegalStateException("a unit of work failed"))))
                 .isInstanceOf(UnexpectedRollbackException.class);
+    }
+
+    @Test
+    void aManagerThatWouldCommitAnywayIsStoppedBeforeCommitAndRollsBack() {
+        DataSource admin = TestDatabases.postgres().adminDataSource();
+        JdbcTemplate jdbc = new JdbcTemplate(admin);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS spring_host_probe (id int)");
+        // a manager that ignores the connection's rollback-only flag, as some non-JDBC managers do
+        DataSourceTransactionManager commitsAnyway = new DataSourceTransactionManager(admin) {
+            @Override
+            protected boolean shouldCommitOnGlobalRollbackOnly() {
+                return true;
+            }
+        };
+        SpringHostTransactions hosts = new SpringHostTransactions(admin);
+        int before = jdbc.queryForObject("SELECT count(*) FROM spring_host_probe", Integer.class);
+
+        assertThatThrownBy(() -> new TransactionTemplate(commitsAnyway).executeWithoutResult(status -> {
+            jdbc.update("INSERT INTO spring_host_probe VALUES (1)");
+            hosts.current().setRollbackOnly(new IllegalStateException("a unit of work failed"));
+        })).isInstanceOf(TransactionRolledBackException.class);
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_host_probe", Integer.class)).isEqualTo(before);
     }
 }
