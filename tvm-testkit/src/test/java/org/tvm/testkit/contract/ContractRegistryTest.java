@@ -37,7 +37,11 @@ class ContractRegistryTest {
         Set<String> registered = nested.stream().map(c -> c.getSuperclass().getSimpleName()).collect(Collectors.toSet());
 
         assertThat(contracts).isNotEmpty();
-        assertThat(registered).isEqualTo(contracts);
+        // these two build persistences with options of their own (login safety, ambient host transactions), so each
+        // adapter runs them with a subclass of its own instead of through the suite's shared subject
+        Set<String> perAdapter = Set.of("StartupSafetyContract", "AmbientHostTransactionContract");
+        assertThat(contracts).containsAll(perAdapter);
+        assertThat(registered).isEqualTo(contracts.stream().filter(c -> !perAdapter.contains(c)).collect(Collectors.toSet()));
         assertThat(nested).hasSameSizeAs(registered);
         nested.forEach(c -> assertThat(Modifier.isAbstract(c.getSuperclass().getModifiers()))
                 .as("%s is abstract (a subject must be supplied)", c.getSuperclass().getSimpleName()).isTrue());
