@@ -33,7 +33,7 @@ public final class JoiningAJdbcTransaction {
      */
     public static MissionId requestRide(DataSource dataSource, TvmPersistence persistence, TvmContext ctx,
             MissionTransition request, String ownSql) throws SQLException {
-        // --8<-- [start:join]
+        // tag::join[]
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             JdbcHostTransaction host = JdbcHostTransaction.of(connection);
@@ -53,6 +53,6 @@ public final class JoiningAJdbcTransaction {
                 throw e;
             }
         }
-        // --8<-- [end:join]
+        // end::join[]
     }
 }

@@ -26,7 +26,7 @@ public class RideRequestService {
         this.tvm = tvm;
     }
 
-    // --8<-- [start:service]
+    // tag::service[]
     @Transactional
     public MissionId request(TvmContext ctx, MissionTransition request, String note) {
         jdbc.update("INSERT INTO ride_app.ride_requests (mission_id, facility_id, note) VALUES (?, ?, ?)",
@@ -37,7 +37,7 @@ public class RideRequestService {
         });
         return request.mission().id();
     }
-    // --8<-- [end:service]
+    // end::service[]
 
     /** Like {@link #request}, then fails: the Spring transaction rolls back the row and the mission. */
     @Transactional

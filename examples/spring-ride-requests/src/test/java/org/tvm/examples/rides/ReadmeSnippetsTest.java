@@ -14,8 +14,15 @@ class ReadmeSnippetsTest {
 
     private static String region(Path file, String name) throws IOException {
         String text = Files.readString(file);
-        int start = text.indexOf('\n', text.indexOf("--8<-- [start:" + name + "]")) + 1;
-        int end = text.lastIndexOf('\n', text.indexOf("--8<-- [end:" + name + "]")) + 1;
+        // properties mark regions with "--8<--" lines, Java sources with the tag comments the root README check reads
+        int open = text.indexOf("--8<-- [start:" + name + "]");
+        int close = text.indexOf("--8<-- [end:" + name + "]");
+        if (open < 0) {
+            open = text.indexOf("// tag::" + name + "[]");
+            close = text.indexOf("// end::" + name + "[]");
+        }
+        int start = text.indexOf('\n', open) + 1;
+        int end = text.lastIndexOf('\n', close) + 1;
         assertThat(start).as("region %s of %s", name, file).isPositive();
         assertThat(end).as("region %s of %s", name, file).isGreaterThan(start);
         return text.substring(start, end);
