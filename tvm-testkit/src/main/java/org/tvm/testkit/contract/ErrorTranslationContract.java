@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.tvm.domain.EmailAddress;
 import org.tvm.domain.PhoneNumber;
@@ -102,7 +103,11 @@ public abstract class ErrorTranslationContract {
         assertThat(failures).isEmpty();
     }
 
+    /** Tag of the case that needs two real transactions to deadlock on cue (see {@code bin/test}'s compatibility run). */
+    public static final String REAL_DEADLOCK = "real-deadlock";
+
     @Test
+    @Tag(REAL_DEADLOCK)
     void aRealDeadlockBetweenTwoUserInsertsIsRetryableAndQuotesNoValue() throws Exception {
         DatabaseFaults faults = faults();
         assumeTrue(faults.provokes(DatabaseFaults.Real.DEADLOCK) && subject().observesLockWaits(),
