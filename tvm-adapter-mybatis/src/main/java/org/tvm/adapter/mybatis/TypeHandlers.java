@@ -14,8 +14,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.ibatis.type.BaseTypeHandler;
 import org.apache.ibatis.type.JdbcType;
 import org.apache.ibatis.type.TypeHandlerRegistry;
@@ -41,6 +46,7 @@ final class TypeHandlers {
         registry.register(GeoPoint.class, new GeoPointHandler(dialect));
         registry.register(VehicleLocation.class, new VehicleLocationJsonHandler(dialect));
         registry.register(JsonObject.class, new JsonDetailsHandler(dialect));
+        registry.register(Map.class, new JsonMapHandler(dialect));
         registry.register(List.class, new TextArrayHandler());
         registry.register(String.class, JdbcType.OTHER, new InetHandler(dialect));
     }
@@ -205,6 +211,36 @@ final class TypeHandlers {
         @Override
         T fromText(String json) {
             return fromJson(json);
+        }
+    }
+
+    /** maps.data: a flat object of strings (the map payload). */
+    static final class JsonMapHandler extends JsonHandler<Map<String, String>> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+        };
+
+        JsonMapHandler(Dialect dialect) {
+            super(dialect);
+        }
+
+        @Override
+        String toJson(Map<String, String> value) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot serialise a map payload", e);
+            }
+        }
+
+        @Override
+        Map<String, String> fromJson(String json) {
+            try {
+                Map<String, String> map = JSON.readValue(json, MAP);
+                return map == null ? Map.of() : Collections.unmodifiableMap(map);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored map payload is not a JSON object of strings", e);
+            }
         }
     }
 
