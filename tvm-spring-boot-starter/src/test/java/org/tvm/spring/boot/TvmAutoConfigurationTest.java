@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmPersistence;
+import org.tvm.ports.observe.ObservedTvmPersistence;
 import org.tvm.spring.boot.TvmAutoConfiguration.TvmStartupMigration;
 import org.tvm.testkit.db.PostgresTestDatabase;
 import org.tvm.testkit.db.TestDatabases;
@@ -61,7 +62,7 @@ class TvmAutoConfigurationTest {
         withApp().withPropertyValues("tvm.adapter=jpa").run(ctx -> {
             assertThat(ctx).hasNotFailed();
             assertThat(ctx).hasSingleBean(TvmPersistence.class);
-            assertThat(ctx.getBean(TvmPersistence.class).getClass().getName()).contains(".jpa.");
+            assertThat(adapterOf(ctx.getBean(TvmPersistence.class))).isEqualTo("jpa");
             assertThat(ctx).hasSingleBean(SpringHostTransactions.class);
             assertThat(ctx).doesNotHaveBean(TvmAdminDataSource.class);
             assertThat(ctx).doesNotHaveBean(TvmAdministration.class);
@@ -73,7 +74,7 @@ class TvmAutoConfigurationTest {
     void myBatisWhenChosen() {
         withApp().withPropertyValues("tvm.adapter=mybatis").run(ctx -> {
             assertThat(ctx).hasNotFailed();
-            assertThat(ctx.getBean(TvmPersistence.class).getClass().getName()).contains(".mybatis.");
+            assertThat(adapterOf(ctx.getBean(TvmPersistence.class))).isEqualTo("mybatis");
         });
     }
 
@@ -86,7 +87,7 @@ class TvmAutoConfigurationTest {
     @Test
     void theOnlyAdapterOnTheClasspathIsChosenAndAMissingOneIsNamed() {
         withApp().withClassLoader(new FilteredClassLoader(TvmAdapters.MYBATIS_CLASS)).run(ctx ->
-                assertThat(ctx.getBean(TvmPersistence.class).getClass().getName()).contains(".jpa."));
+                assertThat(adapterOf(ctx.getBean(TvmPersistence.class))).isEqualTo("jpa"));
         withApp().withPropertyValues("tvm.adapter=jpa").withClassLoader(new FilteredClassLoader(TvmAdapters.JPA_CLASS))
                 .run(ctx -> assertThat(ctx).getFailure().rootCause()
                         .hasMessageContaining("add the dependency org.tvm:tvm-adapter-jpa"));
@@ -163,5 +164,11 @@ class TvmAutoConfigurationTest {
                     assertThat(ctx.getBean(TvmAdminDataSource.class)).isSameAs(ownAdmin);
                     assertThat(ctx).hasSingleBean(TvmAdministration.class);
                 });
+    }
+
+    /** The adapters' factories return their persistence observed (debug log of each unit); it names the adapter. */
+    private static String adapterOf(TvmPersistence persistence) {
+        assertThat(persistence).isInstanceOf(ObservedTvmPersistence.class);
+        return ((ObservedTvmPersistence) persistence).adapter();
     }
 }
