@@ -36,7 +36,7 @@ class MaintainAndStatusCommandTest {
     @Test
     void statusNeedsAttentionUntilMaintenanceHasRunThenIsHealthy() throws SQLException {
         assertThat(run("status", "--jdbc-url", url, "--user", "sa")).as("stderr: %s", err).isEqualTo(StatusCommand.ATTENTION);
-        assertThat(out.toString()).contains("Schema: H2 at version 14.2, 0 pending").contains("Backlog:")
+        assertThat(out.toString()).contains("Schema: H2 at version " + newestApplied() + ", 0 pending").contains("Backlog:")
                 .contains("Last maintenance run: never").contains("maintenance has never succeeded").contains("Status: ATTENTION");
 
         assertThat(run("maintain", "--jdbc-url", url, "--user", "sa")).as("stderr: %s", err).isZero();
@@ -75,6 +75,17 @@ class MaintainAndStatusCommandTest {
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args);
+    }
+
+    /** The newest version the migration applied (so the test does not name a version the next migration changes). */
+    private String newestApplied() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT \"version\" FROM flyway_schema_history WHERE \"version\" IS NOT NULL"
+                     + " ORDER BY installed_rank DESC LIMIT 1")) {
+            assertThat(rs.next()).as("a migration was applied").isTrue();
+            return rs.getString(1);
+        }
     }
 
     private int count(String sql) throws SQLException {
