@@ -240,6 +240,7 @@ final class SpecColumns {
                 + chain_id uuid not-null
                 + last_seq bigint not-null
                 + last_hash varchar(64) not-null
+                + prev_hash varchar(64) null
                 """);
         TABLES.put("audit_chain_checkpoints", """
                 + chain_id uuid not-null

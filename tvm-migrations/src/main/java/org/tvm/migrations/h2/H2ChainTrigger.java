@@ -80,10 +80,11 @@ public final class H2ChainTrigger implements Trigger {
         set(newRow, "prev_hash", prev);
         set(newRow, "row_hash", hash);
         try (PreparedStatement ps = conn.prepareStatement(
-                "UPDATE audit_chain_heads SET last_seq = ?, last_hash = ? WHERE chain_id = ?")) {
+                "UPDATE audit_chain_heads SET last_seq = ?, prev_hash = ?, last_hash = ? WHERE chain_id = ?")) {
             ps.setLong(1, seq);
-            ps.setString(2, hash);
-            ps.setObject(3, chain);
+            ps.setString(2, prev);
+            ps.setString(3, hash);
+            ps.setObject(4, chain);
             ps.executeUpdate();
         }
     }
