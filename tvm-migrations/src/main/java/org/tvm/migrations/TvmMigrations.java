@@ -116,13 +116,8 @@ public final class TvmMigrations {
         details.put("from", before.orElse("none"));
         details.put("to", after.orElse("none"));
         details.put("migrations", Integer.toString(count));
-        String sql = "INSERT INTO audit_logs (action, resource_type, details, timestamp, success) VALUES "
-                + "('system.migrate', 'schema', " + (vendor == Vendor.POSTGRESQL ? "CAST(? AS jsonb)" : "? FORMAT JSON")
-                + ", CURRENT_TIMESTAMP, TRUE)";
-        try (java.sql.Connection c = dataSource.getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, AuditTexts.json(details));
-            ps.executeUpdate();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            SystemEvents.insert(c, vendor, "system.migrate", "schema", details);
             if (!c.getAutoCommit()) {
                 c.commit();
             }

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.migrations.SystemEvents;
+import org.tvm.migrations.Vendor;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.maintenance.ArchivedMission;
 import org.tvm.ports.maintenance.MaintenanceListener;
@@ -110,11 +112,11 @@ public final class JdbcTvmMaintenance implements TvmMaintenance {
                     done.add(new StepResult(all[i], steps.rowsSoFar(), steps.partitionsSoFar(), "failed", error));
                 }
                 record(runId, done, Outcome.FAILED, error);
-                return new MaintenanceReport(runId, Outcome.FAILED, started, clock.instant(), done);
+                return recordedAsSystemEvent(new MaintenanceReport(runId, Outcome.FAILED, started, clock.instant(), done));
             }
         }
         record(runId, done, Outcome.SUCCEEDED, null);
-        return new MaintenanceReport(runId, Outcome.SUCCEEDED, started, clock.instant(), done);
+        return recordedAsSystemEvent(new MaintenanceReport(runId, Outcome.SUCCEEDED, started, clock.instant(), done));
     }
 
     private MaintenanceReport plan(RetentionPolicy policy, Instant now, MaintenanceListener listener) {
@@ -136,6 +138,21 @@ public final class JdbcTvmMaintenance implements TvmMaintenance {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the maintenance run (SQLState " + e.getSQLState() + ")", e);
         }
+    }
+
+    /** Every recorded run, succeeded or failed, is a system event: the audit trail shows what retention removed. */
+    private MaintenanceReport recordedAsSystemEvent(MaintenanceReport report) {
+        try (Connection c = db.connect()) {
+            SystemEvents.insert(c, db.postgres() ? Vendor.POSTGRESQL : Vendor.H2, MaintenanceReport.SYSTEM_EVENT_ACTION,
+                    MaintenanceReport.SYSTEM_EVENT_RESOURCE, report.systemEventDetails());
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("maintenance run " + report.runId() + " " + report.outcome().code()
+                    + ", but its system event could not be recorded (SQLState " + e.getSQLState() + ")", e);
+        }
+        return report;
     }
 
     /** The failure's kind only: messages of driver exceptions may quote row values. */

@@ -1,7 +1,9 @@
 package org.tvm.ports.maintenance;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,11 @@ public record MaintenanceReport(long runId, Outcome outcome, Instant startedAt, 
         }
     }
 
+    /** Action of the system event every recorded run writes (audit entry without facility, in the system chain). */
+    public static final String SYSTEM_EVENT_ACTION = "maintenance.run";
+    /** Resource type of that event. */
+    public static final String SYSTEM_EVENT_RESOURCE = "maintenance_run";
+
     public MaintenanceReport {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(startedAt, "startedAt");
@@ -43,5 +50,29 @@ public record MaintenanceReport(long runId, Outcome outcome, Instant startedAt, 
     /** @return the result of {@code step}, or null when the run did not reach it */
     public StepResult step(MaintenanceStep step) {
         return steps.stream().filter(s -> s.step() == step).findFirst().orElse(null);
+    }
+
+    /**
+     * The details of the run's system event: {@code run} (the run id), {@code outcome}, and for each step that changed
+     * something {@code <step>.rows} and {@code <step>.partitions} (comma-separated names), and {@code <step>.error} for
+     * the failed step (its kind, never a row value). Counts and partition names only: no personal data.
+     */
+    public Map<String, String> systemEventDetails() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("run", Long.toString(runId));
+        d.put("outcome", outcome.code());
+        for (StepResult s : steps) {
+            String key = s.step().code();
+            if (s.rows() > 0) {
+                d.put(key + ".rows", Long.toString(s.rows()));
+            }
+            if (!s.partitions().isEmpty()) {
+                d.put(key + ".partitions", String.join(",", s.partitions()));
+            }
+            if (s.failed()) {
+                d.put(key + ".error", s.error());
+            }
+        }
+        return d;
     }
 }

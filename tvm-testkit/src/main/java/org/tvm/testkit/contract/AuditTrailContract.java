@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tvm.testkit.contract.ContractSupport.baseNow;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tvm.domain.access.RoleName;
 import org.tvm.domain.audit.AuditChain;
@@ -17,6 +20,10 @@ import org.tvm.domain.audit.ChainCheckpoint;
 import org.tvm.domain.audit.ChainVerification;
 import org.tvm.ports.AuditTrail;
 import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.maintenance.MaintenanceListener;
+import org.tvm.ports.maintenance.MaintenanceReport;
+import org.tvm.ports.maintenance.RetentionPolicy;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.data.FacilityWorld;
 import org.tvm.testkit.data.TvmTestData;
@@ -121,5 +128,29 @@ public abstract class AuditTrailContract {
         assertThatThrownBy(() -> trail.recordSystemEvent(event.toBuilder()
                 .facilityId(org.tvm.domain.facility.FacilityId.newId()).build()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyMaintenanceRunIsASystemEventADryRunIsNot() {
+        Assumptions.assumeTrue(subject().maintenance(Clock.systemUTC()).isPresent(),
+                subject().name() + " declares no maintenance job");
+        // a clock years in the past, as in MaintenanceContract: nothing written at the real "now" is past retention
+        TvmMaintenance maintenance = subject().maintenance(
+                Clock.fixed(MaintenanceContract.T0, ZoneOffset.UTC)).orElseThrow();
+        RetentionPolicy policy = RetentionPolicy.defaults();
+        AuditTrail trail = trail(KEY);
+        long before = trail.verify(AuditChain.SYSTEM_CHAIN).auditEntries();
+
+        maintenance.run(policy, true, MaintenanceListener.NONE);
+        assertThat(trail.verify(AuditChain.SYSTEM_CHAIN).auditEntries()).as("a dry run changes nothing").isEqualTo(before);
+
+        MaintenanceReport run = maintenance.run(policy, false,
+                MaintenanceListener.NONE);
+        assertThat(run.outcome()).isEqualTo(MaintenanceReport.Outcome.SUCCEEDED);
+        ChainVerification v = trail.verify(AuditChain.SYSTEM_CHAIN);
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(v.auditEntries()).as("one system event per run").isEqualTo(before + 1);
+        assertThat(run.systemEventDetails()).containsEntry("run", Long.toString(run.runId()))
+                .containsEntry("outcome", "succeeded");
     }
 }

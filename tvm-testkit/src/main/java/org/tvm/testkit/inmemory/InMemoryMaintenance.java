@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
+import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.json.JsonObject;
@@ -96,15 +97,23 @@ final class InMemoryMaintenance implements TvmMaintenance {
                     }
                     MaintenanceReport failed = new MaintenanceReport(runId, Outcome.FAILED, now, clock.instant(), done);
                     record(failed);
-                    return failed;
+                    return recordedAsSystemEvent(failed);
                 }
             }
             MaintenanceReport ok = new MaintenanceReport(runId, Outcome.SUCCEEDED, now, clock.instant(), done);
             record(ok);
-            return ok;
+            return recordedAsSystemEvent(ok);
         } finally {
             shared.lock.unlock();
         }
+    }
+
+    /** Every recorded run is a system event, stamped with the wall clock as the database stamps it. */
+    private MaintenanceReport recordedAsSystemEvent(MaintenanceReport report) {
+        store.chainState().appendSystem(AuditEntry.builder().action(MaintenanceReport.SYSTEM_EVENT_ACTION)
+                .resourceType(MaintenanceReport.SYSTEM_EVENT_RESOURCE).details(report.systemEventDetails())
+                .timestamp(Instant.now()).build(), store.nextSeq());
+        return report;
     }
 
     private void record(MaintenanceReport report) {
