@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.User;
 import org.tvm.domain.audit.AuditEntry;
+import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.mission.Mission;
@@ -165,6 +166,23 @@ public abstract class AutomaticAuditContract {
         assertThat(entries(w, "location", location.id().value())).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("location.create");
             assertThat(e.details()).containsEntry("new.coordinates", WITHHELD).containsEntry("new.name", location.name());
+            assertThat(e.userId()).isEqualTo(w.userId(RoleName.ADMIN));
+        });
+    }
+
+    @Test
+    void mapsAreAuditedWithTheirDataWithheld() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        FacilityMap map = FacilityMap.first(w.facilityId(), "Garden level", java.util.Map.of("wing", "east"), now);
+        w.inTransactionAs(RoleName.ADMIN, (TvmTransaction tx) -> {
+            tx.maps().insert(map);
+            return null;
+        });
+        assertThat(entries(w, "map", map.id().value())).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("map.create");
+            assertThat(changed(e)).containsExactly("data", "name");
+            assertThat(e.details()).containsEntry("new.name", "Garden level").containsEntry("new.data", WITHHELD);
             assertThat(e.userId()).isEqualTo(w.userId(RoleName.ADMIN));
         });
     }

@@ -9,6 +9,7 @@ import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.User;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
+import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.mission.Mission;
@@ -40,6 +41,7 @@ final class InMemoryAuditTrigger {
         diff(t, tx, "vehicles", t.vehicles, InMemoryAuditTrigger::vehicle, now, actor);
         diff(t, tx, "missions", t.missions, InMemoryAuditTrigger::mission, now, actor);
         diff(t, tx, "locations", t.locations, InMemoryAuditTrigger::location, now, actor);
+        diff(t, tx, "maps", t.maps, InMemoryAuditTrigger::map, now, actor);
         grants(t, tx, now, actor);
         caregivers(t, tx, now, actor);
     }
@@ -230,6 +232,14 @@ final class InMemoryAuditTrigger {
         m.put("kind", l.kind().code());
         m.put("coordinates", str(l.point()));
         m.put("zone", l.zone());
+        return m;
+    }
+
+    private static Map<String, String> map(Object id, FacilityMap f, Tenant t) {
+        Map<String, String> m = base(f.id().toString(), t, f.createdAt(), f.updatedAt());
+        m.put("name", f.name());
+        m.put("version", Integer.toString(f.version()));
+        m.put("data", f.data().toString());   // withheld: only whether it is there matters
         return m;
     }
 

@@ -102,7 +102,7 @@ final class Tenant {
     Tenant(FacilityId id) {
         this.id = id;
         locations = new TrackingMap<>(Map.of());
-        maps = new LinkedHashMap<>();
+        maps = new TrackingMap<>(Map.of());
         residents = new TrackingMap<>(Map.of());
         vehicles = new TrackingMap<>(Map.of());
         missions = new TrackingMap<>(Map.of());
@@ -122,7 +122,7 @@ final class Tenant {
         this.facility = o.facility;
         // the audited tables are TrackingMaps: the audit trigger diffs what a write touched
         locations = new TrackingMap<>(o.locations);
-        maps = new LinkedHashMap<>(o.maps);
+        maps = new TrackingMap<>(o.maps);
         residents = new TrackingMap<>(o.residents);
         vehicles = new TrackingMap<>(o.vehicles);
         missions = new TrackingMap<>(o.missions);
