@@ -13,14 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tvm.adapter.jpa.LeakingJpaFactoryFixture;
 import org.tvm.adapter.jpa.archfixture.JpaFixtureUsingMyBatisAdapter;
-import org.tvm.adapter.sql.archfixture.SqlSupportUsingAnAdapterFixture;
-import org.tvm.adapter.jpa.archfixture.LeakingJpaFactoryFixture;
-import org.tvm.adapter.jpa.archfixture.PublicEntityFixture;
+import org.tvm.adapter.jpa.archfixture.MisplacedEntityFixture;
+import org.tvm.adapter.mybatis.RowLeakingFactoryFixture;
+import org.tvm.adapter.mybatis.archfixture.MisplacedFixtureRow;
 import org.tvm.adapter.mybatis.archfixture.MyBatisFixtureUsingJpaAdapter;
-import org.tvm.adapter.mybatis.archfixture.PublicFixtureRow;
+import org.tvm.adapter.sql.archfixture.SqlSupportUsingAnAdapterFixture;
 import org.tvm.domain.archfixture.DomainFixtureUsingALibrary;
 import org.tvm.examples.archfixture.HibernateOutsideTheJpaAdapterFixture;
+import org.tvm.examples.archfixture.JpaAdapterInternalsOutsideItFixture;
+import org.tvm.examples.archfixture.MyBatisAdapterInternalsOutsideItFixture;
 import org.tvm.examples.archfixture.MyBatisOutsideTheMyBatisAdapterFixture;
 import org.tvm.ports.archfixture.PortFixtureUsingMigrations;
 import org.tvm.ports.archfixture.PortFixtureUsingTestkit;
@@ -68,9 +71,12 @@ class ArchitectureTest {
                 Arguments.of(ArchitectureRules.MYBATIS_ONLY_IN_MYBATIS_ADAPTER, MyBatisOutsideTheMyBatisAdapterFixture.class),
                 Arguments.of(ArchitectureRules.JPA_ADAPTER_INDEPENDENT_OF_MYBATIS_ADAPTER, JpaFixtureUsingMyBatisAdapter.class),
                 Arguments.of(ArchitectureRules.MYBATIS_ADAPTER_INDEPENDENT_OF_JPA_ADAPTER, MyBatisFixtureUsingJpaAdapter.class),
-                Arguments.of(ArchitectureRules.ENTITIES_ARE_PACKAGE_PRIVATE, PublicEntityFixture.class),
-                Arguments.of(ArchitectureRules.ROWS_ARE_PACKAGE_PRIVATE, PublicFixtureRow.class),
+                Arguments.of(ArchitectureRules.JPA_ADAPTER_INTERNALS_STAY_INSIDE_IT, JpaAdapterInternalsOutsideItFixture.class),
+                Arguments.of(ArchitectureRules.MYBATIS_ADAPTER_INTERNALS_STAY_INSIDE_IT, MyBatisAdapterInternalsOutsideItFixture.class),
+                Arguments.of(ArchitectureRules.ENTITIES_STAY_INSIDE_THE_JPA_ADAPTER, MisplacedEntityFixture.class),
+                Arguments.of(ArchitectureRules.ROWS_STAY_INSIDE_THE_MYBATIS_ADAPTER, MisplacedFixtureRow.class),
                 Arguments.of(ArchitectureRules.ADAPTER_API_SPEAKS_PORT_TYPES, LeakingJpaFactoryFixture.class),
+                Arguments.of(ArchitectureRules.ADAPTER_API_EXPOSES_NO_INTERNALS, RowLeakingFactoryFixture.class),
                 Arguments.of(ArchitectureRules.TESTKIT_STAYS_OUT_OF_PRODUCTION_CODE, PortFixtureUsingTestkit.class),
                 Arguments.of(ArchitectureRules.SQL_SUPPORT_INDEPENDENT_OF_ADAPTERS, SqlSupportUsingAnAdapterFixture.class));
     }

@@ -24,6 +24,12 @@ import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.TvmAdministration;
+import org.tvm.adapter.jpa.support.HibernateErrors;
+import org.tvm.adapter.jpa.entity.RolePermissionEntity;
+import org.tvm.adapter.jpa.entity.PermissionEntity;
+import org.tvm.adapter.jpa.entity.FacilityEntity;
+import org.tvm.adapter.jpa.mapping.EntityMapper;
+import org.tvm.adapter.jpa.support.SqlDialect;
 
 /**
  * {@link TvmAdministration} over the admin data source: each call is one transaction; on PostgreSQL it runs as

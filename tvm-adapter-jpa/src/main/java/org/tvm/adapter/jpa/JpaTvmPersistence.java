@@ -30,9 +30,16 @@ import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
 import org.tvm.ports.crypto.KeyRing;
+import org.tvm.adapter.jpa.repository.JpaTransaction;
+import org.tvm.adapter.jpa.support.HibernateErrors;
+import org.tvm.adapter.jpa.support.UnitConnection;
+import org.tvm.adapter.jpa.mapping.EntityMapper;
+import org.tvm.adapter.jpa.support.HibernateBootstrap;
+import org.tvm.adapter.jpa.support.SqlDialect;
 
 /**
- * The JPA (Hibernate 7 + hibernate-spatial) adapter of the TVM ports: the only public type of this module.
+ * The JPA (Hibernate 7 + hibernate-spatial) adapter of the TVM ports: the only type of this module meant for its users
+ * (the classes of its sub-packages are public only so the adapter's packages reach each other).
  *
  * <pre>{@code
  * TvmPersistence persistence = JpaTvmPersistence.create(appDataSource,

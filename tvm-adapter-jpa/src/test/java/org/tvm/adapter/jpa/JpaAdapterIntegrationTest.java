@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.tvm.adapter.jpa.repository.TransactionConnections;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.Vehicle;

@@ -22,6 +22,12 @@ import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
+import org.tvm.adapter.mybatis.mapper.FacilityMapper;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.mapper.ContextMapper;
+import org.tvm.adapter.mybatis.support.SqlDialect;
+import org.tvm.adapter.mybatis.mapper.AdminMapper;
+import org.tvm.adapter.mybatis.mapper.AccessMapper;
 
 /**
  * Administration over the admin DataSource: each method one transaction; on PostgreSQL a non-superuser admin login
@@ -33,10 +39,10 @@ final class MyBatisAdministration implements TvmAdministration {
     private static final int MAX_MONTHS_PER_CALL = 121;
 
     private final SqlSessionFactory sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MyBatisAdministration(SqlSessionFactory sessions, Dialect dialect) {
+    MyBatisAdministration(SqlSessionFactory sessions, SqlDialect dialect) {
         this.sessions = sessions;
         this.dialect = dialect;
     }
@@ -73,14 +79,14 @@ final class MyBatisAdministration implements TvmAdministration {
     @Override
     public void createFacility(Facility facility) {
         requireNonNull(facility, "facility");
-        inTransaction("Facility", s -> s.getMapper(FacilityMapper.class).insertFacility(DomainRows.row(facility)));
+        inTransaction("Facility", s -> s.getMapper(FacilityMapper.class).insertFacility(RowMapper.row(facility)));
     }
 
     @Override
     public Optional<Facility> findFacility(FacilityId id) {
         requireNonNull(id, "id");
         return inTransaction("Facility", s -> Optional.ofNullable(s.getMapper(FacilityMapper.class).findFacility(id.value()))
-                .map(DomainRows::facility));
+                .map(RowMapper::facility));
     }
 
     @Override
@@ -133,7 +139,7 @@ final class MyBatisAdministration implements TvmAdministration {
     @Override
     public void refreshMissionSummary() {
         inTransaction("Mission", s -> {
-            if (dialect == Dialect.POSTGRESQL) {
+            if (dialect == SqlDialect.POSTGRESQL) {
                 s.getMapper(AdminMapper.class).refreshMissionSummary();
             }
             return null;
@@ -174,7 +180,7 @@ final class MyBatisAdministration implements TvmAdministration {
                 });
             }
         };
-        return new org.tvm.adapter.sql.JdbcAuditTrail(tx, dialect == Dialect.POSTGRESQL, current, retired);
+        return new org.tvm.adapter.sql.JdbcAuditTrail(tx, dialect == SqlDialect.POSTGRESQL, current, retired);
     }
 
     @Override

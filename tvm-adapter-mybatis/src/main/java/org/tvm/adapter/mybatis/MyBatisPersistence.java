@@ -26,6 +26,9 @@ import org.tvm.ports.TransactionWork;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.TvmTransaction;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.repository.MyBatisTransaction;
+import org.tvm.adapter.mybatis.support.SqlDialect;
 
 /**
  * The {@link TvmPersistence} of this adapter. Per unit of work: open a SqlSession (autocommit off, one connection),
@@ -35,15 +38,15 @@ import org.tvm.ports.TvmTransaction;
 final class MyBatisPersistence implements TvmPersistence {
 
     private final SqlSessionFactory sessions;
-    private final Dialect dialect;
+    private final SqlDialect dialect;
     private final Set<Capability> capabilities;
     private final HostTransactions hostTransactions;
-    private final DomainRows rows;
+    private final RowMapper rows;
     private final Clock clock;
     private final ThreadLocal<Boolean> active = new ThreadLocal<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    MyBatisPersistence(SqlSessionFactory sessions, Dialect dialect, Set<Capability> capabilities, DomainRows rows,
+    MyBatisPersistence(SqlSessionFactory sessions, SqlDialect dialect, Set<Capability> capabilities, RowMapper rows,
             Clock clock, HostTransactions hostTransactions) {
         this.sessions = sessions;
         this.hostTransactions = hostTransactions;
@@ -227,7 +230,7 @@ final class MyBatisPersistence implements TvmPersistence {
         closed.set(true);
     }
 
-    Dialect dialect() {
+    SqlDialect dialect() {
         return dialect;
     }
 

@@ -17,10 +17,14 @@ import org.tvm.ports.TvmPersistence;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
 import org.tvm.ports.crypto.KeyRing;
+import org.tvm.adapter.mybatis.support.MyBatisBootstrap;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.support.SqlDialect;
 
 /**
  * The public entry point of the MyBatis adapter (MyBatis 3.5, PostgreSQL 15+ with PostGIS, or H2 in PostgreSQL
- * mode). Nothing else of this module is public, and no MyBatis type appears here.
+ * mode). Nothing else of this module is meant for its users (the classes of its sub-packages are public only so the
+ * adapter's packages reach each other), and no MyBatis type appears here.
  *
  * <pre>{@code
  * TvmMigrations.migrate(adminDataSource);
@@ -49,10 +53,10 @@ public final class MyBatisTvmPersistence {
     public static TvmPersistence create(DataSource dataSource, Options options) {
         requireNonNull(dataSource, "dataSource");
         requireNonNull(options, "options");
-        DomainRows rows = new DomainRows(options.cipher());
-        Dialect dialect = Dialect.of(dataSource);
+        RowMapper rows = new RowMapper(options.cipher());
+        SqlDialect dialect = SqlDialect.of(dataSource);
         Set<Capability> capabilities = ApplicationLogin.check(dataSource, dialect.database(), options.allowBypassingRls);
-        return AdapterLog.started("mybatis", new MyBatisPersistence(MyBatisSetup.sessionFactory(dataSource, dialect, "tvm-app"),
+        return AdapterLog.started("mybatis", new MyBatisPersistence(MyBatisBootstrap.sessionFactory(dataSource, dialect, "tvm-app"),
                 dialect, capabilities, rows, options.clock(), options.hostTransactions), dataSource, options.cipher);
     }
 
@@ -66,8 +70,8 @@ public final class MyBatisTvmPersistence {
      */
     public static TvmAdministration administration(DataSource adminDataSource) {
         requireNonNull(adminDataSource, "adminDataSource");
-        Dialect dialect = Dialect.of(adminDataSource);
-        return new MyBatisAdministration(MyBatisSetup.sessionFactory(adminDataSource, dialect, "tvm-admin"), dialect);
+        SqlDialect dialect = SqlDialect.of(adminDataSource);
+        return new MyBatisAdministration(MyBatisBootstrap.sessionFactory(adminDataSource, dialect, "tvm-admin"), dialect);
     }
 
     /**

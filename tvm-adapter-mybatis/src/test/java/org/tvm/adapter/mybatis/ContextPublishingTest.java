@@ -15,13 +15,14 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.tvm.adapter.mybatis.mapper.ContextMapper;
+import org.tvm.adapter.mybatis.repository.TransactionMappers;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
 import org.tvm.testkit.data.TvmTestData;
 import org.tvm.testkit.db.JdbcPersistenceUnderTest;
-import org.tvm.testkit.db.TestDatabases;
 
 /**
  * No statement ever runs in autocommit or before the context is published: every connection the adapter takes from the
@@ -47,7 +48,7 @@ class ContextPublishingTest {
         String seen = persistence.inTransaction(TvmContext.system(facility), tx -> {
             tx.vehicles().insert(TvmTestData.vehicle(facility).at(now).build());
             tx.vehicles().list();
-            return ((MyBatisTransaction) org.tvm.ports.spi.UnitOfWork.unguarded(tx)).mapper(ContextMapper.class).currentFacility();
+            return TransactionMappers.of(tx, ContextMapper.class).currentFacility();
         });
         persistence.inReadOnlyTransaction(TvmContext.system(facility), tx -> tx.operations().fleetStatus(now));
 

@@ -1,0 +1,172 @@
+package org.tvm.adapter.jpa.repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+import org.tvm.adapter.jpa.entity.ResidentEntity;
+import org.tvm.adapter.sql.Keyset;
+import org.tvm.domain.audit.DataAccessType;
+import org.tvm.domain.resident.Resident;
+import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.NotFoundException;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.query.Page;
+import org.tvm.ports.query.PageRequest;
+
+/**
+ * {@link ResidentRepository}: medical notes sealed by the mapper; every returned resident is logged in
+ * {@code data_access_logs} in the same transaction (one multi-row INSERT per call).
+ */
+final class JpaResidentRepository implements ResidentRepository {
+
+    private static final List<String> LIST_PREFIX = List.of("residents.list");
+
+    private final JpaTransaction tx;
+
+    JpaResidentRepository(JpaTransaction tx) {
+        this.tx = tx;
+    }
+
+    @Override
+    public void insert(Resident resident) {
+        Objects.requireNonNull(resident, "resident");
+        tx.checkWritable();
+        tx.requireContextFacility(resident.facilityId(), "Resident");
+        tx.writeVoid("Resident", () -> tx.session().persist(tx.mapper().toEntity(resident)));
+    }
+
+    @Override
+    public Resident update(Resident resident) {
+        Objects.requireNonNull(resident, "resident");
+        tx.checkWritable();
+        tx.requireContextFacility(resident.facilityId(), "Resident");
+        return tx.write("Resident", () -> {
+            ResidentEntity e = tx.mapper().toEntity(resident);
+            int rows = tx.session().createMutationQuery("update ResidentEntity r set r.firstName = :fn, r.lastName = :ln, "
+                            + "r.dateOfBirth = :dob, r.gender = :gender, r.phone = :phone, r.emergencyContactName = :ecn, "
+                            + "r.emergencyContactPhone = :ecp, r.medicalNotes = :notes, r.wheelchairType = :wt, "
+                            + "r.requiresAssistance = :ra, r.preferredLanguage = :lang, r.photoUrl = :photo, "
+                            + "r.gdprConsent = :consent, r.gdprConsentDate = :consentDate, r.updatedAt = :updated "
+                            + "where r.id = :id and r.facilityId = :f and r.deletedAt is null")
+                    .setParameter("fn", e.firstName).setParameter("ln", e.lastName).setParameter("dob", e.dateOfBirth)
+                    .setParameter("gender", e.gender).setParameter("phone", e.phone)
+                    .setParameter("ecn", e.emergencyContactName).setParameter("ecp", e.emergencyContactPhone)
+                    .setParameter("notes", e.medicalNotes).setParameter("wt", e.wheelchairType)
+                    .setParameter("ra", e.requiresAssistance).setParameter("lang", e.preferredLanguage)
+                    .setParameter("photo", e.photoUrl).setParameter("consent", e.gdprConsent)
+                    .setParameter("consentDate", e.gdprConsentDate).setParameter("updated", e.updatedAt)
+                    .setParameter("id", e.id).setParameter("f", tx.facility()).executeUpdate();
+            if (rows == 0) {
+                throw new NotFoundException("Resident", resident.id());
+            }
+            Resident stored = load(e.id, false).orElseThrow(() -> new NotFoundException("Resident", resident.id()));
+            recordAccess(List.of(e.id), DataAccessType.UPDATE);
+            return stored;
+        });
+    }
+
+    @Override
+    public Optional<Resident> findById(ResidentId id) {
+        Objects.requireNonNull(id, "id");
+        return find(id, false);
+    }
+
+    @Override
+    public Optional<Resident> findByIdIncludingDeleted(ResidentId id) {
+        Objects.requireNonNull(id, "id");
+        return find(id, true);
+    }
+
+    private Optional<Resident> find(ResidentId id, boolean includingDeleted) {
+        return tx.write("Resident", () -> {
+            Optional<Resident> found = load(id.value(), includingDeleted);
+            found.ifPresent(r -> recordAccess(List.of(r.id().value()), DataAccessType.READ));
+            return found;
+        });
+    }
+
+    private Optional<Resident> load(UUID id, boolean includingDeleted) {
+        return tx.session().createSelectionQuery("from ResidentEntity r where r.id = :id and r.facilityId = :f"
+                        + (includingDeleted ? "" : " and r.deletedAt is null"), ResidentEntity.class)
+                .setParameter("id", id).setParameter("f", tx.facility()).setReadOnly(true)
+                .uniqueResultOptional().map(tx.mapper()::toDomain);
+    }
+
+    @Override
+    public Page<Resident> list(PageRequest page) {
+        Objects.requireNonNull(page, "page");
+        tx.checkWritable();
+        List<String> after = Keyset.after(page, LIST_PREFIX, 3);
+        String c = tx.dialect().collateC();
+        return tx.write("Resident", () -> {
+            StringBuilder sql = new StringBuilder("SELECT r.* FROM residents r WHERE r.facility_id = :f AND r.deleted_at IS NULL");
+            if (after != null) {
+                sql.append(" AND (r.last_name").append(c).append(", r.first_name").append(c)
+                        .append(", r.id) > (:ln, :fn, :id)");
+            }
+            sql.append(" ORDER BY r.last_name").append(c).append(", r.first_name").append(c).append(", r.id LIMIT :n");
+            NativeQuery<ResidentEntity> q = tx.session().createNativeQuery(sql.toString(), ResidentEntity.class)
+                    .setParameter("f", tx.facility()).setParameter("n", page.limit() + 1);
+            if (after != null) {
+                UUID id;
+                try {
+                    id = UUID.fromString(after.get(2));
+                } catch (RuntimeException e) {
+                    throw Keyset.malformed(e);
+                }
+                q.setParameter("ln", after.get(0)).setParameter("fn", after.get(1)).setParameter("id", id);
+            }
+            List<Resident> rows = q.setReadOnly(true).getResultList().stream().map(tx.mapper()::toDomain).toList();
+            Page<Resident> result = Keyset.page(rows, page.limit(), LIST_PREFIX,
+                    r -> List.of(r.lastName(), r.firstName(), r.id().value().toString()));
+            recordAccess(result.items().stream().map(r -> r.id().value()).toList(), DataAccessType.READ);
+            return result;
+        });
+    }
+
+    @Override
+    public void softDelete(ResidentId id, Instant requestedAt) {
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.optionalInstant("Resident", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(at, "at");
+        tx.checkWritable();
+        tx.writeVoid("Resident", () -> {
+            int rows = tx.session().createMutationQuery("update ResidentEntity r set r.deletedAt = :at, r.updatedAt = :at "
+                            + "where r.id = :id and r.facilityId = :f and r.deletedAt is null")
+                    .setParameter("at", at).setParameter("id", id.value()).setParameter("f", tx.facility()).executeUpdate();
+            if (rows == 0 && !exists(id.value())) {
+                throw new NotFoundException("Resident", id);
+            }
+        });
+    }
+
+    private boolean exists(UUID id) {
+        return tx.session().createSelectionQuery("select count(r) from ResidentEntity r where r.id = :id and r.facilityId = :f",
+                Long.class).setParameter("id", id).setParameter("f", tx.facility()).getSingleResult() > 0;
+    }
+
+    /** One multi-row INSERT into data_access_logs for the given residents (actor of the context, adapter clock). */
+    void recordAccess(List<UUID> residentIds, DataAccessType type) {
+        if (residentIds.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "INSERT INTO data_access_logs (facility_id, user_id, resident_id, access_type, accessed_at) VALUES ");
+        for (int i = 0; i < residentIds.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:f, :u, :r").append(i).append(", :t, :at)");
+        }
+        var q = tx.session().createNativeMutationQuery(sql.toString())
+                .setParameter("f", tx.facility()).setParameter("u", tx.actor(), UUID.class)
+                .setParameter("t", type.code()).setParameter("at", tx.now());
+        List<UUID> ids = new ArrayList<>(residentIds);
+        for (int i = 0; i < ids.size(); i++) {
+            q.setParameter("r" + i, ids.get(i));
+        }
+        q.executeUpdate();
+    }
+}

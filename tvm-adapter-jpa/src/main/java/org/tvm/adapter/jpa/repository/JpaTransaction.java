@@ -1,0 +1,301 @@
+package org.tvm.adapter.jpa.repository;
+
+import org.tvm.adapter.sql.error.ErrorHint;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.tvm.adapter.sql.ClaimedMissions;
+import org.tvm.adapter.sql.JdbcKpiQueries;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.AccessControlRepository;
+import org.tvm.ports.AccessDeniedException;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.UserRepository;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.UnitOfWork;
+import org.tvm.adapter.jpa.support.HibernateErrors;
+import org.tvm.adapter.jpa.mapping.EntityMapper;
+import org.tvm.adapter.jpa.support.SqlDialect;
+
+/**
+ * One unit of work: a Hibernate {@link Session} with an open transaction whose first statement published the context.
+ * Every repository call goes through {@link #read} or {@link #write}: thread/lifetime checks, read-only check, flush of
+ * the call's writes (so errors surface at the call, translated), and a cleared persistence context afterwards (the
+ * domain objects are immutable copies; the context never holds stale state across calls).
+ */
+public final class JpaTransaction implements TvmTransaction {
+
+    private final Session session;
+    private final TvmContext ctx;
+    private final boolean readOnly;
+    private final SqlDialect dialect;
+    private final EntityMapper mapper;
+    private final Clock clock;
+    private final Thread owner = Thread.currentThread();
+    /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
+    private final ClaimedMissions claimed = new ClaimedMissions();
+    private volatile boolean active = true;
+    private final UnitOfWork unitOfWork = new UnitOfWork();
+
+    private FacilityRepository facilities;
+    private ResidentRepository residents;
+    private VehicleRepository vehicles;
+    private MissionRepository missions;
+    private DispatchOperations dispatch;
+    private TelemetryRepository telemetry;
+    private UserRepository users;
+    private AccessControlRepository accessControl;
+    private AuditRepository audit;
+    private OperationsQueries operations;
+    private MapRepository maps;
+
+    public JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
+        this.session = session;
+        this.ctx = ctx;
+        this.readOnly = readOnly;
+        this.dialect = dialect;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    public void end() {
+        active = false;
+    }
+
+    Session session() {
+        check();
+        return session;
+    }
+
+    ClaimedMissions claimed() {
+        return claimed;
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    EntityMapper mapper() {
+        return mapper;
+    }
+
+    /** @return the context facility id as UUID */
+    UUID facility() {
+        return ctx.facilityId().value();
+    }
+
+    /** @return the acting user id or null */
+    UUID actor() {
+        return ctx.actorUserId().map(u -> u.value()).orElse(null);
+    }
+
+    /** @return the adapter's clock, truncated to the database precision */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    void check() {
+        if (!active) {
+            throw new IllegalStateException("this TvmTransaction has ended; repositories may only be used inside the work");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("a TvmTransaction may only be used by the thread running its work");
+        }
+    }
+
+    void checkWritable() {
+        check();
+        if (readOnly) {
+            throw new IllegalStateException("read-only transaction: this repository method writes");
+        }
+    }
+
+    /** Rejects data of another facility before any SQL runs. */
+    void requireContextFacility(FacilityId facilityId, String entity) {
+        if (!ctx.facilityId().equals(facilityId)) {
+            throw AccessDeniedException.otherFacility(entity);
+        }
+    }
+
+    <T> T read(String entity, Supplier<T> body) {
+        check();
+        try {
+            T result = body.get();
+            session.clear();
+            return result;
+        } catch (RuntimeException e) {
+            throw HibernateErrors.translate(e, ErrorHint.of(entity));
+        }
+    }
+
+    <T> T write(ErrorHint hint, Supplier<T> body) {
+        checkWritable();
+        try {
+            T result = body.get();
+            session.flush();
+            session.clear();
+            return result;
+        } catch (RuntimeException e) {
+            throw HibernateErrors.translate(e, hint);
+        }
+    }
+
+    <T> T write(String entity, Supplier<T> body) {
+        return write(ErrorHint.of(entity), body);
+    }
+
+    void writeVoid(String entity, Runnable body) {
+        write(entity, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ TvmTransaction
+
+    @Override
+    public TvmContext context() {
+        check();
+        return ctx;
+    }
+
+    @Override
+    public boolean readOnly() {
+        check();
+        return readOnly;
+    }
+
+    @Override
+    public <T> T savepoint(Supplier<T> work) {
+        check();
+        return unitOfWork.savepoint(work, savepoints);
+    }
+
+    /** JDBC savepoints on the session's connection; every write already flushed, so nothing is pending at set(). */
+    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
+        @Override
+        public Object set() {
+            try {
+                session.flush();
+                return session.doReturningWork(java.sql.Connection::setSavepoint);
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void rollbackTo(Object savepoint) {
+            try {
+                session.clear(); // drops the failed actions and entities loaded after the savepoint
+                // row locks taken after the savepoint are released with it: a claim made there no longer holds
+                claimed.clear();
+                session.doWork(c -> c.rollback((java.sql.Savepoint) savepoint));
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void release(Object savepoint) {
+            try {
+                session.doWork(c -> c.releaseSavepoint((java.sql.Savepoint) savepoint));
+            } catch (RuntimeException e) {
+                throw HibernateErrors.translate(e, ErrorHint.NONE);
+            }
+        }
+    };
+
+    @Override
+    public FacilityRepository facilities() {
+        check();
+        return facilities == null ? facilities = new JpaFacilityRepository(this) : facilities;
+    }
+
+    @Override
+    public ResidentRepository residents() {
+        check();
+        return residents == null ? residents = new JpaResidentRepository(this) : residents;
+    }
+
+    @Override
+    public VehicleRepository vehicles() {
+        check();
+        return vehicles == null ? vehicles = new JpaVehicleRepository(this) : vehicles;
+    }
+
+    @Override
+    public MissionRepository missions() {
+        check();
+        return missions == null ? missions = new JpaMissionRepository(this) : missions;
+    }
+
+    @Override
+    public DispatchOperations dispatch() {
+        check();
+        return dispatch == null ? dispatch = new JpaDispatchOperations(this) : dispatch;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        check();
+        return telemetry == null ? telemetry = new JpaTelemetryRepository(this) : telemetry;
+    }
+
+    @Override
+    public UserRepository users() {
+        check();
+        return users == null ? users = new JpaUserRepository(this) : users;
+    }
+
+    @Override
+    public AccessControlRepository accessControl() {
+        check();
+        return accessControl == null ? accessControl = new JpaAccessControlRepository(this) : accessControl;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        check();
+        return audit == null ? audit = new JpaAuditRepository(this) : audit;
+    }
+
+    @Override
+    public OperationsQueries operations() {
+        check();
+        return operations == null ? operations = new JpaOperationsQueries(this) : operations;
+    }
+
+    @Override
+    public KpiQueries kpis() {
+        check();
+        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
+            @Override
+            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
+                return JpaTransaction.this.read(entity, () -> session.doReturningWork(work::run));
+            }
+        }, facility(), dialect instanceof SqlDialect.Postgres);
+    }
+
+    @Override
+    public MapRepository maps() {
+        check();
+        return maps == null ? maps = new JpaMapRepository(this) : maps;
+    }
+}

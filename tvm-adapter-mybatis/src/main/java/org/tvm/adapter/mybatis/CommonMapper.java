@@ -1,8 +1,0 @@
-package org.tvm.adapter.mybatis;
-
-/**
- * Holds only SQL fragments shared by the other mappers ({@code CommonMapper.xml}): the per-database binary
- * collation and the priority rank. Registered first so includes across namespaces resolve.
- */
-interface CommonMapper {
-}

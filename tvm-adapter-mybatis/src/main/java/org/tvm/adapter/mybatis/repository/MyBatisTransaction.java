@@ -1,0 +1,288 @@
+package org.tvm.adapter.mybatis.repository;
+
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.SqlSession;
+import org.tvm.adapter.sql.ClaimedMissions;
+import org.tvm.adapter.sql.JdbcKpiQueries;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.AccessControlRepository;
+import org.tvm.ports.AccessDeniedException;
+import org.tvm.ports.AuditRepository;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.MissionRepository;
+import org.tvm.ports.MapRepository;
+import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.ResidentRepository;
+import org.tvm.ports.TelemetryRepository;
+import org.tvm.ports.TvmContext;
+import org.tvm.ports.TvmTransaction;
+import org.tvm.ports.UserRepository;
+import org.tvm.ports.VehicleRepository;
+import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.UnitOfWork;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.support.SqlDialect;
+
+/**
+ * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
+ * Every repository call goes through {@link #read} / {@link #write}, which check thread, lifetime and read-only mode and
+ * translate database errors with {@link org.tvm.adapter.sql.error.SqlErrorTranslator}.
+ */
+public final class MyBatisTransaction implements TvmTransaction {
+
+    final SqlSession session;
+    final SqlDialect dialect;
+    final RowMapper rows;
+    /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
+    final ClaimedMissions claimed = new ClaimedMissions();
+    private final TvmContext context;
+    private final boolean readOnly;
+    private final Clock clock;
+    private final Thread owner = Thread.currentThread();
+    private volatile boolean open = true;
+    private final UnitOfWork unitOfWork = new UnitOfWork();
+
+    private FacilityRepository facilities;
+    private ResidentRepository residents;
+    private VehicleRepository vehicles;
+    private MissionRepository missions;
+    private DispatchOperations dispatch;
+    private TelemetryRepository telemetry;
+    private UserRepository users;
+    private AccessControlRepository accessControl;
+    private AuditRepository audit;
+    private OperationsQueries operations;
+    private MapRepository maps;
+
+    public MyBatisTransaction(SqlSession session, SqlDialect dialect, RowMapper rows, Clock clock, TvmContext context,
+            boolean readOnly) {
+        this.session = session;
+        this.dialect = dialect;
+        this.rows = rows;
+        this.clock = clock;
+        this.context = context;
+        this.readOnly = readOnly;
+    }
+
+    public UnitOfWork unitOfWork() {
+        return unitOfWork;
+    }
+
+    public void invalidate() {
+        open = false;
+    }
+
+    void checkUsable() {
+        if (!open) {
+            throw new IllegalStateException("This TvmTransaction has ended; repositories must not be used after the work returns");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new IllegalStateException("This TvmTransaction belongs to another thread");
+        }
+    }
+
+    void checkWritable(String operation) {
+        checkUsable();
+        if (readOnly) {
+            throw new IllegalStateException(operation + " is not allowed in a read-only transaction");
+        }
+    }
+
+    /** Runs a read; database errors are translated. */
+    <T> T read(String entity, Supplier<T> body) {
+        checkUsable();
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
+        }
+    }
+
+    /** Runs a mutation; throws IllegalStateException in a read-only transaction, translates database errors. */
+    <T> T write(String entity, String operation, Supplier<T> body) {
+        checkWritable(operation);
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw SqlErrorTranslator.translate(e, ErrorHint.of(entity));
+        }
+    }
+
+    void write(String entity, String operation, Runnable body) {
+        write(entity, operation, () -> {
+            body.run();
+            return null;
+        });
+    }
+
+    <M> M mapper(Class<M> type) {
+        return session.getMapper(type);
+    }
+
+    UUID facility() {
+        return context.facilityId().value();
+    }
+
+    UUID actor() {
+        return context.actorUserId().map(u -> u.value()).orElse(null);
+    }
+
+    /** The adapter's clock, truncated to microseconds like every stored instant. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** Port rule: data of another facility is refused before any SQL runs. */
+    void requireContextFacility(FacilityId facility, String entity) {
+        if (!context.facilityId().equals(facility)) {
+            throw AccessDeniedException.otherFacility(entity);
+        }
+    }
+
+    @Override
+    public TvmContext context() {
+        checkUsable();
+        return context;
+    }
+
+    @Override
+    public boolean readOnly() {
+        checkUsable();
+        return readOnly;
+    }
+
+    @Override
+    public <T> T savepoint(Supplier<T> work) {
+        checkUsable();
+        return unitOfWork.savepoint(work, savepoints);
+    }
+
+    /** JDBC savepoints on the session's connection (SIMPLE executor: every statement already ran). */
+    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
+        @Override
+        public Object set() {
+            try {
+                return session.getConnection().setSavepoint();
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void rollbackTo(Object savepoint) {
+            try {
+                session.clearCache(); // rows cached after the savepoint may be undone
+                // row locks taken after the savepoint are released with it: a claim made there no longer holds
+                claimed.clear();
+                session.getConnection().rollback((java.sql.Savepoint) savepoint);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+
+        @Override
+        public void release(Object savepoint) {
+            try {
+                session.getConnection().releaseSavepoint((java.sql.Savepoint) savepoint);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                throw SqlErrorTranslator.translate(e, ErrorHint.NONE);
+            }
+        }
+    };
+
+    @Override
+    public FacilityRepository facilities() {
+        checkUsable();
+        return facilities == null ? facilities = new MyBatisFacilityRepository(this) : facilities;
+    }
+
+    @Override
+    public ResidentRepository residents() {
+        checkUsable();
+        return residents == null ? residents = new MyBatisResidentRepository(this) : residents;
+    }
+
+    @Override
+    public VehicleRepository vehicles() {
+        checkUsable();
+        return vehicles == null ? vehicles = new MyBatisVehicleRepository(this) : vehicles;
+    }
+
+    @Override
+    public MissionRepository missions() {
+        checkUsable();
+        return missions == null ? missions = new MyBatisMissionRepository(this) : missions;
+    }
+
+    @Override
+    public DispatchOperations dispatch() {
+        checkUsable();
+        return dispatch == null ? dispatch = new MyBatisDispatchOperations(this) : dispatch;
+    }
+
+    @Override
+    public TelemetryRepository telemetry() {
+        checkUsable();
+        return telemetry == null ? telemetry = new MyBatisTelemetryRepository(this) : telemetry;
+    }
+
+    @Override
+    public UserRepository users() {
+        checkUsable();
+        return users == null ? users = new MyBatisUserRepository(this) : users;
+    }
+
+    @Override
+    public AccessControlRepository accessControl() {
+        checkUsable();
+        return accessControl == null ? accessControl = new MyBatisAccessControlRepository(this) : accessControl;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        checkUsable();
+        return audit == null ? audit = new MyBatisAuditRepository(this) : audit;
+    }
+
+    @Override
+    public OperationsQueries operations() {
+        checkUsable();
+        return operations == null ? operations = new MyBatisOperationsQueries(this) : operations;
+    }
+
+    @Override
+    public KpiQueries kpis() {
+        checkUsable();
+        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
+            @Override
+            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
+                return MyBatisTransaction.this.read(entity, () -> {
+                    try {
+                        return work.run(session.getConnection());
+                    } catch (java.sql.SQLException e) {
+                        throw new org.apache.ibatis.exceptions.PersistenceException(e);
+                    }
+                });
+            }
+        }, facility(), dialect == SqlDialect.POSTGRESQL);
+    }
+
+    @Override
+    public MapRepository maps() {
+        checkUsable();
+        return maps == null ? maps = new MyBatisMapRepository(this) : maps;
+    }
+
+    @Override
+    public String toString() {
+        return "MyBatisTransaction[" + context + (readOnly ? ", read-only" : "") + (open ? "" : ", ended") + "]";
+    }
+}
