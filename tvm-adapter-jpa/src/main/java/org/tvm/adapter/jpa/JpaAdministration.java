@@ -61,7 +61,7 @@ final class JpaAdministration implements TvmAdministration {
         try {
             session = sessionFactory.openSession();
             transaction = session.beginTransaction();
-            session.doWork(dialect::beginAdministration);
+            session.doWork(dialect.database()::beginAdministration);
             T result = work.apply(session);
             session.flush();
             transaction.commit();

@@ -24,7 +24,6 @@ import org.tvm.ports.Capability;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.adapter.mybatis.mapper.FacilityMapper;
 import org.tvm.adapter.mybatis.mapping.RowMapper;
-import org.tvm.adapter.mybatis.mapper.ContextMapper;
 import org.tvm.adapter.mybatis.support.SqlDialect;
 import org.tvm.adapter.mybatis.mapper.AdminMapper;
 import org.tvm.adapter.mybatis.mapper.AccessMapper;
@@ -59,13 +58,11 @@ final class MyBatisAdministration implements TvmAdministration {
         }
         try (SqlSession session = opened) {
             try {
-                if (dialect.database().publishesContext()) {
-                    session.getMapper(ContextMapper.class).assumeAdminRole();
-                }
+                dialect.database().beginAdministration(session.getConnection());
                 T result = work.apply(session);
                 session.commit(true);
                 return result;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.sql.SQLException e) {
                 try {
                     session.rollback(true);
                 } catch (RuntimeException r) {

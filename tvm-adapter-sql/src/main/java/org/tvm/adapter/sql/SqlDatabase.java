@@ -31,6 +31,16 @@ public enum SqlDatabase {
     private static final String PUBLISH_CONTEXT_READ_ONLY = PUBLISH_CONTEXT
             + ", set_config('transaction_read_only', 'on', true)";
 
+    /**
+     * Becomes tvm_admin (BYPASSRLS, owner of mission_summary) for the transaction when the login is a member of it;
+     * not when it is tvm_admin already or a superuser (who can do everything and would only lose privileges), nor
+     * where no tvm_admin role exists. The outer CASE keeps pg_has_role from meeting a missing role.
+     */
+    private static final String BEGIN_ADMINISTRATION = "SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_roles WHERE rolname = "
+            + "'tvm_admin') THEN (SELECT CASE WHEN r.rolname <> 'tvm_admin' AND NOT r.rolsuper "
+            + "AND pg_has_role(current_user, 'tvm_admin', 'MEMBER') THEN set_config('role', 'tvm_admin', true) END "
+            + "FROM pg_roles r WHERE r.rolname = current_user) END";
+
     private final Set<Capability> capabilities;
 
     SqlDatabase(Set<Capability> capabilities) {
@@ -105,6 +115,22 @@ public enum SqlDatabase {
         try (PreparedStatement ps = connection.prepareStatement(readOnly ? PUBLISH_CONTEXT_READ_ONLY : PUBLISH_CONTEXT)) {
             ps.setString(1, ctx.facilityId().value().toString());
             ps.setString(2, ctx.actorUserId().map(u -> u.value().toString()).orElse(""));
+            ps.execute();
+        }
+    }
+
+    /**
+     * The first statement of an administration transaction: on PostgreSQL it assumes the {@code tvm_admin} role
+     * transaction-locally when the admin login may (see {@link #BEGIN_ADMINISTRATION}); on H2 (no roles) nothing.
+     *
+     * @param connection non-null connection inside the transaction (autocommit off)
+     * @throws SQLException as the driver reports it (the adapter translates it)
+     */
+    public void beginAdministration(Connection connection) throws SQLException {
+        if (this != POSTGRESQL) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(BEGIN_ADMINISTRATION)) {
             ps.execute();
         }
     }

@@ -42,11 +42,8 @@ public abstract class SqlDialect {
         return SqlDatabase.detect(dataSource) == SqlDatabase.POSTGRESQL ? new Postgres() : new H2();
     }
 
-    /** @return the database this dialect speaks to (capabilities and context publication live there, shared) */
+    /** @return the database this dialect speaks to (capabilities, context publication and the admin role live there, shared) */
     public abstract SqlDatabase database();
-
-    /** First statement of every administrative transaction. */
-    public abstract void beginAdministration(Connection connection) throws SQLException;
 
     /** Binary (code point) collation suffix for ORDER BY / keyset comparisons of text columns. */
     public abstract String collateC();
@@ -107,24 +104,6 @@ public abstract class SqlDialect {
         @Override
         public SqlDatabase database() {
             return SqlDatabase.POSTGRESQL;
-        }
-
-        @Override
-        public void beginAdministration(Connection connection) throws SQLException {
-            // Run as tvm_admin (BYPASSRLS, owner of mission_summary) when the admin login may; see tvm-migrations README.
-            boolean member;
-            try (Statement st = connection.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT current_user <> 'tvm_admin' "
-                         + "AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'tvm_admin') "
-                         + "AND pg_has_role(current_user, 'tvm_admin', 'MEMBER')")) {
-                rs.next();
-                member = rs.getBoolean(1);
-            }
-            if (member) {
-                try (Statement st = connection.createStatement()) {
-                    st.execute("SET LOCAL ROLE tvm_admin");
-                }
-            }
         }
 
         @Override
@@ -218,10 +197,6 @@ public abstract class SqlDialect {
         @Override
         public SqlDatabase database() {
             return SqlDatabase.H2;
-        }
-
-        @Override
-        public void beginAdministration(Connection connection) {
         }
 
         /** H2 compares VARCHAR by Java String order (UTF-16 code units; equal to code point order within the BMP). */
