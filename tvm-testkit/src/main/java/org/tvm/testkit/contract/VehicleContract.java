@@ -43,8 +43,8 @@ import org.tvm.testkit.data.TvmTestData;
  * Contract of {@link org.tvm.ports.VehicleRepository}: every field round-trips; optimistic locking (each update
  * increments the version, a stale version throws {@link StaleVersionException} and overwrites nothing); names are unique
  * among non-deleted vehicles of a facility ({@link DuplicateKeyException}) and freed by soft delete; soft delete hides
- * vehicles and is refused for busy vehicles ({@link VehicleBusyException}). Heartbeats are {@link FleetHeartbeatContract}'s,
- * vehicle logs {@link VehicleLogContract}'s.
+ * vehicles and is refused for busy vehicles ({@link VehicleBusyException}). Heartbeats are
+ * {@link FleetHeartbeatContract}'s, vehicle logs {@link VehicleLogContract}'s.
  *
  * <p>Capabilities: none.
  */
