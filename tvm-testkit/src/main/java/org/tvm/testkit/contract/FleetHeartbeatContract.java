@@ -23,10 +23,12 @@ import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.data.TvmTestData;
 
 /**
- * Contract of {@link org.tvm.ports.VehicleRepository#recordHeartbeats}: a fleet's heartbeats behave exactly as one
- * {@code recordHeartbeat} per vehicle (version unchanged, null battery/location keep the stored values, out-of-order
- * heartbeats ignored and not counted), a vehicle twice is refused before any SQL, an unknown vehicle is
- * {@link NotFoundException} and the unit of work leaves nothing behind, and read-only transactions refuse it.
+ * Contract of the heartbeats of {@link org.tvm.ports.VehicleRepository}: {@code recordHeartbeat} updates battery,
+ * location and last heartbeat without bumping the version, keeps the stored battery/location for nulls, ignores a
+ * heartbeat not newer than the stored one, validates the battery and needs an existing vehicle; a fleet's heartbeats
+ * ({@code recordHeartbeats}) behave exactly as one {@code recordHeartbeat} per vehicle (out-of-order heartbeats
+ * ignored and not counted), a vehicle twice is refused before any SQL, an unknown vehicle is {@link NotFoundException}
+ * and the unit of work leaves nothing behind, and read-only transactions refuse it.
  *
  * <p>Capabilities: none.
  */
@@ -34,6 +36,80 @@ public abstract class FleetHeartbeatContract {
 
     /** @return the persistence under test (shared; every test creates its own facility) */
     protected abstract PersistenceUnderTest subject();
+
+    @Test
+    void heartbeatUpdatesConnectivityFieldsWithoutBumpingTheVersion() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+        VehicleLocation location = VehicleLocation.of(52.5, 13.4, "lobby");
+
+        Vehicle returned = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(10), 55, location));
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+
+        assertThat(reread).isEqualTo(returned);
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(10));
+        assertThat(reread.batteryLevel()).isEqualTo(55);
+        assertThat(reread.currentLocation()).isEqualTo(location);
+        assertThat(reread.version()).isEqualTo(vehicle.version());
+        assertThat(reread.name()).isEqualTo(vehicle.name());
+    }
+
+    @Test
+    void heartbeatWithNullBatteryOrLocationKeepsTheStoredValues() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        VehicleLocation location = VehicleLocation.of(48.1371079, 11.5753822, "garden");
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(vehicle);
+            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 80, location);
+        });
+
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(2), null, null));
+
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(2));
+        assertThat(reread.batteryLevel()).isEqualTo(80);
+        assertThat(reread.currentLocation()).isEqualTo(location);
+    }
+
+    @Test
+    void heartbeatNotNewerThanTheStoredOneIsIgnored() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> {
+            tx.vehicles().insert(vehicle);
+            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 70, VehicleLocation.of(1, 1, "a"));
+        });
+
+        Vehicle older = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(30), 10,
+                VehicleLocation.of(2, 2, "b")));
+        Vehicle same = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 20, null));
+
+        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
+        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(60));
+        assertThat(reread.batteryLevel()).isEqualTo(70);
+        assertThat(reread.currentLocation()).isEqualTo(VehicleLocation.of(1, 1, "a"));
+        assertThat(older).isEqualTo(reread);
+        assertThat(same).isEqualTo(reread);
+    }
+
+    @Test
+    void heartbeatValidatesBatteryAndNeedsAnExistingVehicle() {
+        Instant now = baseNow();
+        FacilityId f = newFacility(subject(), now);
+        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
+        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
+
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 101, null)))
+                .isInstanceOf(DomainValidationException.class);
+        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(VehicleId.newId(), now, 50, null)))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()))).contains(vehicle);
+    }
 
     @Test
     void everyHeartbeatOfTheFleetIsAppliedLikeASingleOne() {

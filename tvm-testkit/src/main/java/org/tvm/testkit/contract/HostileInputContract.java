@@ -38,6 +38,7 @@ import org.tvm.ports.TvmPersistenceException;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.testkit.PersistenceUnderTest;
+import org.tvm.testkit.data.AuditEntryData;
 import org.tvm.testkit.data.FacilityWorld;
 import org.tvm.testkit.data.TvmTestData;
 
@@ -315,7 +316,7 @@ public abstract class HostileInputContract {
         });
     }
 
-    private static TvmTestData.AuditEntryData audit(FacilityWorld w, Instant now) {
+    private static AuditEntryData audit(FacilityWorld w, Instant now) {
         return TvmTestData.auditEntry(w.facilityId()).action("hostile.input").resource("probe", UUID.randomUUID()).at(now);
     }
 

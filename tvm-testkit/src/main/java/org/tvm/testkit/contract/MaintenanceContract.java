@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -20,17 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.tvm.domain.access.RoleName;
-import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
-import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.fleet.VehicleLogEntry;
-import org.tvm.domain.json.JsonValue;
-import org.tvm.domain.mission.Mission;
-import org.tvm.domain.mission.MissionId;
-import org.tvm.domain.mission.MissionTransition;
-import org.tvm.domain.resident.Resident;
-import org.tvm.domain.telemetry.TelemetrySample;
 import org.tvm.ports.Capability;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.maintenance.ArchivedMission;
@@ -76,98 +64,10 @@ public abstract class MaintenanceContract {
                 subject().name() + " declares no maintenance job");
     }
 
-    /** The data of one facility, placed around {@code now}: each kind once past retention and once inside it. */
-    final class Aged {
-        final FacilityWorld w;
-        final VehicleId vehicle;
-        final TelemetrySample oldSample;
-        final TelemetrySample freshSample;
-        final VehicleLogEntry oldLog;
-        final VehicleLogEntry freshLog;
-        final List<MissionId> oldMissions = new ArrayList<>();
-        final MissionId freshMission;
-        final Resident longDeleted;
-        final Resident recentlyDeleted;
-
-        Aged(Instant now, int oldMissionCount) {
-            w = FacilityWorld.create(subject(), now.minus(5 * 366, ChronoUnit.DAYS));
-            vehicle = w.vehicleId(0);
-            oldSample = TvmTestData.telemetry(w.facilityId(), vehicle).at(now.minus(Duration.ofDays(120))).build();
-            freshSample = TvmTestData.telemetry(w.facilityId(), vehicle).at(now.minus(Duration.ofDays(10))).build();
-            oldLog = TvmTestData.vehicleLog(w.facilityId(), vehicle).at(now.minus(Duration.ofDays(91))).build();
-            freshLog = TvmTestData.vehicleLog(w.facilityId(), vehicle).at(now.minus(Duration.ofDays(89))).build();
-            w.run((TvmTransaction tx) -> {
-                tx.telemetry().append(List.of(oldSample, freshSample));
-                tx.vehicles().appendLogs(List.of(oldLog, freshLog));
-            });
-            for (int i = 0; i < oldMissionCount; i++) {
-                oldMissions.add(cancelled(now.minus(4 * 366, ChronoUnit.DAYS).plusSeconds(i)));
-            }
-            freshMission = cancelled(now.minus(2 * 366, ChronoUnit.DAYS));
-            longDeleted = w.resident(0);
-            recentlyDeleted = w.resident(1);
-            w.run((TvmTransaction tx) -> {
-                tx.residents().softDelete(longDeleted.id(), now.minus(4 * 366, ChronoUnit.DAYS));
-                tx.residents().softDelete(recentlyDeleted.id(), now.minus(366, ChronoUnit.DAYS));
-            });
-        }
-
-        MissionId cancelled(Instant at) {
-            UserId nurse = w.userId(RoleName.NURSE);
-            MissionTransition created = TvmTestData.mission(w.facilityId(), w.residentId(2), nurse).at(at).build();
-            w.run((TvmTransaction tx) -> tx.missions().insert(created));
-            Mission m = created.mission();
-            MissionTransition cancel = m.cancel("no longer needed", at.plusSeconds(60), nurse);
-            w.run((TvmTransaction tx) -> tx.missions().apply(cancel));
-            return m.id();
-        }
-
-        List<TelemetrySample> telemetry() {
-            return w.inTransaction((TvmTransaction tx) -> tx.telemetry().range(vehicle, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 100));
-        }
-
-        List<VehicleLogEntry> logs() {
-            return w.inTransaction((TvmTransaction tx) -> tx.vehicles().logs(vehicle, Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"), 100));
-        }
-
-        boolean missionExists(MissionId id) {
-            return w.inTransaction((TvmTransaction tx) -> tx.missions().findByIdIncludingDeleted(id)).isPresent();
-        }
-
-        Resident resident(Resident r) {
-            return w.inTransaction((TvmTransaction tx) -> tx.residents().findByIdIncludingDeleted(r.id()).orElseThrow());
-        }
-
-        void assertRetentionApplied(TvmMaintenance m) {
-            assertThat(telemetry()).containsExactly(freshSample);
-            assertThat(logs()).containsExactly(freshLog);
-            for (MissionId id : oldMissions) {
-                assertThat(missionExists(id)).as("old mission still live").isFalse();
-                ArchivedMission archived = m.archivedMission(id).orElseThrow();
-                assertThat(archived.facilityId()).isEqualTo(w.facilityId());
-                assertThat(archived.eventCount()).isEqualTo(2);
-                JsonValue mission = archived.document().members().get("mission");
-                assertThat(mission).isInstanceOfSatisfying(org.tvm.domain.json.JsonObject.class, o -> {
-                    assertThat(o.get("id")).contains(new JsonValue.Text(id.toString()));
-                    assertThat(o.get("status")).contains(new JsonValue.Text("cancelled"));
-                });
-                assertThat(archived.document().members().get("events")).isInstanceOfSatisfying(JsonValue.Array.class,
-                        a -> assertThat(a.items()).hasSize(2));
-            }
-            assertThat(missionExists(freshMission)).isTrue();
-            assertThat(m.archivedMission(freshMission)).isEmpty();
-            assertThat(resident(longDeleted).firstName()).isEqualTo("Deleted");
-            Resident kept = resident(recentlyDeleted);
-            assertThat(kept.firstName()).isEqualTo(recentlyDeleted.firstName());
-            assertThat(kept.lastName()).isEqualTo(recentlyDeleted.lastName());
-            assertThat(kept.medicalNotes()).isEqualTo(recentlyDeleted.medicalNotes());
-        }
-    }
-
     @Test
     void runRemovesExactlyWhatIsPastRetentionAndIsIdempotent() {
         requireMaintenance();
-        Aged data = new Aged(T0, 2);
+        AgedFacility data = new AgedFacility(subject(), T0, 2);
         try (TvmMaintenance m = maintenance(T0)) {
             MaintenanceReport first = m.run(RetentionPolicy.defaults());
 
@@ -197,7 +97,7 @@ public abstract class MaintenanceContract {
     void dryRunPlansWithoutChangingAnything() {
         requireMaintenance();
         Instant now = T0.plus(Duration.ofDays(3));
-        Aged data = new Aged(now, 1);
+        AgedFacility data = new AgedFacility(subject(), now, 1);
         try (TvmMaintenance m = maintenance(now)) {
             int runsBefore = m.lastRuns(1000).size();
             MaintenanceReport plan = m.run(RetentionPolicy.defaults(), true, MaintenanceListener.NONE);
@@ -251,7 +151,7 @@ public abstract class MaintenanceContract {
     void anInterruptedRunIsFinishedByTheNextWithNothingLostOrDoneTwice() {
         requireMaintenance();
         Instant now = T0.plus(Duration.ofDays(6));
-        Aged data = new Aged(now, 3);
+        AgedFacility data = new AgedFacility(subject(), now, 3);
         RetentionPolicy oneByOne = RetentionPolicy.defaults().withBatchSize(1);
         try (TvmMaintenance m = maintenance(now)) {
             // killed after the first archived mission was committed
@@ -310,7 +210,7 @@ public abstract class MaintenanceContract {
     void statusReportsBacklogAndWhatNeedsAttention() {
         requireMaintenance();
         Instant now = T0.plus(Duration.ofDays(12));
-        Aged data = new Aged(now, 1);
+        AgedFacility data = new AgedFacility(subject(), now, 1);
         try (TvmMaintenance m = maintenance(now)) {
             MaintenanceStatus before = m.status(RetentionPolicy.defaults());
             assertThat(before.at()).isEqualTo(now);

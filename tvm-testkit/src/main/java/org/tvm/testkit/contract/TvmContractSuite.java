@@ -53,6 +53,14 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class RowLevelSecurity extends RowLevelSecurityContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class Facilities extends FacilityContract {
         @Override
         protected PersistenceUnderTest subject() {
@@ -77,6 +85,14 @@ public abstract class TvmContractSuite {
     }
 
     @Nested
+    class VehicleLogs extends VehicleLogContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
     class Missions extends MissionContract {
         @Override
         protected PersistenceUnderTest subject() {
@@ -86,6 +102,14 @@ public abstract class TvmContractSuite {
 
     @Nested
     class Dispatch extends DispatchContract {
+        @Override
+        protected PersistenceUnderTest subject() {
+            return TvmContractSuite.this.subject();
+        }
+    }
+
+    @Nested
+    class DispatchConcurrency extends DispatchConcurrencyContract {
         @Override
         protected PersistenceUnderTest subject() {
             return TvmContractSuite.this.subject();

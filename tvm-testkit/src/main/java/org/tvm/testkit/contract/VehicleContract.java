@@ -2,8 +2,6 @@ package org.tvm.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.tvm.testkit.contract.ContractSupport.WINDOW_END;
-import static org.tvm.testkit.contract.ContractSupport.WINDOW_START;
 import static org.tvm.testkit.contract.ContractSupport.baseNow;
 import static org.tvm.testkit.contract.ContractSupport.newFacility;
 import static org.tvm.testkit.contract.ContractSupport.run;
@@ -12,10 +10,7 @@ import static org.tvm.testkit.contract.ContractSupport.tx;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,14 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.tvm.domain.DomainValidationException;
 import org.tvm.domain.access.RoleName;
 import org.tvm.domain.facility.FacilityId;
-import org.tvm.domain.fleet.LogLevel;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.fleet.VehicleLocation;
-import org.tvm.domain.fleet.VehicleLogEntry;
 import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionTransition;
@@ -51,9 +42,9 @@ import org.tvm.testkit.data.TvmTestData;
 /**
  * Contract of {@link org.tvm.ports.VehicleRepository}: every field round-trips; optimistic locking (each update
  * increments the version, a stale version throws {@link StaleVersionException} and overwrites nothing); names are unique
- * among non-deleted vehicles of a facility ({@link DuplicateKeyException}) and freed by soft delete; heartbeats never
- * bump the version and ignore out-of-order delivery; soft delete hides vehicles and is refused for busy vehicles
- * ({@link VehicleBusyException}); vehicle logs are appended all-or-nothing and read newest first in half-open windows.
+ * among non-deleted vehicles of a facility ({@link DuplicateKeyException}) and freed by soft delete; soft delete hides
+ * vehicles and is refused for busy vehicles ({@link VehicleBusyException}). Heartbeats are
+ * {@link FleetHeartbeatContract}'s, vehicle logs {@link VehicleLogContract}'s.
  *
  * <p>Capabilities: none.
  */
@@ -372,80 +363,6 @@ public abstract class VehicleContract {
     }
 
     @Test
-    void heartbeatUpdatesConnectivityFieldsWithoutBumpingTheVersion() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-        VehicleLocation location = VehicleLocation.of(52.5, 13.4, "lobby");
-
-        Vehicle returned = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(10), 55, location));
-        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
-
-        assertThat(reread).isEqualTo(returned);
-        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(10));
-        assertThat(reread.batteryLevel()).isEqualTo(55);
-        assertThat(reread.currentLocation()).isEqualTo(location);
-        assertThat(reread.version()).isEqualTo(vehicle.version());
-        assertThat(reread.name()).isEqualTo(vehicle.name());
-    }
-
-    @Test
-    void heartbeatWithNullBatteryOrLocationKeepsTheStoredValues() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        VehicleLocation location = VehicleLocation.of(48.1371079, 11.5753822, "garden");
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> {
-            tx.vehicles().insert(vehicle);
-            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 80, location);
-        });
-
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(2), null, null));
-
-        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
-        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(2));
-        assertThat(reread.batteryLevel()).isEqualTo(80);
-        assertThat(reread.currentLocation()).isEqualTo(location);
-    }
-
-    @Test
-    void heartbeatNotNewerThanTheStoredOneIsIgnored() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> {
-            tx.vehicles().insert(vehicle);
-            tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 70, VehicleLocation.of(1, 1, "a"));
-        });
-
-        Vehicle older = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(30), 10,
-                VehicleLocation.of(2, 2, "b")));
-        Vehicle same = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(60), 20, null));
-
-        Vehicle reread = tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()).orElseThrow());
-        assertThat(reread.lastHeartbeat()).isEqualTo(now.plusSeconds(60));
-        assertThat(reread.batteryLevel()).isEqualTo(70);
-        assertThat(reread.currentLocation()).isEqualTo(VehicleLocation.of(1, 1, "a"));
-        assertThat(older).isEqualTo(reread);
-        assertThat(same).isEqualTo(reread);
-    }
-
-    @Test
-    void heartbeatValidatesBatteryAndNeedsAnExistingVehicle() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-
-        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(vehicle.id(), now.plusSeconds(1), 101, null)))
-                .isInstanceOf(DomainValidationException.class);
-        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().recordHeartbeat(VehicleId.newId(), now, 50, null)))
-                .isInstanceOf(NotFoundException.class);
-        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findById(vehicle.id()))).contains(vehicle);
-    }
-
-    @Test
     void insertReferencingAnUnknownMissionIsAnUnknownReference() {
         Instant now = baseNow();
         FacilityId f = newFacility(subject(), now);
@@ -467,80 +384,4 @@ public abstract class VehicleContract {
                 .isInstanceOfSatisfying(DuplicateKeyException.class, e -> assertThat(e.entity()).isEqualTo("Vehicle"));
     }
 
-    @Test
-    void logsRoundTripNewestFirstWithinAHalfOpenWindow() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-        List<VehicleLogEntry> entries = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            entries.add(TvmTestData.vehicleLog(f, vehicle.id()).at(now.plusSeconds(i)).level(LogLevel.values()[i % 4])
-                    .with(b -> b.details(Map.of("step", "s", "zone", "north"))).build());
-        }
-        VehicleLogEntry minimal = TvmTestData.vehicleLog(f, vehicle.id()).at(now.plusSeconds(6))
-                .with(b -> b.code(null).details(Map.of())).build();
-        entries.add(minimal);
-
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(entries));
-
-        run(subject(), f, (TvmTransaction tx) -> {
-            assertThat(tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 100))
-                    .containsExactly(minimal, entries.get(5), entries.get(4), entries.get(3), entries.get(2), entries.get(1), entries.get(0));
-            assertThat(tx.vehicles().logs(vehicle.id(), now.plusSeconds(1), now.plusSeconds(4), 100))
-                    .containsExactly(entries.get(3), entries.get(2), entries.get(1));
-            assertThat(tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 2)).containsExactly(minimal, entries.get(5));
-            assertThat(tx.vehicles().logs(vehicle.id(), now, now, 10)).isEmpty();
-            assertThat(tx.vehicles().logs(VehicleId.newId(), WINDOW_START, WINDOW_END, 10)).isEmpty();
-        });
-    }
-
-    @Test
-    void logsWithTheSameTimestampAreReturnedInReverseInsertionOrder() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-        VehicleLogEntry first = TvmTestData.vehicleLog(f, vehicle.id()).message("first").at(now).build();
-        VehicleLogEntry second = TvmTestData.vehicleLog(f, vehicle.id()).message("second").at(now).build();
-        VehicleLogEntry third = TvmTestData.vehicleLog(f, vehicle.id()).message("third").at(now).build();
-
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(first, second)));
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(third)));
-
-        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10)))
-                .containsExactly(third, second, first);
-    }
-
-    @Test
-    void logsForAnUnknownVehicleAreRejectedAllOrNothing() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-        VehicleLogEntry good = TvmTestData.vehicleLog(f, vehicle.id()).at(now).build();
-        VehicleLogEntry bad = TvmTestData.vehicleLog(f, VehicleId.of(UUID.randomUUID())).at(now).build();
-
-        assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of(good, bad))))
-                .isInstanceOf(UnknownReferenceException.class);
-
-        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10))).isEmpty();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().appendLogs(List.of()));
-        assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), WINDOW_START, WINDOW_END, 10))).isEmpty();
-    }
-
-    @Test
-    void logWindowAndLimitAreValidated() {
-        Instant now = baseNow();
-        FacilityId f = newFacility(subject(), now);
-        Vehicle vehicle = TvmTestData.vehicle(f).at(now).build();
-        run(subject(), f, (TvmTransaction tx) -> tx.vehicles().insert(vehicle));
-
-        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now.plusSeconds(1), now, 10)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now, now.plusSeconds(1), 0)))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().logs(vehicle.id(), now, now.plusSeconds(1), 1001)))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 }

@@ -16,10 +16,17 @@ enum Fault {
     SOFT_DELETED_VISIBLE,
     /** VehicleContract must fail: stale updates overwrite. */
     SKIP_VERSION_CHECK,
+    /** VehicleLogContract must fail: vehicle logs are returned oldest first. */
+    VEHICLE_LOGS_OLDEST_FIRST,
     /** MissionContract must fail: events are returned newest first. */
     EVENTS_NEWEST_FIRST,
     /** DispatchContract must fail: claimNextPending orders by createdAt only. */
     DISPATCH_IGNORES_PRIORITY,
+    /**
+     * DispatchConcurrencyContract must fail: claimNextPending also offers missions another dispatcher already assigned
+     * (a stale view of the others' work), so a second dispatcher receives the first one's mission.
+     */
+    CLAIM_OFFERS_ASSIGNED_MISSIONS,
     /** TelemetryContract must fail: range() returns oldest first. */
     TELEMETRY_OLDEST_FIRST,
     /** UserContract must fail: e-mail uniqueness is not enforced. */

@@ -21,6 +21,7 @@ import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.resident.Resident;
 import org.tvm.ports.Capability;
 import org.tvm.ports.DuplicateKeyException;
@@ -217,7 +218,7 @@ final class FaultInjection {
             Object result = call.proceed(args);
             Class<?> type = method.getReturnType();
             if (args.length == 0 && type.isInterface() && type.getPackageName().startsWith("org.tvm.ports")) {
-                return proxy(type, result, (t, m, a, c) -> repository(tx.context(), method.getName(), t, m, a, c));
+                return proxy(type, result, (t, m, a, c) -> repository(tx, method.getName(), t, m, a, c));
             }
             return result;
         });
@@ -225,8 +226,9 @@ final class FaultInjection {
 
     // ---------------------------------------------------------------------------------------------- the faults
 
-    private Object repository(TvmContext ctx, String repo, Object target, Method method, Object[] args, Call call)
+    private Object repository(TvmTransaction tx, String repo, Object target, Method method, Object[] args, Call call)
             throws Throwable {
+        TvmContext ctx = tx.context();
         String name = repo + "." + method.getName();
         if (fault == null) {
             return call.proceed(args);
@@ -269,6 +271,22 @@ final class FaultInjection {
                     List<Mission> all = new ArrayList<>((List<Mission>) call.proceed(PageRequest.MAX_LIMIT, args[1]));
                     all.sort(Comparator.comparing(Mission::createdAt).thenComparing(m -> m.id().value(), Orderings.UUIDS));
                     return List.copyOf(all.subList(0, Math.min((Integer) args[0], all.size())));
+                }
+            }
+            case CLAIM_OFFERS_ASSIGNED_MISSIONS -> {
+                if (name.equals("dispatch.claimNextPending")) {
+                    // the missions already assigned come first, as if this claim had not seen the others' work
+                    List<Mission> offered = new ArrayList<>(tx.missions()
+                            .listByStatus(Set.of(MissionStatus.ASSIGNED), PageRequest.first(PageRequest.MAX_LIMIT)).items());
+                    @SuppressWarnings("unchecked")
+                    List<Mission> claimed = (List<Mission>) call.proceed(args);
+                    offered.addAll(claimed);
+                    return List.copyOf(offered.subList(0, Math.min((Integer) args[0], offered.size())));
+                }
+            }
+            case VEHICLE_LOGS_OLDEST_FIRST -> {
+                if (name.equals("vehicles.logs")) {
+                    return reversed((List<?>) call.proceed(args));
                 }
             }
             case TELEMETRY_OLDEST_FIRST -> {
