@@ -44,8 +44,8 @@ final class JpaPersistence implements TvmPersistence {
     private final ThreadLocal<JpaTransaction> current = new ThreadLocal<>();
     private volatile boolean closed;
 
-    JpaPersistence(SessionFactory sessionFactory, DataSource dataSource, SqlDialect dialect, Set<Capability> capabilities,
-            EntityMapper mapper, Clock clock, HostTransactions hostTransactions) {
+    JpaPersistence(SessionFactory sessionFactory, DataSource dataSource, SqlDialect dialect,
+            Set<Capability> capabilities, EntityMapper mapper, Clock clock, HostTransactions hostTransactions) {
         this.sessionFactory = sessionFactory;
         this.dataSource = dataSource;
         this.dialect = dialect;
