@@ -27,7 +27,6 @@ import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.NotFoundException;
-import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
 import org.tvm.testkit.inmemory.Tenant.StoredUser;
 

@@ -24,7 +24,6 @@ import org.tvm.domain.resident.Resident;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.testkit.inmemory.InMemoryTvmPersistence.AdminResult;
-import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
 import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Db;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
 import org.tvm.testkit.inmemory.Tenant.TelemetryRow;

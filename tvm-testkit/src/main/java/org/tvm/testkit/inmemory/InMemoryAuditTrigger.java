@@ -129,7 +129,7 @@ final class InMemoryAuditTrigger {
                 after == null ? null : after.get("deleted_at"));
         UserId user = actor;
         if (actor != null && !t.users.containsKey(actor)
-                && !tx.store.idIndex.containsKey(new Tenant.RowKey("users", actor.value()))) {
+                && !tx.store.uniqueIndexes.idIndex.containsKey(new Tenant.RowKey("users", actor.value()))) {
             details.put("actor", actor.toString());
             user = null;
         }

@@ -61,7 +61,7 @@ final class InMemoryDispatch implements DispatchOperations {
         while (claimed.size() < limit && !queue.isEmpty()) {
             Mission m = queue.poll();
             // FOR UPDATE SKIP LOCKED
-            if (tx.store.tryLock(tx, new RowKey("missions", m.id().value()))) {
+            if (tx.store.rowLocks().tryLock(tx, new RowKey("missions", m.id().value()))) {
                 claimed.add(m);
             }
         }

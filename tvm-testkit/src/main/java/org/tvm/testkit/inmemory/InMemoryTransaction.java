@@ -1,6 +1,5 @@
 package org.tvm.testkit.inmemory;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,22 +27,15 @@ import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.crypto.CipherContext;
 import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.UnitOfWork;
-import org.tvm.testkit.inmemory.InMemoryTvmPersistence.Catalogue;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
 import org.tvm.testkit.inmemory.Tenant.StoredUser;
 
 /**
  * One unit of work: reads the latest committed tenant until the first write, then a private working copy; every write
- * is a replayable {@link Action} (see {@link InMemoryTvmPersistence} for the commit protocol).
+ * is a replayable action ({@link WorkingCopy}; see {@link InMemoryTvmPersistence} for the commit protocol).
  */
 final class InMemoryTransaction implements TvmTransaction {
-
-    /** A write: performs all its checks first, then mutates the given working tenant. Must be replayable. */
-    @FunctionalInterface
-    interface Action {
-        void apply(Tenant t);
-    }
 
     final InMemoryTvmPersistence store;
     private final TvmContext ctx;
@@ -53,10 +45,7 @@ final class InMemoryTransaction implements TvmTransaction {
     private final UnitOfWork unitOfWork = new UnitOfWork();
     volatile InMemoryTransaction waitingFor;
 
-    private Tenant base;
-    private Tenant work;
-    private final Tenant empty;
-    private final List<Action> actions = new ArrayList<>();
+    private final WorkingCopy state;
     private final Set<RowKey> lockedKeys = new HashSet<>();
 
     private final InMemoryFacilities facilities = new InMemoryFacilities(this);
@@ -76,7 +65,7 @@ final class InMemoryTransaction implements TvmTransaction {
         this.store = store;
         this.ctx = ctx;
         this.readOnly = readOnly;
-        this.empty = new Tenant(ctx.facilityId());
+        this.state = new WorkingCopy(store, ctx.facilityId());
     }
 
     // ------------------------------------------------------------------ TvmTransaction
@@ -96,28 +85,8 @@ final class InMemoryTransaction implements TvmTransaction {
     @Override
     public <T> T savepoint(java.util.function.Supplier<T> work) {
         check();
-        return unitOfWork.savepoint(work, savepoints);
+        return unitOfWork.savepoint(work, state.savepoints);
     }
-
-    /** A savepoint is the number of recorded writes; rolling back replays the writes before it on the base. */
-    private final UnitOfWork.Savepoints savepoints = new UnitOfWork.Savepoints() {
-        @Override
-        public Object set() {
-            return actions.size();
-        }
-
-        @Override
-        public void rollbackTo(Object savepoint) {
-            int keep = (Integer) savepoint;
-            actions.subList(keep, actions.size()).clear();
-            rebuildWork();
-        }
-
-        @Override
-        public void release(Object savepoint) {
-            // nothing to free
-        }
-    };
 
     UnitOfWork unitOfWork() {
         return unitOfWork;
@@ -221,20 +190,9 @@ final class InMemoryTransaction implements TvmTransaction {
         active = false;
     }
 
-    boolean hasWrites() {
-        return !actions.isEmpty();
-    }
-
-    Tenant base() {
-        return base;
-    }
-
-    Tenant work() {
-        return work;
-    }
-
-    List<Action> actions() {
-        return actions;
+    /** The copy-on-write state, for the commit. */
+    WorkingCopy state() {
+        return state;
     }
 
     Set<RowKey> lockedKeys() {
@@ -253,11 +211,7 @@ final class InMemoryTransaction implements TvmTransaction {
 
     /** The tenant this transaction sees: its working copy after the first write, else the latest committed one. */
     Tenant view() {
-        if (work != null) {
-            return work;
-        }
-        Tenant t = store.snapshot().tenants().get(ctx.facilityId());
-        return t == null ? empty : t;
+        return state.view();
     }
 
     /** Tenants a read may look into: only the context facility. */
@@ -269,70 +223,24 @@ final class InMemoryTransaction implements TvmTransaction {
         return store.snapshot().catalogue();
     }
 
-    /**
-     * Like a READ COMMITTED statement: moves the working copy onto the latest committed tenant of the facility (replaying
-     * this transaction's writes) if another transaction committed to it since. Without this, a write or a claim after
-     * the first write would see rows as of that first write, e.g. claim a mission another dispatcher already assigned
-     * and committed. A replay failure is a conflict with that commit and is thrown (the commit would throw it too).
-     */
+    /** See {@link WorkingCopy#refresh()}. */
     void refresh() {
-        if (work == null) {
-            return;
-        }
-        Tenant latest = store.snapshot().tenants().get(ctx.facilityId());
-        if (latest == base) {
-            return;
-        }
-        Tenant next = latest == null ? new Tenant(ctx.facilityId()) : latest.copy();
-        for (Action a : actions) {
-            a.apply(next);
-        }
-        next.dirty = work.dirty;
-        base = latest;
-        work = next;
+        state.refresh();
     }
 
     /**
      * Runs a write now (on the working copy) and records it for a possible replay at commit. Every write is followed by
      * the audit trigger ({@link InMemoryAuditTrigger}), as a database would fire it after each statement.
      */
-    void write(Action plain) {
-        Action action = t -> {
+    void write(WorkingCopy.Action plain) {
+        state.write(t -> {
             plain.apply(t);
             InMemoryAuditTrigger.fire(t, this);
-        };
-        if (work == null) {
-            base = store.snapshot().tenants().get(ctx.facilityId());
-            work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
-        } else {
-            refresh();
-        }
-        try {
-            action.apply(work);
-        } catch (RuntimeException | Error e) {
-            // keep the working copy exactly as before the failed statement
-            rebuildWork();
-            throw e;
-        }
-        actions.add(action);
-        work.dirty = true;
-    }
-
-    /** The working copy as the base plus the recorded writes (after a failed statement or a savepoint rollback). */
-    private void rebuildWork() {
-        if (work == null) {
-            return; // nothing written yet: reads see the committed tenant
-        }
-        boolean dirty = work != null && work.dirty && !actions.isEmpty();
-        work = base == null ? new Tenant(ctx.facilityId()) : base.copy();
-        for (Action a : actions) {
-            a.apply(work);
-        }
-        work.dirty = dirty;
+        });
     }
 
     void lock(String table, java.util.UUID id) {
-        store.lock(this, new RowKey(table, id));
+        store.rowLocks().lock(this, new RowKey(table, id));
     }
 
     // ------------------------------------------------------------------ shared checks
@@ -362,7 +270,7 @@ final class InMemoryTransaction implements TvmTransaction {
         if (inTenant) {
             return true;
         }
-        FacilityId owner = store.idIndex.get(new RowKey(table, id));
+        FacilityId owner = store.uniqueIndexes.idIndex.get(new RowKey(table, id));
         return owner != null && !owner.equals(t.id);
     }
 

@@ -4,27 +4,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.tvm.domain.access.DefaultAccess;
-import org.tvm.domain.access.Permission;
-import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
-import org.tvm.domain.fleet.Vehicle;
-import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.mission.Mission;
 import org.tvm.ports.Capability;
 import org.tvm.ports.ConcurrencyConflictException;
 import org.tvm.ports.DuplicateKeyException;
@@ -54,13 +43,14 @@ import org.tvm.testkit.inmemory.Tenant.StoredUser;
  * otherwise the actions are replayed on a fresh copy of the latest tenant (re-running every check, so a concurrent
  * change surfaces as {@link org.tvm.ports.StaleVersionException}, {@link VehicleBusyException},
  * {@link DuplicateKeyException}, {@link org.tvm.ports.UnknownReferenceException} ...). Then cross-row and cross-facility
- * rules (one active mission per vehicle, unique names, e-mails, serial numbers and ids) are validated and the new
- * snapshot is published atomically. Rollback discards the working copy. No global lock is held while user work runs.
+ * rules (one active mission per vehicle, unique names, e-mails, serial numbers and ids: {@link UniqueIndexes}) are
+ * validated and the new snapshot is published atomically. Rollback discards the working copy. No global lock is held while user work runs.
  *
  * <h2>Row locks</h2>
  * Like a database, every written row (and every row returned by {@code claimNextPending}) is locked until the
  * transaction ends. A writer waits for a row locked by another live transaction (deadlocks and a lock timeout end as
  * {@link ConcurrencyConflictException}); {@code claimNextPending} skips locked missions ({@link Capability#SKIP_LOCKED}).
+ * See {@link RowLocks}.
  *
  * <h2>Capabilities</h2>
  * {@link Capability#SKIP_LOCKED}, {@link Capability#SPATIAL_DISTANCE} (haversine on the mean Earth radius) and
@@ -71,24 +61,6 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
 
     static final Set<Capability> CAPABILITIES = Collections.unmodifiableSet(
             EnumSet.of(Capability.SKIP_LOCKED, Capability.SPATIAL_DISTANCE, Capability.AT_REST_FIELD_ENCRYPTION));
-
-    static final long LOCK_TIMEOUT_MILLIS = 30_000;
-
-    /** The global role/permission catalogue (immutable). */
-    record Catalogue(Map<RoleName, Set<Permission>> grants, Set<Permission> permissions) {
-
-        static Catalogue seeded() {
-            Map<RoleName, Set<Permission>> g = new EnumMap<>(RoleName.class);
-            DefaultAccess.grants().forEach((role, perms) -> g.put(role, Collections.unmodifiableSet(new LinkedHashSet<>(perms))));
-            return new Catalogue(Collections.unmodifiableMap(g),
-                    Collections.unmodifiableSet(new LinkedHashSet<>(DefaultAccess.permissions())));
-        }
-
-        Set<Permission> of(RoleName role) {
-            Set<Permission> p = grants.get(role);
-            return p == null ? Set.of() : p;
-        }
-    }
 
     /** One committed snapshot. Never mutated after publication. */
     record Db(Map<FacilityId, Tenant> tenants, Catalogue catalogue) {
@@ -104,18 +76,9 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     private final InMemoryAdministration administration;
     private final InMemoryMaintenance.Shared maintenanceState = new InMemoryMaintenance.Shared();
 
-    // Global indexes, changed only under commitLock together with the snapshot.
-    /** Every id ever committed (ids are never removed): table + id -> facility. */
-    final Map<RowKey, FacilityId> idIndex = new ConcurrentHashMap<>();
-    /** Lower-case e-mail of every non-deleted committed user -> user. */
-    final Map<String, UserId> emailIndex = new ConcurrentHashMap<>();
-    /** Serial number of every committed vehicle (deleted or not, like the plain UNIQUE constraint) -> vehicle. */
-    final Map<String, VehicleId> serialIndex = new ConcurrentHashMap<>();
-
-    // Row locks: key -> owning live transaction.
-    private final Map<RowKey, InMemoryTransaction> locks = new HashMap<>();
-    /** Transactions currently blocked in {@link #lock}; guarded by {@code locks}. */
-    private int lockWaiters;
+    /** Changed only under commitLock together with the snapshot. */
+    final UniqueIndexes uniqueIndexes = new UniqueIndexes();
+    private final RowLocks rowLocks = new RowLocks();
 
     private InMemoryTvmPersistence(Clock clock, FieldCipher cipher) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -208,7 +171,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             }
         } catch (Throwable failure) {
             tx.deactivate();
-            releaseLocks(tx);
+            rowLocks.releaseAll(tx);
             current.remove();
             throw sneaky(failure);
         }
@@ -218,7 +181,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
                 commit(tx);
             }
         } finally {
-            releaseLocks(tx);
+            rowLocks.releaseAll(tx);
             current.remove();
         }
         return result;
@@ -245,7 +208,8 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     // ------------------------------------------------------------------ commit
 
     private void commit(InMemoryTransaction tx) {
-        if (!tx.hasWrites()) {
+        WorkingCopy state = tx.state();
+        if (!state.hasWrites()) {
             return;
         }
         FacilityId fid = tx.facilityId();
@@ -253,103 +217,17 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             Db cur = db;
             Tenant latest = cur.tenants().get(fid);
             Tenant result;
-            if (latest == tx.base()) {
-                result = tx.work();
+            if (latest == state.base()) {
+                result = state.work();
             } else {
                 result = latest == null ? new Tenant(fid) : latest.copy();
-                for (InMemoryTransaction.Action action : tx.actions()) {
+                for (WorkingCopy.Action action : state.actions()) {
                     action.apply(result);
                 }
             }
-            validate(result);
+            uniqueIndexes.validate(result);
             publish(cur, result);
         }
-    }
-
-    /** Rules spanning rows or facilities, checked on the final state of a tenant before it is published. */
-    void validate(Tenant t) {
-        for (VehicleId vid : t.dirtyVehicles) {
-            Vehicle v = t.vehicles.get(vid);
-            if (v == null) {
-                continue;
-            }
-            if (!v.isDeleted()) {
-                for (Vehicle other : t.vehicles.values()) {
-                    if (!other.id().equals(vid) && !other.isDeleted() && other.name().equals(v.name())) {
-                        throw new DuplicateKeyException("Vehicle", "idx_vehicles_name_unique");
-                    }
-                }
-            }
-            if (v.serialNumber() != null) {
-                VehicleId owner = serialIndex.get(v.serialNumber());
-                if (owner != null && !owner.equals(vid) && !serialReleasedIn(t, owner, v.serialNumber())) {
-                    throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
-                }
-                for (Vehicle other : t.vehicles.values()) {
-                    if (!other.id().equals(vid) && v.serialNumber().equals(other.serialNumber())) {
-                        throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
-                    }
-                }
-            }
-        }
-        for (var m : t.dirtyMissions) {
-            Mission mission = t.missions.get(m);
-            if (mission == null || mission.isDeleted() || !mission.status().isActive() || mission.vehicleId() == null) {
-                continue;
-            }
-            for (Mission other : t.missions.values()) {
-                if (!other.id().equals(m) && !other.isDeleted() && other.status().isActive()
-                        && mission.vehicleId().equals(other.vehicleId())) {
-                    throw new VehicleBusyException(mission.vehicleId());
-                }
-            }
-        }
-        for (UserId uid : t.dirtyUsers) {
-            StoredUser su = t.users.get(uid);
-            if (su == null || su.withoutSecret().isDeleted()) {
-                continue;
-            }
-            // unique case-insensitively among non-deleted users, like idx_users_email_unique on LOWER(email)
-            String email = su.withoutSecret().email().canonical();
-            UserId owner = emailIndex.get(email);
-            if (owner != null && !owner.equals(uid)) {
-                StoredUser local = t.users.get(owner);
-                boolean releasedHere = local != null
-                        && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().canonical().equals(email));
-                if (!releasedHere) {
-                    throw new DuplicateKeyException("User", "idx_users_email_unique");
-                }
-            }
-            for (StoredUser other : t.users.values()) {
-                if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
-                        && other.withoutSecret().email().canonical().equals(email)) {
-                    throw new DuplicateKeyException("User", "idx_users_email_unique");
-                }
-            }
-        }
-        for (RowKey key : t.insertedIds) {
-            FacilityId owner = idIndex.get(key);
-            if (owner != null && !owner.equals(t.id)) {
-                throw new DuplicateKeyException(entityOf(key.table()), key.table() + "_pkey");
-            }
-        }
-    }
-
-    private static boolean serialReleasedIn(Tenant t, VehicleId owner, String serial) {
-        Vehicle local = t.vehicles.get(owner);
-        return local != null && !serial.equals(local.serialNumber());
-    }
-
-    static String entityOf(String table) {
-        return switch (table) {
-            case "residents" -> "Resident";
-            case "vehicles" -> "Vehicle";
-            case "missions" -> "Mission";
-            case "users" -> "User";
-            case "locations" -> "Location";
-            case "facilities" -> "Facility";
-            default -> table;
-        };
     }
 
     /** Publishes {@code result} as the facility's committed tenant and updates the global indexes. Under commitLock. */
@@ -357,33 +235,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         Tenant before = cur.tenants().get(result.id);
         Map<FacilityId, Tenant> tenants = new HashMap<>(cur.tenants());
         tenants.put(result.id, result); // never mutated again: the transaction has ended
-        for (RowKey key : result.insertedIds) {
-            idIndex.put(key, result.id);
-        }
-        for (UserId uid : result.dirtyUsers) {
-            StoredUser old = before == null ? null : before.users.get(uid);
-            if (old != null && !old.withoutSecret().isDeleted()) {
-                emailIndex.remove(old.withoutSecret().email().canonical(), uid);
-            }
-        }
-        for (UserId uid : result.dirtyUsers) {
-            StoredUser now = result.users.get(uid);
-            if (now != null && !now.withoutSecret().isDeleted()) {
-                emailIndex.put(now.withoutSecret().email().canonical(), uid);
-            }
-        }
-        for (VehicleId vid : result.dirtyVehicles) {
-            Vehicle old = before == null ? null : before.vehicles.get(vid);
-            if (old != null && old.serialNumber() != null) {
-                serialIndex.remove(old.serialNumber(), vid);
-            }
-        }
-        for (VehicleId vid : result.dirtyVehicles) {
-            Vehicle now = result.vehicles.get(vid);
-            if (now != null && now.serialNumber() != null) {
-                serialIndex.put(now.serialNumber(), vid);
-            }
-        }
+        uniqueIndexes.publish(before, result);
         db = new Db(Collections.unmodifiableMap(tenants), cur.catalogue());
     }
 
@@ -415,80 +267,13 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
 
     // ------------------------------------------------------------------ row locks
 
-    /** Locks {@code key} for {@code tx}, waiting while another live transaction holds it. */
-    void lock(InMemoryTransaction tx, RowKey key) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LOCK_TIMEOUT_MILLIS);
-        synchronized (locks) {
-            while (true) {
-                InMemoryTransaction owner = locks.get(key);
-                if (owner == null || owner == tx) {
-                    locks.put(key, tx);
-                    tx.lockedKeys().add(key);
-                    tx.waitingFor = null;
-                    return;
-                }
-                // deadlock detection: does the owner (transitively) wait for us?
-                for (InMemoryTransaction w = owner; w != null; w = w.waitingFor) {
-                    if (w == tx) {
-                        tx.waitingFor = null;
-                        throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.DEADLOCK, null);
-                    }
-                }
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    tx.waitingFor = null;
-                    throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, null);
-                }
-                tx.waitingFor = owner;
-                lockWaiters++;
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(locks, remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    tx.waitingFor = null;
-                    throw new ConcurrencyConflictException(ConcurrencyConflictException.Kind.LOCK_TIMEOUT, e);
-                } finally {
-                    lockWaiters--;
-                }
-            }
-        }
+    RowLocks rowLocks() {
+        return rowLocks;
     }
 
     /** @return how many transactions are blocked waiting for a row lock right now */
     int lockWaiters() {
-        synchronized (locks) {
-            return lockWaiters;
-        }
-    }
-
-    /** SKIP LOCKED: locks {@code key} if free (or already ours), else returns false without waiting. */
-    boolean tryLock(InMemoryTransaction tx, RowKey key) {
-        synchronized (locks) {
-            InMemoryTransaction owner = locks.get(key);
-            if (owner == null || owner == tx) {
-                locks.put(key, tx);
-                tx.lockedKeys().add(key);
-                return true;
-            }
-            return false;
-        }
-    }
-
-    boolean lockedByOther(InMemoryTransaction tx, RowKey key) {
-        synchronized (locks) {
-            InMemoryTransaction owner = locks.get(key);
-            return owner != null && owner != tx;
-        }
-    }
-
-    private void releaseLocks(InMemoryTransaction tx) {
-        synchronized (locks) {
-            for (RowKey key : tx.lockedKeys()) {
-                locks.remove(key, tx);
-            }
-            tx.lockedKeys().clear();
-            locks.notifyAll();
-        }
+        return rowLocks.waiters();
     }
 
     // ------------------------------------------------------------------ shared state for transactions
@@ -523,13 +308,13 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         Objects.requireNonNull(id, "id");
         Db d = db;
         if (table.equals("residents") && column.equals("medical_notes")) {
-            FacilityId f = idIndex.get(new RowKey("residents", id));
+            FacilityId f = uniqueIndexes.idIndex.get(new RowKey("residents", id));
             Tenant t = f == null ? null : d.tenants().get(f);
             var r = t == null ? null : t.residents.get(org.tvm.domain.resident.ResidentId.of(id));
             return r == null ? Optional.empty() : Optional.ofNullable(r.sealedNotes());
         }
         if (table.equals("users") && column.equals("mfa_secret")) {
-            FacilityId f = idIndex.get(new RowKey("users", id));
+            FacilityId f = uniqueIndexes.idIndex.get(new RowKey("users", id));
             Tenant t = f == null ? null : d.tenants().get(f);
             StoredUser u = t == null ? null : t.users.get(UserId.of(id));
             return u == null ? Optional.empty() : Optional.ofNullable(u.sealedSecret());

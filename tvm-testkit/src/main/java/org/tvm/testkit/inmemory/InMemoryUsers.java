@@ -61,7 +61,7 @@ final class InMemoryUsers implements UserRepository {
                 throw new DuplicateKeyException("User", "idx_users_email_unique");
             }
         }
-        UserId owner = tx.store.emailIndex.get(email);
+        UserId owner = tx.store.uniqueIndexes.emailIndex.get(email);
         if (owner != null && !owner.equals(user.id()) && !t.users.containsKey(owner)) {
             throw new DuplicateKeyException("User", "idx_users_email_unique");
         }

@@ -70,7 +70,7 @@ final class InMemoryVehicles implements VehicleRepository {
                     throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
                 }
             }
-            VehicleId owner = tx.store.serialIndex.get(vehicle.serialNumber());
+            VehicleId owner = tx.store.uniqueIndexes.serialIndex.get(vehicle.serialNumber());
             if (owner != null && !owner.equals(vehicle.id()) && !t.vehicles.containsKey(owner)) {
                 throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
             }

@@ -56,5 +56,11 @@ enum Fault {
     /** HostileInputContract must fail: a duplicate resident id ends as a bare TvmPersistenceException. */
     BARE_ERROR_ON_DUPLICATE_RESIDENT,
     /** MapContract must fail: latest() returns the first version. */
-    LATEST_MAP_IS_THE_FIRST
+    LATEST_MAP_IS_THE_FIRST,
+    /** SavepointContract must fail: savepoint() runs its work without a savepoint, so a failure inside undoes nothing. */
+    SAVEPOINT_UNDOES_NOTHING,
+    /** AutomaticAuditContract must fail: changes of residents leave no audit entry (the trigger skips an audited table). */
+    AUDIT_TRIGGER_SKIPS_RESIDENTS,
+    /** AuditTrailContract must fail: the chain verifier accepts a checkpoint signed with an unknown key. */
+    VERIFIER_IGNORES_FORGED_CHECKPOINTS
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tvm.domain.access.User;
+import org.tvm.domain.audit.ChainBreak;
+import org.tvm.domain.audit.ChainVerification;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.Vehicle;
@@ -202,6 +204,17 @@ final class FaultInjection {
         if (method.getName().equals("createFacility")) {
             facilities.add(((Facility) args[0]).id());
         }
+        if (fault == Fault.VERIFIER_IGNORES_FORGED_CHECKPOINTS && method.getName().equals("auditTrail")) {
+            return proxy(org.tvm.ports.AuditTrail.class, call.proceed(args), (t, m, a, c) -> {
+                Object result = c.proceed(a);
+                if (result instanceof ChainVerification v && v.firstBreak().isPresent()
+                        && v.firstBreak().get().reason() == ChainBreak.Reason.FORGED_CHECKPOINT) {
+                    return new ChainVerification(v.chain(), v.rowsChecked(), v.auditEntries(), v.checkpointsChecked(),
+                            v.lastSeq(), Optional.empty());
+                }
+                return result;
+            });
+        }
         if (fault == Fault.RETENTION_DROPS_NOTHING) {
             if (method.getName().equals("dropTelemetryPartitionsBefore")) {
                 return List.of();
@@ -215,6 +228,14 @@ final class FaultInjection {
 
     private TvmTransaction transaction(TvmTransaction tx) {
         return (TvmTransaction) proxy(TvmTransaction.class, tx, (target, method, args, call) -> {
+            if (fault == Fault.SAVEPOINT_UNDOES_NOTHING && method.getName().equals("savepoint")) {
+                // the work runs as plain statements of the transaction: nothing is set, so nothing can be undone
+                if (args[0] instanceof java.util.function.Supplier<?> work) {
+                    return work.get();
+                }
+                ((Runnable) args[0]).run();
+                return null;
+            }
             Object result = call.proceed(args);
             Class<?> type = method.getReturnType();
             if (args.length == 0 && type.isInterface() && type.getPackageName().startsWith("org.tvm.ports")) {
@@ -397,6 +418,13 @@ final class FaultInjection {
                     return applied;
                 }
             }
+            case AUDIT_TRIGGER_SKIPS_RESIDENTS -> {
+                if (name.equals("audit.byResource") || name.equals("audit.byUser")) {
+                    Page<?> page = (Page<?>) call.proceed(args);
+                    return new Page<>(page.items().stream().filter(e -> !((org.tvm.domain.audit.AuditEntry) e).action()
+                            .startsWith("resident.")).toList(), page.nextToken());
+                }
+            }
             case LATEST_MAP_IS_THE_FIRST -> {
                 if (name.equals("maps.latest")) {
                     String mapName = (String) args[0];
@@ -405,7 +433,8 @@ final class FaultInjection {
                 }
             }
             default -> {
-                // KEEP_WRITES_ON_ROLLBACK and RETENTION_DROPS_NOTHING bend the entry points, not a repository
+                // KEEP_WRITES_ON_ROLLBACK, RETENTION_DROPS_NOTHING, SAVEPOINT_UNDOES_NOTHING and
+                // VERIFIER_IGNORES_FORGED_CHECKPOINTS bend the entry points or the transaction, not a repository
             }
         }
         return call.proceed(args);

@@ -1,8 +1,8 @@
 package org.tvm.adapter.mybatis.support;
 
-import java.util.List;
 import java.util.Properties;
 import javax.sql.DataSource;
+import org.apache.ibatis.io.ResolverUtil;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.apache.ibatis.session.AutoMappingBehavior;
@@ -13,55 +13,24 @@ import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.apache.ibatis.type.JdbcType;
-import org.tvm.adapter.mybatis.mapper.AccessMapper;
-import org.tvm.adapter.mybatis.mapper.AdminMapper;
-import org.tvm.adapter.mybatis.mapper.AuditMapper;
-import org.tvm.adapter.mybatis.mapper.CommonMapper;
-import org.tvm.adapter.mybatis.mapper.ContextMapper;
-import org.tvm.adapter.mybatis.mapper.FacilityMapper;
-import org.tvm.adapter.mybatis.mapper.MapMapper;
-import org.tvm.adapter.mybatis.mapper.MissionMapper;
-import org.tvm.adapter.mybatis.mapper.OperationsMapper;
-import org.tvm.adapter.mybatis.mapper.ResidentMapper;
-import org.tvm.adapter.mybatis.mapper.TelemetryMapper;
-import org.tvm.adapter.mybatis.mapper.UserMapper;
-import org.tvm.adapter.mybatis.mapper.VehicleMapper;
-import org.tvm.adapter.mybatis.row.ActiveMissionRow;
-import org.tvm.adapter.mybatis.row.AuditRow;
-import org.tvm.adapter.mybatis.row.DataAccessRow;
-import org.tvm.adapter.mybatis.row.FacilityRow;
-import org.tvm.adapter.mybatis.row.FleetStatusRow;
-import org.tvm.adapter.mybatis.row.LocationRow;
-import org.tvm.adapter.mybatis.row.MapRow;
-import org.tvm.adapter.mybatis.row.MissionEventRow;
-import org.tvm.adapter.mybatis.row.MissionRow;
-import org.tvm.adapter.mybatis.row.PermissionRow;
-import org.tvm.adapter.mybatis.row.ResidentRow;
-import org.tvm.adapter.mybatis.row.RoleRow;
-import org.tvm.adapter.mybatis.row.TelemetryRow;
-import org.tvm.adapter.mybatis.row.UserAccessRow;
-import org.tvm.adapter.mybatis.row.UserRow;
-import org.tvm.adapter.mybatis.row.VehicleLogRow;
-import org.tvm.adapter.mybatis.row.VehicleRow;
 import org.tvm.adapter.mybatis.type.TypeHandlers;
 
 /**
  * Builds the MyBatis {@link Configuration} in Java: a JDBC-transaction environment over the caller's DataSource, the
- * vendor databaseId provider (PostgreSQL -> postgresql, H2 -> h2), our type handlers and the mappers (registered by
- * class, so the XML at the same resource path is loaded). No second-level cache, local cache scope STATEMENT (a
- * transaction never serves a row it read earlier from a session cache), lazy loading off.
+ * vendor databaseId provider (PostgreSQL -> postgresql, H2 -> h2), our type handlers, every row class of the
+ * {@code row} package as a type alias of its simple name, and every mapper interface of the {@code mapper} package
+ * (registered by class, so the XML at the same resource path is loaded). Registering by package, with MyBatis' own
+ * lookup, spares a hand-kept list: a new table's row and mapper only have to sit in their packages
+ * ({@code MapperTablesTest} checks that every mapper XML is registered and every table used). No second-level cache,
+ * local cache scope STATEMENT (a transaction never serves a row it read earlier from a session cache), lazy loading off.
  */
 public final class MyBatisBootstrap {
 
-    /** Mapper interfaces; CommonMapper first because the others include its fragments. */
-    static final List<Class<?>> MAPPERS = List.of(CommonMapper.class, ContextMapper.class, FacilityMapper.class,
-            ResidentMapper.class, VehicleMapper.class, MissionMapper.class, TelemetryMapper.class, UserMapper.class,
-            AccessMapper.class, AuditMapper.class, OperationsMapper.class, AdminMapper.class, MapMapper.class);
+    /** The package of the mapper interfaces (their XML at the same resource path). */
+    static final String MAPPER_PACKAGE = "org.tvm.adapter.mybatis.mapper";
 
-    private static final List<Class<?>> ROWS = List.of(FacilityRow.class, LocationRow.class, ResidentRow.class,
-            VehicleRow.class, MissionRow.class, MissionEventRow.class, TelemetryRow.class, VehicleLogRow.class,
-            UserRow.class, AuditRow.class, DataAccessRow.class, ActiveMissionRow.class, FleetStatusRow.class, RoleRow.class,
-            PermissionRow.class, UserAccessRow.class, MapRow.class);
+    /** The package of the row classes, each the type alias of its simple name in the mapper XML. */
+    static final String ROW_PACKAGE = "org.tvm.adapter.mybatis.row";
 
     private MyBatisBootstrap() {
     }
@@ -83,12 +52,17 @@ public final class MyBatisBootstrap {
         c.setCallSettersOnNulls(false);
         c.setUseGeneratedKeys(false);
         c.setDefaultStatementTimeout(null);
-        for (Class<?> row : ROWS) {
-            c.getTypeAliasRegistry().registerAlias(row.getSimpleName(), row);
-        }
+        c.getTypeAliasRegistry().registerAliases(ROW_PACKAGE);
         TypeHandlers.registerAll(c.getTypeHandlerRegistry(), dialect);
-        for (Class<?> mapper : MAPPERS) {
-            c.addMapper(mapper);
+        // Configuration.addMappers(package) would take package-info for a mapper too (it is an interface): MyBatis'
+        // own lookup with that one excluded. A statement including another mapper's fragment (CommonMapper's) waits as
+        // incomplete until that mapper is parsed, so the order does not matter; one left unresolved fails here.
+        ResolverUtil<Class<?>> mappers = new ResolverUtil<>();
+        mappers.find(type -> type.isInterface() && !type.getName().endsWith(".package-info"), MAPPER_PACKAGE);
+        mappers.getClasses().forEach(c::addMapper);
+        if (!c.getIncompleteStatements().isEmpty() || !c.getIncompleteResultMaps().isEmpty()) {
+            throw new IllegalStateException("mapper XML refers to a fragment or result map no mapper of "
+                    + MAPPER_PACKAGE + " defines");
         }
         return new SqlSessionFactoryBuilder().build(c);
     }
