@@ -1,10 +1,8 @@
 package org.tvm.adapter.mybatis.support;
 
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.apache.ibatis.io.ResolverUtil;
 import org.apache.ibatis.mapping.Environment;
-import org.apache.ibatis.mapping.VendorDatabaseIdProvider;
 import org.apache.ibatis.session.AutoMappingBehavior;
 import org.apache.ibatis.session.AutoMappingUnknownColumnBehavior;
 import org.apache.ibatis.session.Configuration;
@@ -37,7 +35,7 @@ public final class MyBatisBootstrap {
 
     public static SqlSessionFactory sessionFactory(DataSource dataSource, SqlDialect dialect, String environmentId) {
         Configuration c = new Configuration(new Environment(environmentId, new JdbcTransactionFactory(), dataSource));
-        c.setDatabaseId(databaseIdProvider().getDatabaseId(dataSource));
+        c.setDatabaseId(dialect.databaseId());   // detected once (SqlDatabase), not again by a vendor provider
         if (!dialect.databaseId().equals(c.getDatabaseId())) {
             throw new IllegalStateException("databaseId " + c.getDatabaseId() + " does not match dialect " + dialect);
         }
@@ -65,14 +63,5 @@ public final class MyBatisBootstrap {
                     + MAPPER_PACKAGE + " defines");
         }
         return new SqlSessionFactoryBuilder().build(c);
-    }
-
-    static VendorDatabaseIdProvider databaseIdProvider() {
-        Properties vendors = new Properties();
-        vendors.setProperty("PostgreSQL", "postgresql");
-        vendors.setProperty("H2", "h2");
-        VendorDatabaseIdProvider provider = new VendorDatabaseIdProvider();
-        provider.setProperties(vendors);
-        return provider;
     }
 }

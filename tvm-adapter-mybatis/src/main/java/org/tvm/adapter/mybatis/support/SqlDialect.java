@@ -6,7 +6,7 @@ import org.tvm.adapter.sql.SqlDatabase;
 
 /**
  * The only place in Java that knows which database is on the other side. SQL differences live in the mapper XML as
- * {@code databaseId="postgresql"} / {@code databaseId="h2"} variants (chosen by MyBatis' VendorDatabaseIdProvider);
+ * {@code databaseId="postgresql"} / {@code databaseId="h2"} variants (MyBatisBootstrap sets the databaseId from this enum);
  * this enum covers what is not SQL: binding of UUID/JSON/inet/geography values, the telemetry bulk path and where
  * distances are computed. Detection, capabilities and context publication are shared ({@link SqlDatabase}).
  */
