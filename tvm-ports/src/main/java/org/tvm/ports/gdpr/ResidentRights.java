@@ -78,9 +78,9 @@ public final class ResidentRights {
      * "[erased]"), and records a {@code resident.erase} audit entry with the reason. A resident already soft-deleted is
      * erased too: its personal data is held until the 3-year anonymisation. Ids, statuses and times stay, so
      * statistics keep counting. Denormalised copies: the audit log never held the personal fields (they are
-     * withheld); the {@code mission_summary} materialized view (PostgreSQL) keeps the old name until its next refresh,
-     * which the maintenance run's summary refresh (or {@code TvmAdministration.refreshMissionSummary}) performs: the
-     * erasure is complete after it.
+     * withheld); the {@code mission_summary} materialized view (PostgreSQL) keeps the old name and reasons until its
+     * next refresh, which the maintenance run's summary refresh (or {@code TvmAdministration.refreshMissionSummary})
+     * performs: the erasure is complete after it.
      *
      * @param reason non-blank reason, stored in the audit entry (never personal data)
      * @return the anonymised resident as stored

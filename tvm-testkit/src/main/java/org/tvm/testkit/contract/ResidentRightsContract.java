@@ -248,6 +248,9 @@ public abstract class ResidentRightsContract {
                                 .noneMatch(v -> v.contains("dizzy") || v.contains("unwell") || v.contains("oxygen")));
             }
         });
+        // idempotent: nothing is left to erase, so no mission changes (nor its version)
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().eraseResidentText(r.id(), now.plusSeconds(20))))
+                .isZero();
     }
 
     @Test
