@@ -405,7 +405,8 @@ class PostgresSchemaTest {
             assertThat(functions).extracting(r -> r.get("name")).contains(
                     "tvm_create_range_partition(text,text,timestamp with time zone,timestamp with time zone,text)",
                     "tvm_ensure_telemetry_partitions(date,date)", "tvm_drop_telemetry_partitions_before(date)",
-                    "tvm_ensure_audit_partitions(integer,integer)", "tvm_secure_partition(text)");
+                    "tvm_ensure_audit_partitions(integer,integer)", "tvm_secure_partition(text)",
+                    "tvm_erase_resident_mission_text(uuid,timestamp with time zone)");
             for (Map<String, Object> f : functions) {
                 // other settings may be pinned too (V13's audit trigger pins TimeZone=UTC for its value texts)
                 assertThat(((String) f.get("config")).split(";")).as("search_path of " + f.get("name"))

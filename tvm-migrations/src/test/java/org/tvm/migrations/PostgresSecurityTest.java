@@ -409,6 +409,41 @@ class PostgresSecurityTest {
         }
     }
 
+    /**
+     * V17: the app cannot update mission_events, but erasure must rewrite their reasons: the one function that may
+     * does it only for the caller's facility, and only the free text.
+     */
+    @Test
+    void the_erasure_function_rewrites_only_the_context_facilitys_mission_text() throws SQLException {
+        String completedA = Fixture.MISSION_A_COMPLETED;
+        context(Fixture.FACILITY_B); // events are not audited row by row: no actor of facility B needed
+        long versionB = Sql.number(connection, "SELECT version FROM missions WHERE id = ?::uuid", Fixture.MISSION_B);
+        Sql.rows(connection, "INSERT INTO mission_events (facility_id, mission_id, event_type, details) "
+                + "VALUES (?::uuid, ?::uuid, 'cancelled', '{\"reason\": \"B felt dizzy\"}') RETURNING id", FACILITY_B, Fixture.MISSION_B);
+        context(FACILITY_A);
+        Sql.exec(connection, "UPDATE missions SET notes = 'A: speak slowly' WHERE id = '" + completedA + "'");
+        Sql.rows(connection, "INSERT INTO mission_events (facility_id, mission_id, event_type, details) "
+                + "VALUES (?::uuid, ?::uuid, 'cancelled', '{\"reason\": \"A felt dizzy\", \"by\": \"nurse\"}') RETURNING id",
+                FACILITY_A, completedA);
+        assertDenied("UPDATE mission_events SET details = NULL");
+        long version = Sql.number(connection, "SELECT version FROM missions WHERE id = ?::uuid", completedA);
+
+        // facility A's context naming facility B's resident: nothing changes
+        assertThat(Sql.number(connection, "SELECT tvm_erase_resident_mission_text(?::uuid, now())", Fixture.RESIDENT_B)).isZero();
+        assertThat(Sql.number(connection, "SELECT tvm_erase_resident_mission_text(?::uuid, now())", RESIDENT_A)).isEqualTo(1);
+        assertThat(Sql.number(connection, "SELECT tvm_erase_resident_mission_text(?::uuid, now())", RESIDENT_A)).isZero();
+
+        assertThat(Sql.strings(connection, "SELECT coalesce(notes, '-') || ' ' || version FROM missions WHERE id = ?::uuid",
+                completedA)).containsExactly("- " + (version + 1));
+        assertThat(Sql.strings(connection, "SELECT details::text FROM mission_events WHERE mission_id = ?::uuid "
+                + "AND event_type = 'cancelled'", completedA)).containsExactly("{\"by\": \"nurse\", \"reason\": \"[erased]\"}");
+        context(Fixture.FACILITY_B);
+        assertThat(Sql.number(connection, "SELECT version FROM missions WHERE id = ?::uuid", Fixture.MISSION_B))
+                .isEqualTo(versionB);
+        assertThat(Sql.strings(connection, "SELECT details ->> 'reason' FROM mission_events WHERE mission_id = ?::uuid "
+                + "AND event_type = 'cancelled'", Fixture.MISSION_B)).containsExactly("B felt dizzy");
+    }
+
     private void assertDenied(String sql) throws SQLException {
         Sql.exec(connection, "SAVEPOINT probe");
         try {

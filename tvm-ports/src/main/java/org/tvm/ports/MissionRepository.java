@@ -99,6 +99,22 @@ public interface MissionRepository {
     Page<Mission> listByResident(ResidentId residentId, PageRequest page);
 
     /**
+     * Erasure (GDPR Art. 17) of the free text about a resident in all their missions of the context facility,
+     * soft-deleted ones included: notes removed, a failure reason replaced by {@link Mission#ERASED_TEXT}
+     * ({@link Mission#residentTextErased}), and the {@code reason} detail of their events replaced by it too
+     * ({@link MissionEvent#residentTextErased()}). Statuses, times, event types and counts stay. Each mission whose
+     * row or events changed gets version + 1 and updatedAt {@code at} (the database may stamp its own); the events
+     * stay otherwise immutable. Idempotent: a second call changes nothing. Missions of another facility are never
+     * touched, whatever the id.
+     *
+     * @param residentId non-null resident id; an unknown resident, or one of another facility, changes nothing
+     * @param at         non-null erasure time
+     * @return the number of missions changed
+     * @throws IllegalStateException in a read-only transaction
+     */
+    int eraseResidentText(ResidentId residentId, Instant at);
+
+    /**
      * Marks a mission as deleted at {@code at}; events are kept. Idempotent: an already soft-deleted mission is left
      * unchanged. Does not change the version.
      *

@@ -70,6 +70,20 @@ public interface ResidentRepository {
     Page<Resident> list(PageRequest page);
 
     /**
+     * Anonymises a resident, soft-deleted or not, with the domain's rule ({@link Resident#anonymised(Instant)}: name,
+     * phone, emergency contact, medical notes and photo removed, date of birth reduced to January 1st of its year);
+     * deletedAt is kept (a deleted resident's data is held until anonymised, so erasure must reach it). Records a
+     * data-access entry of type UPDATE. Applying it twice changes nothing but updatedAt.
+     *
+     * @param id non-null resident id
+     * @param at non-null anonymisation time (the resident's updatedAt; the database may stamp its own)
+     * @return the resident as stored after the anonymisation
+     * @throws NotFoundException     if no resident with this id (soft-deleted or not) exists in the context facility
+     * @throws IllegalStateException in a read-only transaction
+     */
+    Resident anonymise(ResidentId id, Instant at);
+
+    /**
      * Marks a resident as deleted at {@code at}. Idempotent: if the resident is already soft-deleted nothing changes (the
      * original deletion time is kept). Missions of the resident are not touched.
      *

@@ -133,6 +133,8 @@ final class JpaAdministration implements TvmAdministration {
     @Override
     public int anonymiseResidentsDeletedBefore(Instant cutoff) {
         Objects.requireNonNull(cutoff, "cutoff");
+        // A second statement, in bulk SQL, of the one anonymisation rule Resident.anonymised (which erasure applies);
+        // ResidentRightsContract proves both give the same values: change them together.
         return inTransaction("Resident", s -> s.doReturningWork(c -> {
             List<UUID> ids = new ArrayList<>();
             List<LocalDate> births = new ArrayList<>();

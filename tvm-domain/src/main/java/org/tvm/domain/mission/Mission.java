@@ -27,6 +27,8 @@ import org.tvm.domain.resident.ResidentId;
  * Terminal missions keep {@code vehicleId} for history; releasing the vehicle is the vehicle's concern.
  */
 public final class Mission {
+    /** What erasure leaves where free text about the resident was required or recorded (failure and event reasons). */
+    public static final String ERASED_TEXT = "[erased]";
     private static final String E = "Mission";
 
     private final MissionId id;
@@ -219,6 +221,26 @@ public final class Mission {
         required(E, "updatedAt", now);
         Mission next = next(now).status(MissionStatus.FAILED).failureReason(reason).build();
         return transition(next, MissionEventType.FAILED, Map.of("reason", reason), actor);
+    }
+
+    /**
+     * Whether the mission holds free text about its resident that erasure must remove: notes, or a failure reason not
+     * yet erased.
+     */
+    public boolean holdsResidentText() {
+        return notes != null || failureReason != null && !failureReason.equals(ERASED_TEXT);
+    }
+
+    /**
+     * Erasure (GDPR Art. 17) of the free text about the resident: notes removed, a failure reason replaced by
+     * {@link #ERASED_TEXT} (a failed mission keeps a reason); status, times and ids stay, so statistics keep counting.
+     * Version + 1 (a concurrent writer's copy is stale), not a lifecycle step: no event. The events' reasons are erased
+     * with {@link MissionEvent#residentTextErased()}.
+     */
+    public Mission residentTextErased(Instant at) {
+        required(E, "updatedAt", at);
+        return toBuilder().notes(null).failureReason(failureReason == null ? null : ERASED_TEXT).version(version + 1)
+                .updatedAt(at).build();
     }
 
     /** Marks the mission deleted at {@code at} (not a lifecycle step: no event, no version change). */

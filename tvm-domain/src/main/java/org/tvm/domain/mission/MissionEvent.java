@@ -1,12 +1,14 @@
 package org.tvm.domain.mission;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.json.JsonObject;
+import org.tvm.domain.json.JsonValue;
 
 /**
  * One immutable entry of a mission's timeline (audit trail). Produced by {@link Mission}'s
@@ -21,6 +23,9 @@ public record MissionEvent(MissionId missionId, FacilityId facilityId, MissionEv
                            JsonObject detailsJson, Instant occurredAt, UserId triggeredBy) {
 
     private static final String E = "MissionEvent";
+    /** The detail of cancel and fail events that holds free text (see {@link Mission#cancel}, {@link Mission#fail}). */
+    private static final String REASON = "reason";
+    private static final JsonValue ERASED = new JsonValue.Text(Mission.ERASED_TEXT);
 
     public MissionEvent {
         DomainChecks.required(E, "missionId", missionId);
@@ -40,6 +45,32 @@ public record MissionEvent(MissionId missionId, FacilityId facilityId, MissionEv
     /** Flat text view of {@link #detailsJson()} (see {@link JsonObject#asText()}). */
     public Map<String, String> details() {
         return detailsJson.asText();
+    }
+
+    /** Whether the details hold a {@code reason} (free text about the resident) that erasure has not replaced yet. */
+    public boolean holdsResidentText() {
+        return holdsResidentText(detailsJson);
+    }
+
+    /** This event with its {@code reason} detail replaced by {@link Mission#ERASED_TEXT}; every other field stays. */
+    public MissionEvent residentTextErased() {
+        return holdsResidentText() ? new MissionEvent(missionId, facilityId, type, vehicleId,
+                residentTextErased(detailsJson), occurredAt, triggeredBy) : this;
+    }
+
+    /** {@link #holdsResidentText()} for a stored details document (adapters that rewrite it themselves). */
+    public static boolean holdsResidentText(JsonObject details) {
+        return details != null && details.get(REASON).filter(v -> !v.equals(ERASED)).isPresent();
+    }
+
+    /** {@link #residentTextErased()} for a stored details document: only the {@code reason} member changes. */
+    public static JsonObject residentTextErased(JsonObject details) {
+        if (!holdsResidentText(details)) {
+            return details;
+        }
+        Map<String, JsonValue> members = new LinkedHashMap<>(details.members());
+        members.put(REASON, ERASED);
+        return JsonObject.of(members, E, "details");
     }
 
     /** Detail keys only: cancel and fail reasons are free text that may describe a resident's health. */

@@ -142,6 +142,22 @@ public final class Resident {
         return toBuilder().deletedAt(at).updatedAt(at).build();
     }
 
+    /**
+     * The anonymisation rule (GDPR), stated once: first name "Deleted", last name "User #&lt;id&gt;", phone, emergency
+     * contact, medical notes and photo removed, date of birth reduced to January 1st of its year. What remains (gender,
+     * wheelchair, language, consent, timestamps) carries no identity and keeps statistics. {@code deletedAt} is kept:
+     * erasure and the 3-year anonymisation both apply it to deleted residents. The administration's bulk SQL
+     * ({@code TvmAdministration.anonymiseResidentsDeletedBefore}) restates it; a contract proves both agree.
+     *
+     * @param at the anonymisation time (becomes {@code updatedAt})
+     */
+    public Resident anonymised(Instant at) {
+        required(E, "updatedAt", at);
+        return toBuilder().firstName("Deleted").lastName("User #" + id).phone(null).emergencyContactName(null)
+                .emergencyContactPhone(null).medicalNotes(null).photoUrl(null)
+                .dateOfBirth(LocalDate.of(dateOfBirth.getYear(), 1, 1)).updatedAt(at).build();
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -39,6 +39,35 @@ class MissionTest {
     }
 
     @Test
+    void residentTextErasedRemovesNotesAndReasonsButKeepsStatusAndTimes() {
+        Mission pending = Mission.request(TestData.request().notes("dementia: speak slowly").build(), NOW).mission();
+        MissionTransition failed = pending.fail("felt dizzy", NOW.plusSeconds(60), TestData.USER);
+        Mission m = failed.mission();
+        assertThat(m.holdsResidentText()).isTrue();
+
+        Mission erased = m.residentTextErased(NOW.plusSeconds(120));
+        assertThat(erased.notes()).isNull();
+        assertThat(erased.failureReason()).isEqualTo(Mission.ERASED_TEXT);
+        assertThat(erased.version()).isEqualTo(m.version() + 1);
+        assertThat(erased.updatedAt()).isEqualTo(NOW.plusSeconds(120));
+        assertThat(erased.holdsResidentText()).isFalse();
+        assertThat(erased.toBuilder().notes(m.notes()).failureReason(m.failureReason()).version(m.version())
+                .updatedAt(m.updatedAt()).build()).isEqualTo(m);
+        Mission cancelled = pending.cancel(null, NOW.plusSeconds(60), null).mission().residentTextErased(NOW.plusSeconds(61));
+        assertThat(cancelled.failureReason()).isNull();
+
+        MissionEvent event = failed.event().residentTextErased();
+        assertThat(event.details()).containsExactly(Map.entry("reason", Mission.ERASED_TEXT));
+        assertThat(event.holdsResidentText()).isFalse();
+        assertThat(event.residentTextErased()).isSameAs(event);
+        assertThat(new MissionEvent(event.missionId(), event.facilityId(), event.type(), event.vehicleId(),
+                failed.event().detailsJson(), event.occurredAt(), event.triggeredBy()).residentTextErased()).isEqualTo(event);
+        MissionEvent created = Mission.request(TestData.request().build(), NOW).event();
+        assertThat(created.holdsResidentText()).isFalse();
+        assertThat(created.residentTextErased()).isSameAs(created);
+    }
+
+    @Test
     void requestCreatesPendingMissionWithCreatedEvent() {
         MissionId id = MissionId.newId();
         Instant scheduled = Instant.parse("2025-03-01T12:00:00.123456789Z");

@@ -39,6 +39,28 @@ class ResidentTest {
     }
 
     @Test
+    void anonymisedRemovesEveryPersonalFieldAndKeepsTheRest() {
+        Resident r = full().dateOfBirth(LocalDate.of(1938, 7, 23)).build().softDeleted(NOW.plusSeconds(5));
+        Resident a = r.anonymised(NOW.plusSeconds(60));
+        assertThat(a.firstName()).isEqualTo("Deleted");
+        assertThat(a.lastName()).isEqualTo("User #" + r.id());
+        assertThat(a.dateOfBirth()).isEqualTo(LocalDate.of(1938, 1, 1));
+        assertThat(a.phone()).isNull();
+        assertThat(a.emergencyContactName()).isNull();
+        assertThat(a.emergencyContactPhone()).isNull();
+        assertThat(a.medicalNotes()).isNull();
+        assertThat(a.photoUrl()).isNull();
+        assertThat(a.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+        assertThat(a.deletedAt()).isEqualTo(r.deletedAt());
+        assertThat(a.toBuilder().firstName(r.firstName()).lastName(r.lastName()).dateOfBirth(r.dateOfBirth())
+                .phone(r.phone()).emergencyContactName(r.emergencyContactName())
+                .emergencyContactPhone(r.emergencyContactPhone()).medicalNotes(r.medicalNotes()).photoUrl(r.photoUrl())
+                .updatedAt(r.updatedAt()).build()).isEqualTo(r);
+        assertThat(a.anonymised(NOW.plusSeconds(60))).isEqualTo(a);
+        assertInvalid(() -> r.anonymised(null), "Resident", "updatedAt");
+    }
+
+    @Test
     void toStringShowsNoPersonalData() {
         String s = full().build().toString();
         assertThat(s).doesNotContain("Ada", "Lovelace", "penicillin", "+1555", "1940");

@@ -1,7 +1,6 @@
 package org.tvm.ports.gdpr;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -71,17 +70,21 @@ public final class ResidentRights {
     }
 
     /**
-     * Erasure (GDPR Art. 17): anonymises the resident now with the rules of the 3-year anonymisation (first name
-     * "Deleted", last name "User #&lt;id&gt;", phone, emergency contact, medical notes and photo removed, date of birth
-     * reduced to January 1st of its year), soft-deletes it, and records a {@code resident.erase} audit entry with the
-     * reason. Ids and missions stay, so statistics keep counting. Denormalised copies: the audit log never held the
-     * personal fields (they are withheld), and the {@code mission_summary} view must be refreshed by the
-     * administration ({@code TvmAdministration.refreshMissionSummary}).
+     * Erasure (GDPR Art. 17): soft-deletes the resident (an earlier deletion time is kept) and anonymises it now with
+     * the rule of the 3-year anonymisation ({@link Resident#anonymised}: first name "Deleted", last name
+     * "User #&lt;id&gt;", phone, emergency contact, medical notes and photo removed, date of birth reduced to January
+     * 1st of its year), erases the free text about the resident in all their missions, deleted ones included
+     * ({@link org.tvm.ports.MissionRepository#eraseResidentText}: notes removed, failure and event reasons
+     * "[erased]"), and records a {@code resident.erase} audit entry with the reason. A resident already soft-deleted is
+     * erased too: its personal data is held until the 3-year anonymisation. Ids, statuses and times stay, so
+     * statistics keep counting. Denormalised copies: the audit log never held the personal fields (they are
+     * withheld); the {@code mission_summary} materialized view (PostgreSQL) keeps the old name and reasons until its
+     * next refresh, which the maintenance run's summary refresh (or {@code TvmAdministration.refreshMissionSummary})
+     * performs: the erasure is complete after it.
      *
      * @param reason non-blank reason, stored in the audit entry (never personal data)
-     * @return the anonymised resident
-     * @throws NotFoundException            if no non-deleted resident with this id exists in the facility (erase before
-     *                                      deleting, or rely on the 3-year anonymisation for deleted residents)
+     * @return the anonymised resident as stored
+     * @throws NotFoundException            if no resident with this id (soft-deleted or not) exists in the facility
      * @throws ConstraintViolationException ({@code resident_has_active_mission}) while a mission of the resident is
      *                                      pending, assigned or in progress (nothing changed)
      * @throws IllegalArgumentException     if the reason is blank
@@ -99,12 +102,9 @@ public final class ResidentRights {
                         "a resident with a pending, assigned or in-progress mission cannot be erased");
             }
         }
-        Resident r = tx.residents().findById(id).orElseThrow(() -> new NotFoundException("Resident", id));
-        Resident anonymised = r.toBuilder().firstName("Deleted").lastName("User #" + r.id()).phone(null)
-                .emergencyContactName(null).emergencyContactPhone(null).medicalNotes(null).photoUrl(null)
-                .dateOfBirth(LocalDate.of(r.dateOfBirth().getYear(), 1, 1)).updatedAt(now).build();
-        Resident stored = tx.residents().update(anonymised);
         tx.residents().softDelete(id, now);
+        Resident stored = tx.residents().anonymise(id, now);
+        tx.missions().eraseResidentText(id, now);
         tx.audit().append(AuditEntry.builder().facilityId(tx.context().facilityId())
                 .userId(tx.context().actorUserId().orElse(null)).action("resident.erase").resourceType("resident")
                 .resourceId(id.value()).details(Map.of("reason", reason)).timestamp(now).build());

@@ -6,16 +6,26 @@ import static org.tvm.testkit.contract.ContractSupport.WINDOW_END;
 import static org.tvm.testkit.contract.ContractSupport.WINDOW_START;
 import static org.tvm.testkit.contract.ContractSupport.baseNow;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tvm.domain.access.RoleName;
+import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.audit.DataAccessType;
+import org.tvm.domain.mission.Mission;
+import org.tvm.domain.mission.MissionEvent;
+import org.tvm.domain.mission.MissionEventType;
+import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.domain.resident.Resident;
 import org.tvm.ports.ConstraintViolationException;
+import org.tvm.ports.NotFoundException;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.gdpr.AccessReportLine;
 import org.tvm.ports.gdpr.ResidentExport;
@@ -29,7 +39,9 @@ import org.tvm.testkit.data.TvmTestData;
  * {@link ResidentRights} on every adapter: the export holds the record with notes in clear, consent, missions with
  * events, caregivers and the access/audit history, and is itself recorded; erasure anonymises and soft-deletes, keeps
  * missions, is recorded with its reason and is refused while a mission is active; the access report lists who read or
- * changed the resident.
+ * changed the resident. Erasure also reaches a resident already soft-deleted, applies the administration's
+ * anonymisation rule, and removes the free text about the resident from all their missions and events (in the context
+ * facility only, and not at all when rolled back).
  */
 public abstract class ResidentRightsContract {
 
@@ -115,6 +127,186 @@ public abstract class ResidentRightsContract {
             assertThat(log).allSatisfy(e -> assertThat(e.details().values())
                     .noneMatch(v -> v.contains(r.lastName()) || v.contains(r.medicalNotes().reveal())));
         });
+    }
+
+    @Test
+    void erasureReachesAResidentAlreadySoftDeletedAndKeepsItsDeletionTime() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Resident r = resident(w, now);
+        Instant deletedAt = now.plusSeconds(1);
+        w.run((TvmTransaction tx) -> tx.residents().softDelete(r.id(), deletedAt));
+
+        Resident returned = w.inTransactionAs(RoleName.ADMIN,
+                (TvmTransaction tx) -> ResidentRights.erase(tx, r.id(), "family request", now.plusSeconds(10)));
+
+        w.run((TvmTransaction tx) -> {
+            Resident erased = tx.residents().findByIdIncludingDeleted(r.id()).orElseThrow();
+            assertThat(erased).isEqualTo(returned)
+                    .isEqualTo(r.softDeleted(deletedAt).anonymised(erased.updatedAt()));
+            assertThat(erased.deletedAt()).isEqualTo(deletedAt);
+            assertNoPersonalField(r, erased);
+            assertThat(tx.audit().byResource("resident", r.id().value(), PageRequest.first(100)).items())
+                    .filteredOn(e -> e.action().equals("resident.erase")).singleElement()
+                    .satisfies(e -> assertThat(e.details()).containsEntry("reason", "family request"));
+        });
+    }
+
+    @Test
+    void erasureAndTheAdministrationsAnonymisationApplyTheSameRule() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Resident viaAdministration = TvmTestData.resident(w.facilityId()).allFields()
+                .dateOfBirth(LocalDate.of(1938, 7, 23)).at(now).build();
+        Resident viaErasure = TvmTestData.resident(w.facilityId()).allFields()
+                .dateOfBirth(LocalDate.of(1938, 7, 23)).at(now).build();
+        Instant longAgo = now.minus(Duration.ofDays(40));
+        w.run((TvmTransaction tx) -> {
+            tx.residents().insert(viaAdministration);
+            tx.residents().insert(viaErasure);
+            tx.residents().softDelete(viaAdministration.id(), longAgo);
+        });
+
+        subject().administration().anonymiseResidentsDeletedBefore(now.minus(Duration.ofDays(1)));
+        w.inTransactionAs(RoleName.ADMIN,
+                (TvmTransaction tx) -> ResidentRights.erase(tx, viaErasure.id(), "family request", now.plusSeconds(10)));
+
+        w.run((TvmTransaction tx) -> {
+            Resident a = tx.residents().findByIdIncludingDeleted(viaAdministration.id()).orElseThrow();
+            Resident e = tx.residents().findByIdIncludingDeleted(viaErasure.id()).orElseThrow();
+            // both equal the domain's one rule (updatedAt aside: the administration leaves it to the database)
+            assertThat(a).isEqualTo(viaAdministration.softDeleted(longAgo).anonymised(a.updatedAt()));
+            assertThat(e).isEqualTo(viaErasure.softDeleted(now.plusSeconds(10)).anonymised(e.updatedAt()));
+            assertNoPersonalField(viaAdministration, a);
+            assertNoPersonalField(viaErasure, e);
+        });
+    }
+
+    /** Three finished missions of {@code r}: cancelled with a reason then deleted, failed, cancelled without text. */
+    private List<Mission> finishedMissions(FacilityWorld w, Resident r, Instant now) {
+        UserId nurse = w.userId(RoleName.NURSE);
+        MissionTransition cancelled = TvmTestData.mission(w.facilityId(), r.id(), nurse).notes("dementia: speak slowly")
+                .at(now).build();
+        MissionTransition failed = TvmTestData.mission(w.facilityId(), r.id(), nurse).notes("bring the oxygen bottle")
+                .at(now.plusSeconds(1)).build();
+        MissionTransition plain = TvmTestData.mission(w.facilityId(), r.id(), nurse).at(now.plusSeconds(2)).build();
+        return w.inTransaction((TvmTransaction tx) -> {
+            tx.missions().insert(cancelled);
+            tx.missions().insert(failed);
+            tx.missions().insert(plain);
+            tx.missions().apply(cancelled.mission().cancel("resident felt unwell", now.plusSeconds(3), nurse));
+            tx.missions().softDelete(cancelled.mission().id(), now.plusSeconds(4));
+            tx.missions().apply(failed.mission().fail("felt dizzy", now.plusSeconds(3), nurse));
+            tx.missions().apply(plain.mission().cancel(null, now.plusSeconds(3), nurse));
+            return List.of(cancelled.mission().id(), failed.mission().id(), plain.mission().id()).stream()
+                    .map(id -> tx.missions().findByIdIncludingDeleted(id).orElseThrow()).toList();
+        });
+    }
+
+    private static Map<MissionId, List<MissionEvent>> events(TvmTransaction tx, List<Mission> missions) {
+        Map<MissionId, List<MissionEvent>> out = new LinkedHashMap<>();
+        missions.forEach(m -> out.put(m.id(), tx.missions().events(m.id())));
+        return out;
+    }
+
+    @Test
+    void erasureRemovesTheFreeTextOfAllTheResidentsMissionsButKeepsTheirStatistics() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Resident r = resident(w, now);
+        List<Mission> before = finishedMissions(w, r, now);
+        Map<MissionId, List<MissionEvent>> eventsBefore = w.inTransaction((TvmTransaction tx) -> events(tx, before));
+
+        w.inTransactionAs(RoleName.ADMIN,
+                (TvmTransaction tx) -> ResidentRights.erase(tx, r.id(), "family request", now.plusSeconds(10)));
+
+        w.run((TvmTransaction tx) -> {
+            Mission cancelled = tx.missions().findByIdIncludingDeleted(before.get(0).id()).orElseThrow();
+            Mission failed = tx.missions().findByIdIncludingDeleted(before.get(1).id()).orElseThrow();
+            Mission plain = tx.missions().findByIdIncludingDeleted(before.get(2).id()).orElseThrow();
+            assertThat(cancelled.notes()).isNull();
+            assertThat(cancelled.failureReason()).isNull();
+            assertThat(cancelled.isDeleted()).isTrue();
+            assertThat(failed.notes()).isNull();
+            assertThat(failed.failureReason()).isEqualTo("[erased]");
+            assertThat(failed.status()).isEqualTo(MissionStatus.FAILED);
+            // statuses, times, ids unchanged; version + 1 where text went (updatedAt is the database's)
+            assertThat(cancelled).isEqualTo(before.get(0).residentTextErased(cancelled.updatedAt()));
+            assertThat(failed).isEqualTo(before.get(1).residentTextErased(failed.updatedAt()));
+            assertThat(plain).isEqualTo(before.get(2));
+
+            Map<MissionId, List<MissionEvent>> eventsAfter = events(tx, before);
+            eventsBefore.forEach((id, evs) -> assertThat(eventsAfter.get(id))
+                    .containsExactlyElementsOf(evs.stream().map(MissionEvent::residentTextErased).toList()));
+            assertThat(eventsAfter.get(cancelled.id())).filteredOn(e -> e.type() == MissionEventType.CANCELLED)
+                    .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("reason", "[erased]"));
+            assertThat(eventsAfter.get(failed.id())).filteredOn(e -> e.type() == MissionEventType.FAILED)
+                    .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("reason", "[erased]"));
+            for (Mission m : before) {
+                assertThat(tx.audit().byResource("mission", m.id().value(), PageRequest.first(100)).items())
+                        .allSatisfy(e -> assertThat(e.details().values())
+                                .noneMatch(v -> v.contains("dizzy") || v.contains("unwell") || v.contains("oxygen")));
+            }
+        });
+        // idempotent: nothing is left to erase, so no mission changes (nor its version)
+        assertThat(w.inTransaction((TvmTransaction tx) -> tx.missions().eraseResidentText(r.id(), now.plusSeconds(20))))
+                .isZero();
+    }
+
+    @Test
+    void erasureInOneFacilityLeavesAnotherFacilitysMissionsUntouched() {
+        Instant now = baseNow();
+        FacilityWorld a = FacilityWorld.create(subject(), now);
+        FacilityWorld b = FacilityWorld.create(subject(), now);
+        Resident inB = resident(b, now);
+        List<Mission> missionsOfB = finishedMissions(b, inB, now);
+        Map<MissionId, List<MissionEvent>> eventsOfB = b.inTransaction((TvmTransaction tx) -> events(tx, missionsOfB));
+
+        assertThatThrownBy(() -> a.inTransactionAs(RoleName.ADMIN,
+                (TvmTransaction tx) -> ResidentRights.erase(tx, inB.id(), "family request", now.plusSeconds(10))))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(a.inTransactionAs(RoleName.ADMIN,
+                (TvmTransaction tx) -> tx.missions().eraseResidentText(inB.id(), now.plusSeconds(10)))).isZero();
+
+        b.run((TvmTransaction tx) -> {
+            assertThat(tx.residents().findById(inB.id())).contains(inB);
+            assertThat(missionsOfB).allSatisfy(m ->
+                    assertThat(tx.missions().findByIdIncludingDeleted(m.id())).contains(m));
+            assertThat(events(tx, missionsOfB)).isEqualTo(eventsOfB);
+        });
+    }
+
+    @Test
+    void aRolledBackErasureChangesNothing() {
+        Instant now = baseNow();
+        FacilityWorld w = FacilityWorld.create(subject(), now);
+        Resident r = resident(w, now);
+        List<Mission> before = finishedMissions(w, r, now);
+        Map<MissionId, List<MissionEvent>> eventsBefore = w.inTransaction((TvmTransaction tx) -> events(tx, before));
+
+        assertThatThrownBy(() -> w.inTransactionAs(RoleName.ADMIN, (TvmTransaction tx) -> {
+            ResidentRights.erase(tx, r.id(), "family request", now.plusSeconds(10));
+            throw new IllegalStateException("caller fails after the erasure");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("caller fails after the erasure");
+
+        w.run((TvmTransaction tx) -> {
+            assertThat(tx.residents().findById(r.id())).contains(r);
+            assertThat(before).allSatisfy(m -> assertThat(tx.missions().findByIdIncludingDeleted(m.id())).contains(m));
+            assertThat(events(tx, before)).isEqualTo(eventsBefore);
+            assertThat(tx.audit().byResource("resident", r.id().value(), PageRequest.first(100)).items())
+                    .extracting(AuditEntry::action).doesNotContain("resident.erase");
+        });
+    }
+
+    private static void assertNoPersonalField(Resident original, Resident erased) {
+        assertThat(erased.firstName()).isEqualTo("Deleted");
+        assertThat(erased.lastName()).isEqualTo("User #" + original.id());
+        assertThat(erased.phone()).isNull();
+        assertThat(erased.emergencyContactName()).isNull();
+        assertThat(erased.emergencyContactPhone()).isNull();
+        assertThat(erased.medicalNotes()).isNull();
+        assertThat(erased.photoUrl()).isNull();
+        assertThat(erased.dateOfBirth()).isEqualTo(LocalDate.of(original.dateOfBirth().getYear(), 1, 1));
     }
 
     @Test

@@ -139,6 +139,8 @@ final class InMemoryAdministration implements TvmAdministration {
                     if (r.deletedAt() == null || !r.deletedAt().isBefore(cutoff) || isAnonymised(r)) {
                         continue;
                     }
+                    // mirrors the SQL adapters' bulk statement, a second statement of Resident.anonymised (the one
+                    // rule; updatedAt left as the SQL leaves it); ResidentRightsContract proves they agree
                     Resident anonymised = r.toBuilder().firstName("Deleted").lastName("User #" + r.id())
                             .phone(null).emergencyContactName(null).emergencyContactPhone(null).medicalNotes(null)
                             .photoUrl(null).dateOfBirth(LocalDate.of(r.dateOfBirth().getYear(), 1, 1)).build();

@@ -243,6 +243,44 @@ final class InMemoryMissions implements MissionRepository {
     }
 
     @Override
+    public int eraseResidentText(ResidentId residentId, Instant requestedAt) {
+        nn(residentId, "residentId");
+        Instant at = org.tvm.domain.DomainChecks.instant("Mission", "updatedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
+        tx.checkWritable("MissionRepository.eraseResidentText");
+        for (Mission m : tx.view().missions.values()) {
+            if (m.residentId().equals(residentId)) {
+                tx.lock("missions", m.id().value());
+            }
+        }
+        int[] changed = new int[1];
+        tx.write(t -> {
+            changed[0] = 0;
+            for (Mission m : List.copyOf(t.missions.values())) {
+                if (!m.residentId().equals(residentId)) {
+                    continue;
+                }
+                Rows<EventRow> rows = t.events.getOrDefault(m.id(), Rows.empty());
+                List<EventRow> erased = new ArrayList<>(rows.size());
+                boolean eventsChange = false;
+                for (EventRow r : rows) {
+                    eventsChange |= r.event().holdsResidentText();
+                    erased.add(new EventRow(r.event().residentTextErased(), r.seq()));
+                }
+                if (!m.holdsResidentText() && !eventsChange) {
+                    continue;
+                }
+                t.missions.put(m.id(), m.residentTextErased(at));
+                t.dirtyMissions.add(m.id());
+                if (eventsChange) {
+                    t.events.put(m.id(), Rows.of(erased));
+                }
+                changed[0]++;
+            }
+        });
+        return changed[0];
+    }
+
+    @Override
     public void softDelete(MissionId id, Instant requestedAt) {
         // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
         Instant at = org.tvm.domain.DomainChecks.optionalInstant("Mission", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));

@@ -75,6 +75,31 @@ final class InMemoryResidents implements ResidentRepository {
     }
 
     @Override
+    public Resident anonymise(ResidentId id, Instant requestedAt) {
+        nn(id, "id");
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.instant("Resident", "updatedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
+        tx.checkWritable("ResidentRepository.anonymise");
+        tx.lock("residents", id.value());
+        Resident[] out = new Resident[1];
+        Instant accessedAt = tx.store.now();
+        long seq = tx.store.nextSeq();
+        tx.write(t -> {
+            StoredResident old = t.residents.get(id);
+            if (old == null) {
+                throw new NotFoundException("Resident", id);
+            }
+            Resident anonymised = old.withoutNotes().anonymised(at);
+            DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), id, DataAccessType.UPDATE, accessedAt);
+            InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
+            t.residents.put(id, tx.stored(anonymised));
+            t.appendAccess(List.of(new DataAccessRow(entry, seq)));
+            out[0] = anonymised;
+        });
+        return out[0];
+    }
+
+    @Override
     public Optional<Resident> findById(ResidentId id) {
         nn(id, "id");
         tx.checkWritable("ResidentRepository.findById (it records a data access)");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.tvm.adapter.sql.Keyset;
+import org.tvm.adapter.sql.ResidentMissionText;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
@@ -218,6 +219,21 @@ final class JpaMissionRepository implements MissionRepository {
             List<Mission> rows = q.setMaxResults(page.limit() + 1).setReadOnly(true).getResultList().stream()
                     .map(tx.mapper()::toDomain).toList();
             return Keyset.page(rows, page.limit(), prefix, m -> List.of(m.createdAt().toString(), m.id().value().toString()));
+        });
+    }
+
+    @Override
+    public int eraseResidentText(ResidentId residentId, Instant requestedAt) {
+        Objects.requireNonNull(residentId, "residentId");
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.instant("Mission", "updatedAt", Objects.requireNonNull(requestedAt, "at"));
+        tx.checkWritable();
+        return tx.write("Mission", () -> {
+            tx.session().flush();
+            // claimed copies of this transaction may predate the erasure (version + 1): read them again
+            tx.claimed().clear();
+            return tx.session().doReturningWork(c -> ResidentMissionText.erase(c, tx.dialect().database(),
+                    tx.facility(), residentId.value(), at));
         });
     }
 

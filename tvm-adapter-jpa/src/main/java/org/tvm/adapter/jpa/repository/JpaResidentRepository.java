@@ -70,6 +70,32 @@ final class JpaResidentRepository implements ResidentRepository {
     }
 
     @Override
+    public Resident anonymise(ResidentId id, Instant requestedAt) {
+        Objects.requireNonNull(id, "id");
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.instant("Resident", "updatedAt", Objects.requireNonNull(requestedAt, "at"));
+        tx.checkWritable();
+        return tx.write("Resident", () -> {
+            Resident current = load(id.value(), true).orElseThrow(() -> new NotFoundException("Resident", id));
+            ResidentEntity e = tx.mapper().toEntity(current.anonymised(at));
+            // deleted or not: a deleted resident's data is held until anonymised (no deletedAt condition)
+            tx.session().createMutationQuery("update ResidentEntity r set r.firstName = :fn, r.lastName = :ln, "
+                            + "r.dateOfBirth = :dob, r.phone = :phone, r.emergencyContactName = :ecn, "
+                            + "r.emergencyContactPhone = :ecp, r.medicalNotes = :notes, r.photoUrl = :photo, "
+                            + "r.updatedAt = :updated where r.id = :id and r.facilityId = :f")
+                    .setParameter("fn", e.firstName).setParameter("ln", e.lastName).setParameter("dob", e.dateOfBirth)
+                    .setParameter("phone", e.phone).setParameter("ecn", e.emergencyContactName)
+                    .setParameter("ecp", e.emergencyContactPhone).setParameter("notes", e.medicalNotes)
+                    .setParameter("photo", e.photoUrl).setParameter("updated", e.updatedAt)
+                    .setParameter("id", e.id).setParameter("f", tx.facility()).executeUpdate();
+            tx.session().clear(); // the bulk update bypassed the session: drop the copy loaded above
+            Resident stored = load(e.id, true).orElseThrow(() -> new NotFoundException("Resident", id));
+            recordAccess(List.of(e.id), DataAccessType.UPDATE);
+            return stored;
+        });
+    }
+
+    @Override
     public Optional<Resident> findById(ResidentId id) {
         Objects.requireNonNull(id, "id");
         return find(id, false);

@@ -12,6 +12,7 @@ public interface AdminMapper {
 
     int deleteTelemetryBefore(Instant cutoff);
 
+    /** Bulk restatement of {@code Resident.anonymised} (see the mapper XML): change both together. */
     int anonymiseResidentsDeletedBefore(Instant cutoff);
 
     int refreshMissionSummary();

@@ -11,6 +11,8 @@ public interface ResidentMapper {
 
     int update(ResidentRow row);
 
+    int anonymise(ResidentRow row);
+
     ResidentRow find(UUID facilityId, UUID id, boolean includeDeleted);
 
     List<ResidentRow> list(UUID facilityId, String afterLastName, String afterFirstName, UUID afterId, int limit);

@@ -3,8 +3,10 @@ package org.tvm.adapter.mybatis.repository;
 import org.tvm.adapter.sql.error.ErrorHint;
 import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import org.tvm.adapter.sql.Keyset;
+import org.tvm.adapter.sql.ResidentMissionText;
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.query.Page;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.adapter.mybatis.row.VehicleRow;
+import org.tvm.adapter.mybatis.support.Jdbc;
 import org.tvm.adapter.mybatis.mapper.MissionMapper;
 import org.tvm.adapter.mybatis.mapper.ResidentMapper;
 import org.tvm.adapter.mybatis.mapping.RowMapper;
@@ -184,6 +187,24 @@ final class MyBatisMissionRepository implements MissionRepository {
                             Keyset.uuid(after.get(1)), page.limit() + 1);
             return Keyset.page(fetched, page.limit(), query, r -> List.of(r.createdAt.toString(), r.id.toString()),
                     RowMapper::mission);
+        });
+    }
+
+    @Override
+    public int eraseResidentText(ResidentId residentId, Instant requestedAt) {
+        requireNonNull(residentId, "residentId");
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.instant(E, "updatedAt", requireNonNull(requestedAt, "at"));
+        tx.checkWritable("MissionRepository.eraseResidentText");
+        return tx.write(E, "MissionRepository.eraseResidentText", () -> {
+            // claimed copies of this transaction may predate the erasure (version + 1): read them again
+            tx.claimed.clear();
+            try {
+                return ResidentMissionText.erase(tx.session.getConnection(), tx.dialect.database(), tx.facility(),
+                        residentId.value(), at);
+            } catch (SQLException e) {
+                throw new Jdbc.SqlFailure(e);
+            }
         });
     }
 

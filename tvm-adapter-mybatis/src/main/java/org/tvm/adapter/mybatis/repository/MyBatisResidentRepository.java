@@ -58,6 +58,23 @@ final class MyBatisResidentRepository implements ResidentRepository {
     }
 
     @Override
+    public Resident anonymise(ResidentId id, Instant requestedAt) {
+        requireNonNull(id, "id");
+        // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
+        Instant at = org.tvm.domain.DomainChecks.instant(E, "updatedAt", requireNonNull(requestedAt, "at"));
+        tx.checkWritable("ResidentRepository.anonymise");
+        return tx.write(E, "ResidentRepository.anonymise", () -> {
+            ResidentRow current = mapper.find(tx.facility(), id.value(), true);
+            if (current == null) {
+                throw new NotFoundException(E, id);
+            }
+            mapper.anonymise(tx.rows.row(tx.rows.resident(current).anonymised(at)));
+            recordAccess(List.of(id.value()), DataAccessType.UPDATE);
+            return tx.rows.resident(mapper.find(tx.facility(), id.value(), true));
+        });
+    }
+
+    @Override
     public Optional<Resident> findById(ResidentId id) {
         requireNonNull(id, "id");
         return find(id, false, "ResidentRepository.findById (it records a data access)");
