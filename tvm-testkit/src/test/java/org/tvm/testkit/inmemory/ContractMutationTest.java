@@ -20,7 +20,6 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.contract.HostTransactionContract;
-import org.tvm.testkit.contract.ResidentRightsContract;
 import org.tvm.testkit.contract.RowLevelSecurityContract;
 import org.tvm.testkit.contract.TvmContractSuite;
 
@@ -38,11 +37,10 @@ class ContractMutationTest {
      * Registered contracts that have no faulty run yet, named here so the gap is visible (and shrinks): the host
      * transaction contract is skipped in memory (no JOIN_HOST_TRANSACTION: every case needs a JDBC connection), the
      * row-level security contract too (no ROW_LEVEL_SECURITY: only a database hides rows below the ports); a faulty run
-     * of either needs a SQL adapter, which this module cannot depend on. The resident-rights contract is being
-     * reworked and gets its mutant with it.
+     * of either needs a SQL adapter, which this module cannot depend on.
      */
     private static final Set<Class<?>> WITHOUT_MUTANT_YET = Set.of(HostTransactionContract.class,
-            ResidentRightsContract.class, RowLevelSecurityContract.class);
+            RowLevelSecurityContract.class);
 
     /** The subject {@link MutantSuite} hands out; set before each launch (launches run one after another). */
     private static volatile PersistenceUnderTest current;

@@ -20,6 +20,7 @@ import org.tvm.testkit.contract.MapContract;
 import org.tvm.testkit.contract.MissionContract;
 import org.tvm.testkit.contract.OperationsQueriesContract;
 import org.tvm.testkit.contract.ResidentContract;
+import org.tvm.testkit.contract.ResidentRightsContract;
 import org.tvm.testkit.contract.SavepointContract;
 import org.tvm.testkit.contract.SensitiveFieldsContract;
 import org.tvm.testkit.contract.TelemetryContract;
@@ -90,7 +91,9 @@ enum Fault {
     /** AutomaticAuditContract must fail: changes of residents leave no audit entry (the trigger skips an audited table). */
     AUDIT_TRIGGER_SKIPS_RESIDENTS(AutomaticAuditContract.class),
     /** AuditTrailContract must fail: the chain verifier accepts a checkpoint signed with an unknown key. */
-    VERIFIER_IGNORES_FORGED_CHECKPOINTS(AuditTrailContract.class);
+    VERIFIER_IGNORES_FORGED_CHECKPOINTS(AuditTrailContract.class),
+    /** ResidentRightsContract must fail: erasure leaves the notes and reasons in the resident's missions. */
+    ERASURE_LEAVES_MISSION_TEXT(ResidentRightsContract.class);
 
     /** The contract this fault must make fail. */
     final Class<?> contract;

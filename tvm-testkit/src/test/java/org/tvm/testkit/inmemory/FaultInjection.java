@@ -305,6 +305,11 @@ final class FaultInjection {
                     return List.copyOf(offered.subList(0, Math.min((Integer) args[0], offered.size())));
                 }
             }
+            case ERASURE_LEAVES_MISSION_TEXT -> {
+                if (name.equals("missions.eraseResidentText")) {
+                    return 0;   // the resident's notes and reasons stay in their missions
+                }
+            }
             case VEHICLE_LOGS_OLDEST_FIRST -> {
                 if (name.equals("vehicles.logs")) {
                     return reversed((List<?>) call.proceed(args));
