@@ -360,6 +360,33 @@ final class RawPaths {
         return RawTx.run(ds, ctx, c -> readAll(c, sql, param));
     }
 
+    /**
+     * Spec query 1 as the library serves it: the dashboard shows resident names, so the residents shown are recorded
+     * as read (one data-access row per distinct resident, one multi-row INSERT, in the same transaction).
+     */
+    static int activeMissionsRecordingReads(DataSource ds, TvmContext ctx, String sql) {
+        return RawTx.run(ds, ctx, c -> {
+            List<UUID> missions = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        rs.getObject(i);
+                    }
+                    missions.add(rs.getObject(1, UUID.class));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO data_access_logs (facility_id, user_id, "
+                    + "resident_id, access_type, accessed_at) SELECT DISTINCT m.facility_id, ?, m.resident_id, 'read', "
+                    + "now() FROM missions m WHERE m.id = ANY (?)")) {
+                ps.setObject(1, ctx.actorUserId().map(u -> u.value()).orElse(null));
+                ps.setArray(2, c.createArrayOf("uuid", missions.toArray()));
+                ps.executeUpdate();
+            }
+            return missions.size();
+        });
+    }
+
     static int readAll(Connection c, String sql, UUID param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (param != null) {
