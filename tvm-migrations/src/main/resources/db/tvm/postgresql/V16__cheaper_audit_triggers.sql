@@ -1,8 +1,8 @@
 -- V16: the audit triggers, cheaper: the same entries and the same chain (V13's format, byte for byte).
 --
--- Where V13's time went, per audited row change (a loop of mission inserts and updates inside PostgreSQL, best of
--- several rounds): the chain head (a locking SELECT, then an UPDATE of the one hot row per facility) was the largest
--- part, then the audit_logs insert itself, then the details. Now one UPDATE ... RETURNING takes the chain's next
+-- Where V13's time went, per audited row change: the chain link (its helper calls, then the head's locking SELECT
+-- and UPDATE of the one hot row per facility), then the audit_logs insert itself, then the details. Now the helpers
+-- are inlined, one UPDATE ... RETURNING takes the chain's next
 -- position (the head keeps the previous hash, so the one statement returns both), one SQL statement builds the details
 -- instead of a loop of jsonb concatenations, the actor lookup is remembered for the transaction, and the head table
 -- leaves room on its page so PostgreSQL prunes the head's old versions early (fillfactor): every audited write of a
@@ -10,6 +10,18 @@
 
 ALTER TABLE audit_chain_heads ADD COLUMN prev_hash VARCHAR(64);
 ALTER TABLE audit_chain_heads SET (fillfactor = 10);
+
+-- The chain's two text helpers are pure expressions over built-in functions. Without a SET clause PostgreSQL inlines
+-- them into the calling trigger function, whose search_path is pinned (so the built-ins resolve there); with one,
+-- each of the ~15 calls per row went through a function call and a search_path switch, which measured (pgbench, one
+-- progress step per transaction) as the largest part of the chain's cost. Still not executable by PUBLIC (V13).
+CREATE OR REPLACE FUNCTION tvm_chain_field(v text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT CASE WHEN v IS NULL THEN '~' ELSE octet_length(v)::text || ':' || v END $$;
+
+CREATE OR REPLACE FUNCTION tvm_epoch_micros(t timestamptz) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+AS $$ SELECT ((extract(epoch FROM t) * 1000000)::bigint)::text $$;
 
 -- BEFORE INSERT on audit_logs ('audit') and data_access_logs ('access'): the row's next position under the head
 -- row's lock (held to commit), its previous hash and its own hash. In step with org.tvm.domain.audit.AuditChain.
