@@ -1,5 +1,6 @@
 package org.tvm.ports;
 
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -47,7 +48,8 @@ public interface TvmPersistence extends AutoCloseable {
     <T> T inTransaction(TvmContext ctx, TransactionWork<T> work);
 
     /**
-     * Runs {@code work} in a read-write transaction; the same rules as {@link #inTransaction} without a result.
+     * Runs {@code work} in a read-write transaction; the same rules as {@link #inTransaction} without a result (the
+     * default runs it through {@link #inTransaction}; implementations need not override it).
      *
      * @param ctx  non-null facility/actor context
      * @param work non-null unit of work
@@ -55,7 +57,13 @@ public interface TvmPersistence extends AutoCloseable {
      * @throws NestedTransactionException if called inside a work of this instance on the same thread
      * @throws IllegalStateException      if this instance is closed
      */
-    void run(TvmContext ctx, Consumer<TvmTransaction> work);
+    default void run(TvmContext ctx, Consumer<TvmTransaction> work) {
+        Objects.requireNonNull(work, "work");
+        inTransaction(ctx, tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
 
     /**
      * Runs {@code work} in a read-only transaction (adapters may use a database {@code READ ONLY} transaction or a

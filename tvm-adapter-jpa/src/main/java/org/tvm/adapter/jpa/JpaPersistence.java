@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -19,7 +18,6 @@ import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
-import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.WithheldDatabaseError;
 import org.tvm.adapter.jpa.repository.JpaTransaction;
 import org.tvm.adapter.jpa.support.HibernateErrors;
@@ -58,16 +56,6 @@ final class JpaPersistence implements TvmPersistence {
     @Override
     public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
         return execute(ctx, work, false);
-    }
-
-    @Override
-    public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
-        Objects.requireNonNull(ctx, "ctx");
-        Objects.requireNonNull(work, "work");
-        execute(ctx, tx -> {
-            work.accept(tx);
-            return null;
-        }, false);
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
@@ -25,7 +24,6 @@ import org.tvm.ports.NestedTransactionException;
 import org.tvm.ports.TransactionWork;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
-import org.tvm.ports.TvmTransaction;
 import org.tvm.adapter.mybatis.mapping.RowMapper;
 import org.tvm.adapter.mybatis.repository.MyBatisTransaction;
 import org.tvm.adapter.mybatis.support.SqlDialect;
@@ -59,15 +57,6 @@ final class MyBatisPersistence implements TvmPersistence {
     @Override
     public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
         return execute(ctx, work, false);
-    }
-
-    @Override
-    public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
-        requireNonNull(work, "work");
-        execute(ctx, tx -> {
-            work.accept(tx);
-            return null;
-        }, false);
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.Capability;
@@ -22,7 +21,6 @@ import org.tvm.ports.TransactionWork;
 import org.tvm.ports.TvmAdministration;
 import org.tvm.ports.TvmContext;
 import org.tvm.ports.TvmPersistence;
-import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.crypto.AesGcmFieldCipher;
 import org.tvm.ports.crypto.FieldCipher;
@@ -118,15 +116,6 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     @Override
     public <T> T inTransaction(TvmContext ctx, TransactionWork<T> work) {
         return execute(ctx, work, false);
-    }
-
-    @Override
-    public void run(TvmContext ctx, Consumer<TvmTransaction> work) {
-        Objects.requireNonNull(work, "work");
-        execute(ctx, tx -> {
-            work.accept(tx);
-            return null;
-        }, false);
     }
 
     @Override
