@@ -81,7 +81,7 @@ final class JpaPersistence implements TvmPersistence {
             throw new NestedTransactionException();
         }
         if (closed) {
-            throw new IllegalStateException("this TvmPersistence is closed");
+            throw new IllegalStateException("This TvmPersistence is closed");
         }
     }
 
