@@ -36,7 +36,6 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.gdpr.AccessReportLine;
 import org.tvm.ports.gdpr.ResidentExport;
 import org.tvm.ports.gdpr.ResidentRights;
-import org.tvm.ports.maintenance.ArchivedMission;
 import org.tvm.ports.maintenance.RetentionPolicy;
 import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.query.PageRequest;
@@ -309,6 +308,15 @@ public abstract class ResidentRightsContract {
             JsonObject failedBefore = mission(before.get(mine.get(1).id()));
             assertThat(failedBefore.get("notes")).contains(new JsonValue.Text("bring the oxygen bottle"));
             assertThat(failedBefore.get("failure_reason")).contains(new JsonValue.Text("felt dizzy"));
+
+            // a rolled-back erasure leaves the archive as it was (the in-memory archive lives outside the snapshot)
+            assertThatThrownBy(() -> w.inTransactionAs(RoleName.ADMIN, (TvmTransaction tx) -> {
+                assertThat(tx.missions().eraseResidentText(r.id(), now)).isEqualTo(2);
+                throw new IllegalStateException("caller fails after the erasure");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("caller fails after the erasure");
+            for (Mission m : concat(mine, theirs)) {
+                assertThat(maintenance.archivedMission(m.id()).orElseThrow().document()).isEqualTo(before.get(m.id()));
+            }
 
             w.inTransactionAs(RoleName.ADMIN,
                     (TvmTransaction tx) -> ResidentRights.erase(tx, r.id(), "family request", now));
