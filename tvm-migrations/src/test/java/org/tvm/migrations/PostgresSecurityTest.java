@@ -444,6 +444,58 @@ class PostgresSecurityTest {
                 + "AND event_type = 'cancelled'", Fixture.MISSION_B)).containsExactly("B felt dizzy");
     }
 
+    /**
+     * V18: erasure also rewrites the archived documents of the resident's missions (mission_archive is admin-only, so
+     * the rows are written and read as the owner), in the caller's facility only, and nothing else in them.
+     */
+    @Test
+    void the_erasure_function_rewrites_only_the_context_facilitys_archived_mission_text() throws SQLException {
+        // a resident with no live mission: the count is the archived missions alone
+        String resident = java.util.UUID.randomUUID().toString();
+        String withText = java.util.UUID.randomUUID().toString();
+        String withoutText = java.util.UUID.randomUUID().toString();
+        String otherFacility = java.util.UUID.randomUUID().toString();
+        String textA = "{\"mission\": {\"id\": \"" + withText + "\", \"resident_id\": \"" + resident + "\", "
+                + "\"notes\": \"A: speak slowly\", \"failure_reason\": \"felt dizzy\", \"version\": 3, "
+                + "\"updated_at\": \"2001-01-01T00:00:00Z\"}, \"events\": [{\"id\": 1, \"details\": "
+                + "{\"by\": \"nurse\", \"reason\": \"A felt dizzy\"}}, {\"id\": 2, \"details\": {}}, "
+                + "{\"id\": 3, \"details\": null}]}";
+        String noTextA = "{\"mission\": {\"id\": \"" + withoutText + "\", \"resident_id\": \"" + resident + "\", "
+                + "\"failure_reason\": null}, \"events\": [{\"id\": 4, \"details\": {\"by\": \"robot\"}}]}";
+        String textB = "{\"mission\": {\"id\": \"" + otherFacility + "\", \"resident_id\": \"" + resident + "\", "
+                + "\"notes\": \"B: speak slowly\"}, \"events\": [{\"id\": 5, \"details\": {\"reason\": \"B felt dizzy\"}}]}";
+        String insert = "INSERT INTO mission_archive (mission_id, facility_id, finished_at, archived_at, event_count, "
+                + "document) VALUES (?::uuid, ?::uuid, now(), now(), 1, ?::jsonb) RETURNING mission_id";
+        String read = "SELECT document::text FROM mission_archive WHERE mission_id = ?::uuid";
+        try (Connection owner = db.connect()) {
+            Sql.rows(owner, insert, withText, FACILITY_A, textA);
+            Sql.rows(owner, insert, withoutText, FACILITY_A, noTextA);
+            Sql.rows(owner, insert, otherFacility, FACILITY_B, textB);
+            String noTextBefore = Sql.strings(owner, read, withoutText).get(0);
+            String textBBefore = Sql.strings(owner, read, otherFacility).get(0);
+            try {
+                assertDenied("SELECT 1 FROM mission_archive");
+                context(FACILITY_A);
+                assertThat(Sql.number(connection, "SELECT tvm_erase_resident_mission_text(?::uuid, now())", resident))
+                        .isEqualTo(1);
+                assertThat(Sql.number(connection, "SELECT tvm_erase_resident_mission_text(?::uuid, now())", resident))
+                        .isZero();
+                connection.commit();
+
+                assertThat(Sql.strings(owner, read, withText)).containsExactly("{\"events\": [{\"id\": 1, \"details\": "
+                        + "{\"by\": \"nurse\", \"reason\": \"[erased]\"}}, {\"id\": 2, \"details\": {}}, "
+                        + "{\"id\": 3, \"details\": null}], \"mission\": {\"id\": \"" + withText + "\", "
+                        + "\"notes\": null, \"version\": 3, \"updated_at\": \"2001-01-01T00:00:00Z\", "
+                        + "\"resident_id\": \"" + resident + "\", \"failure_reason\": \"[erased]\"}}");
+                assertThat(Sql.strings(owner, read, withoutText)).as("no member added").containsExactly(noTextBefore);
+                assertThat(Sql.strings(owner, read, otherFacility)).as("another facility").containsExactly(textBBefore);
+            } finally {
+                Sql.rows(owner, "DELETE FROM mission_archive WHERE mission_id IN (?::uuid, ?::uuid, ?::uuid) "
+                        + "RETURNING mission_id", withText, withoutText, otherFacility);
+            }
+        }
+    }
+
     private void assertDenied(String sql) throws SQLException {
         Sql.exec(connection, "SAVEPOINT probe");
         try {

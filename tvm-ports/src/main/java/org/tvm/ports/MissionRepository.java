@@ -104,12 +104,14 @@ public interface MissionRepository {
      * ({@link Mission#residentTextErased}), and the {@code reason} detail of their events replaced by it too
      * ({@link MissionEvent#residentTextErased()}). Statuses, times, event types and counts stay. Each mission whose
      * row or events changed gets version + 1 and updatedAt {@code at} (the database may stamp its own); the events
-     * stay otherwise immutable. Idempotent: a second call changes nothing. Missions of another facility are never
+     * stay otherwise immutable. Missions maintenance has already archived get the same rule in their archive document
+     * ({@link org.tvm.ports.maintenance.ArchivedMission#residentTextErased}, nothing else in it changes), when the
+     * transaction commits. Idempotent: a second call changes nothing. Missions of another facility are never
      * touched, whatever the id.
      *
      * @param residentId non-null resident id; an unknown resident, or one of another facility, changes nothing
      * @param at         non-null erasure time
-     * @return the number of missions changed
+     * @return the number of missions changed, live and archived
      * @throws IllegalStateException in a read-only transaction
      */
     int eraseResidentText(ResidentId residentId, Instant at);

@@ -73,8 +73,8 @@ public final class ResidentRights {
      * Erasure (GDPR Art. 17): soft-deletes the resident (an earlier deletion time is kept) and anonymises it now with
      * the rule of the 3-year anonymisation ({@link Resident#anonymised}: first name "Deleted", last name
      * "User #&lt;id&gt;", phone, emergency contact, medical notes and photo removed, date of birth reduced to January
-     * 1st of its year), erases the free text about the resident in all their missions, deleted ones included
-     * ({@link org.tvm.ports.MissionRepository#eraseResidentText}: notes removed, failure and event reasons
+     * 1st of its year), erases the free text about the resident in all their missions, deleted and archived ones
+     * included ({@link org.tvm.ports.MissionRepository#eraseResidentText}: notes removed, failure and event reasons
      * "[erased]"), and records a {@code resident.erase} audit entry with the reason. A resident already soft-deleted is
      * erased too: its personal data is held until the 3-year anonymisation. Ids, statuses and times stay, so
      * statistics keep counting. Denormalised copies: the audit log never held the personal fields (they are

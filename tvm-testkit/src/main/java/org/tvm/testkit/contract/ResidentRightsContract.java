@@ -6,17 +6,23 @@ import static org.tvm.testkit.contract.ContractSupport.WINDOW_END;
 import static org.tvm.testkit.contract.ContractSupport.WINDOW_START;
 import static org.tvm.testkit.contract.ContractSupport.baseNow;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.audit.AuditEntry;
 import org.tvm.domain.audit.DataAccessType;
+import org.tvm.domain.json.JsonObject;
+import org.tvm.domain.json.JsonValue;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionEvent;
 import org.tvm.domain.mission.MissionEventType;
@@ -30,6 +36,8 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.gdpr.AccessReportLine;
 import org.tvm.ports.gdpr.ResidentExport;
 import org.tvm.ports.gdpr.ResidentRights;
+import org.tvm.ports.maintenance.RetentionPolicy;
+import org.tvm.ports.maintenance.TvmMaintenance;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.testkit.PersistenceUnderTest;
 import org.tvm.testkit.data.FacilityWorld;
@@ -40,8 +48,8 @@ import org.tvm.testkit.data.TvmTestData;
  * events, caregivers and the access/audit history, and is itself recorded; erasure anonymises and soft-deletes, keeps
  * missions, is recorded with its reason and is refused while a mission is active; the access report lists who read or
  * changed the resident. Erasure also reaches a resident already soft-deleted, applies the administration's
- * anonymisation rule, and removes the free text about the resident from all their missions and events (in the context
- * facility only, and not at all when rolled back).
+ * anonymisation rule, and removes the free text about the resident from all their missions and events, archived ones
+ * included (in the context facility only, and not at all when rolled back).
  */
 public abstract class ResidentRightsContract {
 
@@ -274,6 +282,97 @@ public abstract class ResidentRightsContract {
                     assertThat(tx.missions().findByIdIncludingDeleted(m.id())).contains(m));
             assertThat(events(tx, missionsOfB)).isEqualTo(eventsOfB);
         });
+    }
+
+    @Test
+    void erasureReachesTheResidentsArchivedMissionsInTheContextFacilityOnly() {
+        Assumptions.assumeTrue(subject().maintenance(Clock.systemUTC()).isPresent(),
+                subject().name() + " declares no maintenance job");
+        // as MaintenanceContract: a clock years in the past and data four years before it, so that maintenance
+        // archives these missions and never the real-time rows of other tests in the shared database
+        Instant now = MaintenanceContract.T0.plus(Duration.ofDays(11));
+        Instant then = now.minus(4 * 366, ChronoUnit.DAYS);
+        FacilityWorld w = FacilityWorld.create(subject(), then.minus(Duration.ofDays(1)));
+        FacilityWorld other = FacilityWorld.create(subject(), then.minus(Duration.ofDays(1)));
+        Resident r = resident(w, then);
+        Resident elsewhere = resident(other, then);
+        List<Mission> mine = finishedMissions(w, r, then);
+        List<Mission> theirs = finishedMissions(other, elsewhere, then);
+        try (TvmMaintenance maintenance = subject().maintenance(Clock.fixed(now, ZoneOffset.UTC)).orElseThrow()) {
+            maintenance.run(RetentionPolicy.defaults());
+            Map<MissionId, JsonObject> before = new LinkedHashMap<>();
+            for (Mission m : concat(mine, theirs)) {
+                before.put(m.id(), maintenance.archivedMission(m.id()).orElseThrow(() ->
+                        new AssertionError("mission " + m.id() + " not archived")).document());
+            }
+            JsonObject failedBefore = mission(before.get(mine.get(1).id()));
+            assertThat(failedBefore.get("notes")).contains(new JsonValue.Text("bring the oxygen bottle"));
+            assertThat(failedBefore.get("failure_reason")).contains(new JsonValue.Text("felt dizzy"));
+
+            // a rolled-back erasure leaves the archive as it was (the in-memory archive lives outside the snapshot)
+            assertThatThrownBy(() -> w.inTransactionAs(RoleName.ADMIN, (TvmTransaction tx) -> {
+                assertThat(tx.missions().eraseResidentText(r.id(), now)).isEqualTo(2);
+                throw new IllegalStateException("caller fails after the erasure");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("caller fails after the erasure");
+            for (Mission m : concat(mine, theirs)) {
+                assertThat(maintenance.archivedMission(m.id()).orElseThrow().document()).isEqualTo(before.get(m.id()));
+            }
+
+            w.inTransactionAs(RoleName.ADMIN,
+                    (TvmTransaction tx) -> ResidentRights.erase(tx, r.id(), "family request", now));
+
+            for (Mission m : mine) {
+                JsonObject was = before.get(m.id());
+                JsonObject is = maintenance.archivedMission(m.id()).orElseThrow().document();
+                assertThat(mission(is).get("notes")).as("notes").satisfiesAnyOf(
+                        n -> assertThat(n).isEmpty(), n -> assertThat(n).contains(JsonValue.Null.INSTANCE));
+                assertThat(mission(is).get("failure_reason")).isEqualTo(m.failureReason() == null
+                        ? mission(was).get("failure_reason") : java.util.Optional.of(new JsonValue.Text("[erased]")));
+                List<JsonValue> events = events(is);
+                assertThat(events).hasSameSizeAs(events(was));
+                for (int i = 0; i < events.size(); i++) {
+                    JsonObject event = (JsonObject) events.get(i);
+                    JsonObject details = (JsonObject) event.members().get("details");
+                    JsonObject detailsWas = (JsonObject) ((JsonObject) events(was).get(i)).members().get("details");
+                    if (detailsWas.get("reason").isPresent()) {
+                        assertThat(details.get("reason")).contains(new JsonValue.Text("[erased]"));
+                    }
+                    // every other member of the event, and of its details, as archived
+                    assertThat(without(details, "reason")).isEqualTo(without(detailsWas, "reason"));
+                    assertThat(without(event, "details")).isEqualTo(without((JsonObject) events(was).get(i), "details"));
+                }
+                // statistics, times, ids, status, version: every other member of the mission as archived
+                assertThat(without(mission(is), "notes", "failure_reason"))
+                        .isEqualTo(without(mission(was), "notes", "failure_reason"));
+                assertThat(without(is, "mission", "events")).isEqualTo(without(was, "mission", "events"));
+            }
+            for (Mission m : theirs) {
+                assertThat(maintenance.archivedMission(m.id()).orElseThrow().document()).isEqualTo(before.get(m.id()));
+            }
+            // nothing is left to erase: idempotent
+            assertThat(w.inTransactionAs(RoleName.ADMIN,
+                    (TvmTransaction tx) -> tx.missions().eraseResidentText(r.id(), now.plusSeconds(1)))).isZero();
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private static JsonObject mission(JsonObject document) {
+        return (JsonObject) document.members().get("mission");
+    }
+
+    private static List<JsonValue> events(JsonObject document) {
+        return ((JsonValue.Array) document.members().get("events")).items();
+    }
+
+    private static Map<String, JsonValue> without(JsonObject o, String... keys) {
+        Map<String, JsonValue> members = new LinkedHashMap<>(o.members());
+        for (String k : keys) {
+            members.remove(k);
+        }
+        return members;
     }
 
     @Test

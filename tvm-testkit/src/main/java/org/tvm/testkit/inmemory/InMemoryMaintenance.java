@@ -19,6 +19,7 @@ import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.json.JsonObject;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.domain.resident.ResidentId;
 import org.tvm.ports.maintenance.ArchivedMission;
 import org.tvm.ports.maintenance.MaintenanceListener;
 import org.tvm.ports.maintenance.MaintenanceReport;
@@ -46,6 +47,22 @@ final class InMemoryMaintenance implements TvmMaintenance {
         final Map<MissionId, ArchivedMission> archive = new LinkedHashMap<>();
         final List<MaintenanceReport> runs = new ArrayList<>();
         long nextRunId = 1;
+
+        /** How many archived missions of the resident in the facility hold text that erasure would rewrite. */
+        synchronized int residentTextToErase(FacilityId facilityId, ResidentId residentId) {
+            return (int) archive.values().stream().filter(a -> a.facilityId().equals(facilityId)
+                    && ArchivedMission.isOfResident(a.document(), residentId)
+                    && ArchivedMission.residentTextErased(a.document()) != a.document()).count();
+        }
+
+        /** Erasure in the archive (the rule of V18 and ResidentMissionText): only the document changes. */
+        synchronized void eraseResidentText(FacilityId facilityId, ResidentId residentId) {
+            archive.replaceAll((id, a) -> a.facilityId().equals(facilityId)
+                    && ArchivedMission.isOfResident(a.document(), residentId)
+                    ? new ArchivedMission(a.missionId(), a.facilityId(), a.finishedAt(), a.archivedAt(), a.eventCount(),
+                            ArchivedMission.residentTextErased(a.document()))
+                    : a);
+        }
     }
 
     private final InMemoryTvmPersistence store;
@@ -277,6 +294,9 @@ final class InMemoryMaintenance implements TvmMaintenance {
                 mission.put("created_at", m.createdAt().toString());
                 mission.put("updated_at", m.updatedAt().toString());
                 mission.put("completed_at", m.completedAt() == null ? null : m.completedAt().toString());
+                // the free text, as the SQL archive holds it (erasure rewrites it there: ArchivedMission.residentTextErased)
+                mission.put("notes", m.notes());
+                mission.put("failure_reason", m.failureReason());
                 Instant finished = m.completedAt() != null ? m.completedAt() : m.updatedAt();
                 JsonObject document = JsonObject.of(Map.of("mission", mission, "events", events));
                 synchronized (shared) {

@@ -277,7 +277,8 @@ final class InMemoryMissions implements MissionRepository {
                 changed[0]++;
             }
         });
-        return changed[0];
+        // missions maintenance already archived: same rule on their documents, when this transaction commits
+        return changed[0] + tx.store.eraseArchivedResidentText(tx, residentId);
     }
 
     @Override

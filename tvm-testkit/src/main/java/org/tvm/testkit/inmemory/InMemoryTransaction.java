@@ -47,6 +47,7 @@ final class InMemoryTransaction implements TvmTransaction {
 
     private final WorkingCopy state;
     private final Set<RowKey> lockedKeys = new HashSet<>();
+    private final List<Runnable> afterCommit = new java.util.ArrayList<>();
 
     private final InMemoryFacilities facilities = new InMemoryFacilities(this);
     private final InMemoryResidents residents = new InMemoryResidents(this);
@@ -188,6 +189,15 @@ final class InMemoryTransaction implements TvmTransaction {
 
     void deactivate() {
         active = false;
+    }
+
+    /** Changes to state outside the snapshot (the maintenance archive), run by the commit under its lock. */
+    void afterCommit(Runnable change) {
+        afterCommit.add(change);
+    }
+
+    List<Runnable> afterCommit() {
+        return afterCommit;
     }
 
     /** The copy-on-write state, for the commit. */

@@ -199,6 +199,11 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
     private void commit(InMemoryTransaction tx) {
         WorkingCopy state = tx.state();
         if (!state.hasWrites()) {
+            if (!tx.afterCommit().isEmpty()) {
+                synchronized (commitLock) {
+                    tx.afterCommit().forEach(Runnable::run);
+                }
+            }
             return;
         }
         FacilityId fid = tx.facilityId();
@@ -216,6 +221,7 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
             }
             uniqueIndexes.validate(result);
             publish(cur, result);
+            tx.afterCommit().forEach(Runnable::run);
         }
     }
 
@@ -236,6 +242,22 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
      */
     public TvmMaintenance maintenance(Clock clock) {
         return new InMemoryMaintenance(this, maintenanceState, clock);
+    }
+
+    /**
+     * Erasure of the free text about a resident in their archived missions of the transaction's facility: counted
+     * now, applied when {@code tx} commits (the archive lives outside the transactional snapshot, so a rolled-back
+     * erasure must leave it alone).
+     *
+     * @return how many archived missions the commit will change
+     */
+    int eraseArchivedResidentText(InMemoryTransaction tx, org.tvm.domain.resident.ResidentId residentId) {
+        FacilityId facility = tx.facilityId();
+        int changed = maintenanceState.residentTextToErase(facility, residentId);
+        if (changed > 0) {
+            tx.afterCommit(() -> maintenanceState.eraseResidentText(facility, residentId));
+        }
+        return changed;
     }
 
     /** Runs an administrative change atomically on the latest snapshot. */
