@@ -445,7 +445,7 @@ class PostgresSecurityTest {
     }
 
     /**
-     * V18: erasure also rewrites the archived documents of the resident's missions (mission_archive is admin-only, so
+     * V17: erasure also rewrites the archived documents of the resident's missions (mission_archive is admin-only, so
      * the rows are written and read as the owner), in the caller's facility only, and nothing else in them.
      */
     @Test

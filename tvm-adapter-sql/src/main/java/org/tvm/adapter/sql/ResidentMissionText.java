@@ -24,7 +24,7 @@ import org.tvm.ports.maintenance.ArchivedMission;
  * {@code mission_events}, so one call of {@code tvm_erase_resident_mission_text} (migration V17, scoped to the context
  * facility). H2 (no roles, poor JSON editing): plain statements, the event details rewritten here with
  * {@link MissionEvent#residentTextErased(JsonObject)}, the same rule as the in-memory adapter. Both reach the
- * resident's missions already archived by maintenance ({@code mission_archive}, V18) with the same rule.
+ * resident's missions already archived by maintenance ({@code mission_archive}, also V17) with the same rule.
  */
 public final class ResidentMissionText {
 
@@ -62,7 +62,7 @@ public final class ResidentMissionText {
         return eraseLiveH2(c, facility, residentId, at) + eraseArchivedH2(c, facility, residentId);
     }
 
-    /** One call of the V17 function (replaced by V18, which also rewrites the resident's archived missions). */
+    /** One call of the V17 function (it also rewrites the resident's archived missions). */
     private static int erasePostgres(Connection c, UUID residentId, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(POSTGRES)) {
             ps.setObject(1, residentId);

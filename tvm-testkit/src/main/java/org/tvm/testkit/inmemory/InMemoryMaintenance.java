@@ -55,7 +55,7 @@ final class InMemoryMaintenance implements TvmMaintenance {
                     && ArchivedMission.residentTextErased(a.document()) != a.document()).count();
         }
 
-        /** Erasure in the archive (the rule of V18 and ResidentMissionText): only the document changes. */
+        /** Erasure in the archive (the rule of V17 and ResidentMissionText): only the document changes. */
         synchronized void eraseResidentText(FacilityId facilityId, ResidentId residentId) {
             archive.replaceAll((id, a) -> a.facilityId().equals(facilityId)
                     && ArchivedMission.isOfResident(a.document(), residentId)
