@@ -86,14 +86,16 @@ public final class Bench {
             Runner runner = new Runner(sides, fx, !o.quick());
             int rounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 9;
             out.println("bench: warm-up");
-            runner.warmUp(micro, o.quick() ? 2 : 20);
+            runner.warmUp(micro, o.quick() ? 2 : 3, Integer.MAX_VALUE);
             out.println("bench: " + micro.size() + " operations x " + sides.size() + " paths, " + rounds + " interleaved rounds");
             runner.run(micro, rounds, out);
             Map<Op, Map<String, Long>> statements = countStatements(micro, sides, app, fx);
 
             List<Op> spec = ops.specAtScale();
             Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
-            specRunner.warmUp(spec, o.quick() ? 5 : 50);
+            fx.deleteRequestedMissions();
+            fx.analyze(false);
+            specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
             // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
             MixedWorkload.Result[] background = new MixedWorkload.Result[1];
             Thread ingest = null;
@@ -124,6 +126,7 @@ public final class Bench {
             MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
             for (Side side : sides) {
                 out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
+                fx.deleteRequestedMissions();
                 fx.analyze(false);
                 report.mixed.add(mixed.run(side, rate, seconds, telemetryVehicles));
             }

@@ -212,10 +212,13 @@ final class Operations {
         check(fx.doubleAssignments() == 0, "a vehicle was assigned twice");
     }
 
-    /** Two dispatchers may pick the same nearest vehicle: the loser's conflict is expected; it retries. */
+    /**
+     * Dispatchers racing for the same nearest vehicle: one wins, the losers' conflicts are expected and they retry. With
+     * four racing, a dispatcher losing ten times in a row is common enough to end a full run, hence the generous bound.
+     */
     private int retryingConflicts(Side side) {
         RuntimeException last = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
+        for (int attempt = 0; attempt < 200; attempt++) {
             try {
                 return dispatch(side);
             } catch (RuntimeException e) {

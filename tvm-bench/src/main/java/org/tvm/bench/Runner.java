@@ -35,7 +35,18 @@ final class Runner {
         this.analyzeTelemetry = analyzeTelemetry;
     }
 
-    void warmUp(List<Op> ops, int iterations) throws Exception {
+    /**
+     * Unrecorded rounds, each op at most {@code maxIterations} times per path: the JIT compiles what the rounds then
+     * measure (Hibernate's and MyBatis' paths are long; a few calls left them interpreted and doubled their times).
+     */
+    void warmUp(List<Op> ops, int rounds, int maxIterations) throws Exception {
+        for (int round = 0; round < rounds; round++) {
+            fixture.deleteRequestedMissions();
+            warmUpOnce(ops, maxIterations);
+        }
+    }
+
+    private void warmUpOnce(List<Op> ops, int iterations) throws Exception {
         for (Op op : ops) {
             for (Side side : sides) {
                 if (op.rawOnly() && !side.raw()) {
@@ -53,6 +64,7 @@ final class Runner {
 
     void run(List<Op> ops, int rounds, java.io.PrintWriter progress) throws Exception {
         for (int round = 0; round < rounds; round++) {
+            fixture.deleteRequestedMissions();
             fixture.analyze(analyzeTelemetry);
             progress.printf("  round %d/%d%n", round + 1, rounds);
             for (Op op : ops) {
