@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.tvm.adapter.sql.GeometryCodec;
 import org.tvm.adapter.sql.Keyset;
 import org.tvm.adapter.sql.ResidentMissionText;
 import org.tvm.domain.fleet.VehicleId;
@@ -94,7 +95,7 @@ final class JpaMissionRepository implements MissionRepository {
                 }
                 tx.session().clear();
             }
-            persistTransition(t);
+            Instant updatedAt = persistTransition(t);
             if (vehicle != null) {
                 tx.session().createMutationQuery("update VehicleEntity v set v.currentMissionId = :m, v.version = v.version + 1 "
                                 + "where v.id = :v and v.facilityId = :f")
@@ -103,40 +104,48 @@ final class JpaMissionRepository implements MissionRepository {
             } else {
                 Dispatch.releasedBy(t).ifPresent(this::releaseVehicle);
             }
-            return load(t.mission().id().value(), false)
-                    .orElseThrow(() -> new NotFoundException("Mission", t.mission().id()));
+            // as stored: the transition's state with the database's updated_at (no read-back)
+            return t.mission().toBuilder().updatedAt(updatedAt).build();
         });
     }
 
-    /** Conditional UPDATE of the mission row ({@code version = expected}) and the event insert. */
-    void persistTransition(MissionTransition t) {
+    /**
+     * Conditional UPDATE of the mission row ({@code version = expected}) returning the stored updatedAt (the database
+     * stamps it) in the same statement, and the event insert.
+     */
+    Instant persistTransition(MissionTransition t) {
         tx.claimed().forget(t.mission().id());
-        MissionEntity e = tx.mapper().toEntity(t.mission());
-        int rows = tx.session().createMutationQuery("update MissionEntity m set m.vehicleId = :vehicle, "
-                        + "m.pickupLocation = :pl, m.pickupCoordinates = :pc, m.dropoffLocation = :dl, "
-                        + "m.dropoffCoordinates = :dc, m.priority = :priority, m.status = :status, m.scheduledAt = :sched, "
-                        + "m.assignedAt = :assigned, m.startedAt = :started, m.completedAt = :completed, m.notes = :notes, "
-                        + "m.failureReason = :reason, m.lastProgress = :progress, m.updatedAt = :updated, "
-                        + "m.version = :newVersion "
-                        + "where m.id = :id and m.facilityId = :f and m.version = :expected and m.deletedAt is null")
-                .setParameter("vehicle", e.vehicleId, UUID.class).setParameter("pl", e.pickupLocation)
-                .setParameter("pc", e.pickupCoordinates).setParameter("dl", e.dropoffLocation)
-                .setParameter("dc", e.dropoffCoordinates).setParameter("priority", e.priority)
-                .setParameter("status", e.status).setParameter("sched", e.scheduledAt, Instant.class)
-                .setParameter("assigned", e.assignedAt, Instant.class).setParameter("started", e.startedAt, Instant.class)
-                .setParameter("completed", e.completedAt, Instant.class).setParameter("notes", e.notes, String.class)
-                .setParameter("reason", e.failureReason, String.class).setParameter("progress", e.lastProgress, String.class)
-                .setParameter("updated", e.updatedAt).setParameter("newVersion", t.expectedVersion() + 1)
-                .setParameter("id", e.id).setParameter("f", tx.facility()).setParameter("expected", t.expectedVersion())
-                .executeUpdate();
-        if (rows == 0) {
+        Mission m = t.mission();
+        String update = "UPDATE missions SET vehicle_id = :vehicle, pickup_location = :pl, pickup_coordinates = "
+                + tx.dialect().pointParameter("pc") + ", dropoff_location = :dl, dropoff_coordinates = "
+                + tx.dialect().pointParameter("dc") + ", priority = :priority, status = :status, scheduled_at = :sched, "
+                + "assigned_at = :assigned, started_at = :started, completed_at = :completed, notes = :notes, "
+                + "failure_reason = :reason, last_progress = :progress, updated_at = :updated, version = version + 1 "
+                + "WHERE facility_id = :f AND id = :id AND version = :expected AND deleted_at IS NULL";
+        List<Instant> stored = tx.session().createNativeQuery(tx.dialect().returning(update, "updated_at"), Instant.class)
+                .setParameter("vehicle", m.vehicleId() == null ? null : m.vehicleId().value(), UUID.class)
+                .setParameter("pl", m.pickup().label())
+                .setParameter("pc", GeometryCodec.ewkt(m.pickup().coordinates()), String.class)
+                .setParameter("dl", m.dropoff().label())
+                .setParameter("dc", GeometryCodec.ewkt(m.dropoff().coordinates()), String.class)
+                .setParameter("priority", m.priority().code()).setParameter("status", m.status().code())
+                .setParameter("sched", m.scheduledAt(), Instant.class).setParameter("assigned", m.assignedAt(), Instant.class)
+                .setParameter("started", m.startedAt(), Instant.class)
+                .setParameter("completed", m.completedAt(), Instant.class).setParameter("notes", m.notes(), String.class)
+                .setParameter("reason", m.failureReason(), String.class)
+                .setParameter("progress", m.lastProgress() == null ? null : m.lastProgress().code(), String.class)
+                .setParameter("updated", m.updatedAt(), Instant.class).setParameter("f", tx.facility())
+                .setParameter("id", m.id().value()).setParameter("expected", t.expectedVersion())
+                .getResultList();
+        if (stored.isEmpty()) {
             Long count = tx.session().createSelectionQuery("select count(m) from MissionEntity m where m.id = :id "
                             + "and m.facilityId = :f and m.deletedAt is null", Long.class)
-                    .setParameter("id", e.id).setParameter("f", tx.facility()).getSingleResult();
-            throw count > 0 ? new StaleVersionException("Mission", t.mission().id(), t.expectedVersion())
-                    : new NotFoundException("Mission", t.mission().id());
+                    .setParameter("id", m.id().value()).setParameter("f", tx.facility()).getSingleResult();
+            throw count > 0 ? new StaleVersionException("Mission", m.id(), t.expectedVersion())
+                    : new NotFoundException("Mission", m.id());
         }
         tx.session().persist(tx.mapper().toEntity(t.event()));
+        return stored.get(0);
     }
 
     /** Clears {@code current_mission_id} of the vehicle still pointing at this mission (vehicle version + 1). */

@@ -54,6 +54,15 @@ public abstract class SqlDialect {
     /** A JDBC parameter placeholder that accepts an IP literal for an inet (PostgreSQL) / varchar (H2) column. */
     public abstract String inetParameter();
 
+    /** A point column's value from the named parameter {@code :name}, bound as EWKT text ({@code GeometryCodec.ewkt}). */
+    public abstract String pointParameter(String name);
+
+    /**
+     * {@code update} (an UPDATE of one table) returning the stored value of {@code column} as its one result column, in
+     * the same statement.
+     */
+    public abstract String returning(String update, String column);
+
     /** Native SQL (parameter :f) selecting the latest telemetry row of every non-deleted vehicle of the facility. */
     public abstract String latestTelemetryPerVehicleSql();
 
@@ -137,6 +146,16 @@ public abstract class SqlDialect {
         @Override
         public String inetParameter() {
             return "CAST(? AS inet)";
+        }
+
+        @Override
+        public String pointParameter(String name) {
+            return "CAST(:" + name + " AS geography)";
+        }
+
+        @Override
+        public String returning(String update, String column) {
+            return update + " RETURNING " + column;
         }
 
         @Override
@@ -231,6 +250,16 @@ public abstract class SqlDialect {
         @Override
         public String inetParameter() {
             return "?";
+        }
+
+        @Override
+        public String pointParameter(String name) {
+            return ":" + name;
+        }
+
+        @Override
+        public String returning(String update, String column) {
+            return "SELECT " + column + " FROM FINAL TABLE (" + update + ")";
         }
 
         @Override

@@ -10,8 +10,11 @@ public interface MissionMapper {
 
     int insert(MissionRow row);
 
-    /** Optimistic: {@code WHERE version = expectedVersion}, then {@code version = version + 1}; 0 rows if stale or absent. */
-    int update(MissionRow row);
+    /**
+     * Optimistic: {@code WHERE version = expectedVersion}, then {@code version = version + 1}; the stored updatedAt, or
+     * null if stale or absent.
+     */
+    Instant update(MissionRow row);
 
     /** Dispatch: the assignment's columns only, optimistic like {@link #update}; the stored updatedAt, or null if 0 rows. */
     Instant assign(MissionRow row);

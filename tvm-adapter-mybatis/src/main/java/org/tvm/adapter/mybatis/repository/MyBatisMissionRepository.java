@@ -82,6 +82,7 @@ final class MyBatisMissionRepository implements MissionRepository {
         return tx.write(E, "MissionRepository.apply", () -> {
             Mission m = t.mission();
             VehicleMapper vehicles = tx.mapper(VehicleMapper.class);
+            Instant updatedAt;
             if (Dispatch.binds(t)) {
                 // the domain decides the binding (busy check included) before anything is written
                 VehicleRow vehicle = m.vehicleId() == null ? null : vehicles.find(tx.facility(), m.vehicleId().value(), false);
@@ -94,32 +95,33 @@ final class MyBatisMissionRepository implements MissionRepository {
                 } catch (VehicleAlreadyBoundException e) {
                     throw new VehicleBusyException(m.vehicleId(), e);
                 }
-                store(t);
+                updatedAt = store(t);
                 vehicles.bindMission(tx.facility(), vehicle.id, m.id().value());
             } else {
-                store(t);
+                updatedAt = store(t);
                 Dispatch.releasedBy(t).ifPresent(ended -> vehicles.releaseMission(tx.facility(), ended.value()));
             }
-            return RowMapper.mission(mapper.find(tx.facility(), m.id().value(), true));
+            // as stored: the transition's state with the database's updated_at (no read-back)
+            return m.toBuilder().updatedAt(updatedAt).build();
         });
     }
 
     /**
-     * The optimistic UPDATE plus the event. The partial unique index (PostgreSQL) turns a concurrent second active
+     * The optimistic UPDATE (returning the stored updatedAt) plus the event. The partial unique index (PostgreSQL) turns a concurrent second active
      * mission of a vehicle into {@link VehicleBusyException}.
      */
-    void store(MissionTransition t) {
+    Instant store(MissionTransition t) {
         Mission m = t.mission();
         tx.claimed.forget(m.id());
         MissionRow row = RowMapper.row(m);
         row.expectedVersion = t.expectedVersion();
-        int updated;
+        Instant updatedAt;
         try {
-            updated = mapper.update(row);
+            updatedAt = mapper.update(row);
         } catch (RuntimeException e) {
             throw busyOrTranslated(e, m.vehicleId());
         }
-        if (updated == 0) {
+        if (updatedAt == null) {
             if (mapper.find(tx.facility(), m.id().value(), false) == null) {
                 throw new NotFoundException(E, m.id());
             }
@@ -127,6 +129,7 @@ final class MyBatisMissionRepository implements MissionRepository {
         }
         MissionEvent event = t.event();
         mapper.insertEvent(RowMapper.row(event));
+        return updatedAt;
     }
 
     static RuntimeException busyOrTranslated(RuntimeException e, VehicleId vehicle) {
