@@ -19,7 +19,13 @@ public interface MissionMapper {
     /** Dispatch: the assignment's columns only, optimistic like {@link #update}; the stored updatedAt, or null if 0 rows. */
     Instant assign(MissionRow row);
 
-    MissionRow find(UUID facilityId, UUID id, boolean includeDeleted);
+    MissionRow findNotDeleted(UUID facilityId, UUID id);
+
+    MissionRow findIncludingDeleted(UUID facilityId, UUID id);
+
+    default MissionRow find(UUID facilityId, UUID id, boolean includeDeleted) {
+        return includeDeleted ? findIncludingDeleted(facilityId, id) : findNotDeleted(facilityId, id);
+    }
 
     int softDelete(UUID facilityId, UUID id, Instant at);
 
