@@ -128,7 +128,9 @@ public final class Bench {
                 out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
                 fx.deleteRequestedMissions();
                 fx.analyze(false);
-                report.mixed.add(mixed.run(side, rate, seconds, telemetryVehicles));
+                MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
+                report.mixed.add(result);
+                report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
             }
             if (background[0] != null) {
                 report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()

@@ -1,7 +1,11 @@
 package org.tvm.bench;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,13 +24,21 @@ import org.tvm.domain.telemetry.TelemetrySample;
  * 1 Hz; the rest of the rate is requests, point reads, dashboards, dispatch and progress steps.
  *
  * <p>Dispatch and progress would run out of idle vehicles and steps: a resetter (admin, off the measured path) releases
- * assignments and progress once a second; an operation racing with it may fail and is counted as an error.
+ * assignments and progress once a second; an operation racing with it may fail and is counted as an error. Errors are
+ * also counted by operation and exception: most are the conflicts a real dispatcher expects (two workers stepping the
+ * same mission, or picking the same nearest vehicle), and the report says which.
  */
 final class MixedWorkload {
 
     /** Result of one path's run. */
     record Result(String side, int targetRate, long scheduled, long completed, long errors, Histogram corrected,
-                  Histogram uncorrected, long telemetryRows, double seconds) {
+                  Histogram uncorrected, long telemetryRows, double seconds, Map<String, Long> errorKinds) {
+
+        /** The errors by operation and exception, most frequent first, e.g. "dispatch VehicleBusyException 12". */
+        String errorSummary() {
+            return errorKinds.isEmpty() ? "none" : errorKinds.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     private static final String[] MIX = {"request", "point read", "fleet status", "point read", "query 1", "dispatch",
@@ -50,6 +62,7 @@ final class MixedWorkload {
         Recorder uncorrected = new Recorder(3);
         AtomicLong completed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
+        Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
         AtomicLong rows = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         ScheduledExecutorService resetter = Executors.newSingleThreadScheduledExecutor();
@@ -59,6 +72,7 @@ final class MixedWorkload {
                 fx.resetProgress();
             } catch (RuntimeException e) {
                 errors.incrementAndGet();
+                kinds.computeIfAbsent("resetter " + e.getClass().getSimpleName(), x -> new LongAdder()).increment();
             }
         }, 1, 1, TimeUnit.SECONDS);
         long interval = 1_000_000_000L / rate;
@@ -83,6 +97,7 @@ final class MixedWorkload {
                     completed.incrementAndGet();
                 } catch (Exception e) {
                     errors.incrementAndGet();
+                    kinds.computeIfAbsent(kind + " " + e.getClass().getSimpleName(), x -> new LongAdder()).increment();
                 }
                 long end = System.nanoTime();
                 corrected.recordValue(end - intended);
@@ -94,8 +109,11 @@ final class MixedWorkload {
         resetter.shutdownNow();
         resetter.awaitTermination(1, TimeUnit.MINUTES);
         double took = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> byKind.put(e.getKey(), e.getValue().sum()));
         return new Result(side.name(), rate, total, completed.get(), errors.get(), corrected.getIntervalHistogram(),
-                uncorrected.getIntervalHistogram(), rows.get(), took);
+                uncorrected.getIntervalHistogram(), rows.get(), took, byKind);
     }
 
     private void run(Side side, String kind, int k, List<TelemetrySample> tick) {

@@ -212,7 +212,12 @@ final class Report {
             MixedWorkload.Result m = mixed.get(i);
             sb.append(i == 0 ? "" : ",").append("\n    {\"path\": ").append(str(m.side())).append(", \"targetRate\": ")
                     .append(m.targetRate()).append(", \"scheduled\": ").append(m.scheduled()).append(", \"completed\": ")
-                    .append(m.completed()).append(", \"errors\": ").append(m.errors());
+                    .append(m.completed()).append(", \"errors\": ").append(m.errors()).append(", \"errorKinds\": {");
+            int k = 0;
+            for (Map.Entry<String, Long> e : m.errorKinds().entrySet()) {
+                sb.append(k++ == 0 ? "" : ", ").append(str(e.getKey())).append(": ").append(e.getValue());
+            }
+            sb.append('}');
             for (double p : new double[] {50, 95, 99}) {
                 sb.append(", \"p").append((int) p).append("Ms\": ").append(ms(m.corrected().getValueAtPercentile(p)))
                         .append(", \"p").append((int) p).append("UncorrectedMs\": ")
