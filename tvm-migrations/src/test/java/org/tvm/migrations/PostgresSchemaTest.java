@@ -350,6 +350,12 @@ class PostgresSchemaTest {
                     WHERE schemaname = 'public' AND NOT (SELECT relispartition FROM pg_class WHERE oid = ('public.' || quote_ident(p.tablename))::regclass)""");
             assertThat(policies).containsExactlyInAnyOrderElementsOf(
                     owned.stream().map(t -> t + ":" + t + "_facility_isolation").collect(Collectors.toList()));
+            // V18: every policy reads the context in a scalar sub-SELECT (once per statement, not once per row)
+            List<String> perRow = Sql.strings(c, """
+                    SELECT tablename FROM pg_policies WHERE schemaname = 'public'
+                    AND (qual NOT LIKE '%= ( SELECT (NULLIF(current_setting(''app.current_facility_id''::text, true)%'
+                         OR with_check NOT LIKE '%= ( SELECT (NULLIF(current_setting(''app.current_facility_id''::text, true)%')""");
+            assertThat(perRow).as("policies evaluating the context per row").isEmpty();
         }
     }
 
@@ -378,7 +384,8 @@ class PostgresSchemaTest {
                         WHERE i.inhparent IN ('telemetry'::regclass, 'audit_logs'::regclass) ORDER BY 1""");
                 assertThat(partitions).extracting(r -> r.get("relname"))
                         .contains("telemetry_default", "audit_logs_default", "telemetry_2045_01", "telemetry_2046_02", "audit_logs_2045");
-                String expected = "(facility_id = (NULLIF(current_setting('app.current_facility_id'::text, true), ''::text))::uuid)";
+                // V18: a scalar sub-SELECT, so the context is read once per statement, not once per row
+                String expected = "(facility_id = ( SELECT (NULLIF(current_setting('app.current_facility_id'::text, true), ''::text))::uuid AS \"nullif\"))";
                 for (Map<String, Object> p : partitions) {
                     String name = (String) p.get("relname");
                     assertThat(p.get("forced")).as("RLS enabled+forced on " + name).isEqualTo(true);
