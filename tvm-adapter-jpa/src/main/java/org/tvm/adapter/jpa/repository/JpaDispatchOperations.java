@@ -26,7 +26,6 @@ import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 import org.tvm.adapter.jpa.entity.MissionEntity;
 import org.tvm.adapter.jpa.entity.VehicleEntity;
-import org.tvm.adapter.jpa.support.SqlDialect;
 
 /**
  * {@link DispatchOperations}: {@code FOR UPDATE SKIP LOCKED} claims, atomic assignment (row locks on mission and
@@ -125,9 +124,7 @@ final class JpaDispatchOperations implements DispatchOperations {
             String update = "UPDATE missions SET vehicle_id = :v, status = :s, assigned_at = :at, updated_at = :u, "
                     + "version = version + 1 WHERE facility_id = :f AND id = :id AND version = :e AND deleted_at IS NULL";
             // PostgreSQL's trigger stamps updated_at: take the stored value back from the same statement
-            String returning = tx.dialect() instanceof SqlDialect.H2
-                    ? "SELECT updated_at FROM FINAL TABLE (" + update + ")" : update + " RETURNING updated_at";
-            List<Instant> stored = tx.session().createNativeQuery(returning, Instant.class)
+            List<Instant> stored = tx.session().createNativeQuery(tx.dialect().returning(update, "updated_at"), Instant.class)
                     .setParameter("v", vehicleId.value()).setParameter("s", next.status().code())
                     .setParameter("at", next.assignedAt()).setParameter("u", next.updatedAt())
                     .setParameter("f", tx.facility()).setParameter("id", missionId.value())
