@@ -93,8 +93,6 @@ public final class Bench {
 
             List<Op> spec = ops.specAtScale();
             Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
-            fx.deleteRequestedMissions();
-            fx.analyze(false);
             specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
             // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
             MixedWorkload.Result[] background = new MixedWorkload.Result[1];

@@ -25,8 +25,8 @@ import org.tvm.domain.telemetry.TelemetrySample;
  *
  * <p>Dispatch and progress would run out of idle vehicles and steps: a resetter (admin, off the measured path) releases
  * assignments and progress once a second; an operation racing with it may fail and is counted as an error. Errors are
- * also counted by operation and exception: most are the conflicts a real dispatcher expects (two workers stepping the
- * same mission, or picking the same nearest vehicle), and the report says which.
+ * also counted by operation and exception, so the report tells the workload's own (a progress step on a mission with no
+ * step left until the resetter puts it back, dispatchers racing for the same vehicle) from real failures.
  */
 final class MixedWorkload {
 
