@@ -434,6 +434,24 @@ class PostgresSchemaTest {
         }
     }
 
+    /**
+     * V16/V19: the chain's text helpers are really inlined (an IMMUTABLE SQL function whose body is only STABLE, as
+     * V16's epoch helper was, silently runs as a function call per row), and they still give the chain's texts.
+     */
+    @Test
+    void chain_text_helpers_are_inlined_and_keep_their_texts() throws SQLException {
+        try (Connection c = db.connect()) {
+            String plan = String.join("\n", Sql.strings(c, """
+                    EXPLAIN (VERBOSE, COSTS OFF)
+                    SELECT tvm_chain_field(tvm_epoch_micros(t)), tvm_chain_field(s)
+                    FROM (SELECT now() + make_interval(secs => g) AS t, g::text AS s FROM generate_series(1, 3) g) v"""));
+            assertThat(plan).as("plan of the chain helpers").doesNotContain("tvm_epoch_micros", "tvm_chain_field");
+            assertThat(Sql.strings(c, """
+                    SELECT tvm_chain_field(tvm_epoch_micros(timestamptz '2026-11-30 15:00:00.123456+01'))
+                        || tvm_chain_field(NULL) || tvm_chain_field('é')""")).containsExactly("16:1796047200123456~2:é");
+        }
+    }
+
     /** V10: the internal helper splices storage options into DDL, so it accepts only "name = number" lists and TVM parents. */
     @Test
     void create_range_partition_rejects_other_parents_and_odd_storage_options() throws SQLException {
