@@ -50,14 +50,31 @@ public final class MyBatisBootstrap {
         c.setCallSettersOnNulls(false);
         c.setUseGeneratedKeys(false);
         c.setDefaultStatementTimeout(null);
-        c.getTypeAliasRegistry().registerAliases(ROW_PACKAGE);
         TypeHandlers.registerAll(c.getTypeHandlerRegistry(), dialect);
-        // Configuration.addMappers(package) would take package-info for a mapper too (it is an interface): MyBatis'
-        // own lookup with that one excluded. A statement including another mapper's fragment (CommonMapper's) waits as
-        // incomplete until that mapper is parsed, so the order does not matter; one left unresolved fails here.
-        ResolverUtil<Class<?>> mappers = new ResolverUtil<>();
-        mappers.find(type -> type.isInterface() && !type.getName().endsWith(".package-info"), MAPPER_PACKAGE);
-        mappers.getClasses().forEach(c::addMapper);
+        // MyBatis lists a package's classes through the thread's context class loader. An application may build the
+        // adapter on a thread whose context loader cannot see this jar (a common-pool worker inside a Spring Boot fat
+        // jar, whose libraries only the launcher's loader sees): the lookup would then find nothing. So it looks with
+        // the loader that loaded the adapter, and the thread gets its own loader back.
+        Thread thread = Thread.currentThread();
+        ClassLoader threadLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(MyBatisBootstrap.class.getClassLoader());
+        try {
+            c.getTypeAliasRegistry().registerAliases(ROW_PACKAGE);
+            // Configuration.addMappers(package) would take package-info for a mapper too (it is an interface): MyBatis'
+            // own lookup with that one excluded. A statement including another mapper's fragment (CommonMapper's) waits
+            // as incomplete until that mapper is parsed, so the order does not matter; one left unresolved fails here.
+            ResolverUtil<Class<?>> mappers = new ResolverUtil<>();
+            mappers.setClassLoader(MyBatisBootstrap.class.getClassLoader());
+            mappers.find(type -> type.isInterface() && !type.getName().endsWith(".package-info"), MAPPER_PACKAGE);
+            mappers.getClasses().forEach(c::addMapper);
+        } finally {
+            thread.setContextClassLoader(threadLoader);
+        }
+        if (c.getMapperRegistry().getMappers().isEmpty()) {
+            // fail at start, not with "not known to the MapperRegistry" on the first unit of work
+            throw new IllegalStateException("no mapper interface of " + MAPPER_PACKAGE + " was found on the class path"
+                    + " of " + MyBatisBootstrap.class.getClassLoader());
+        }
         if (!c.getIncompleteStatements().isEmpty() || !c.getIncompleteResultMaps().isEmpty()) {
             throw new IllegalStateException("mapper XML refers to a fragment or result map no mapper of "
                     + MAPPER_PACKAGE + " defines");
