@@ -46,11 +46,16 @@ public final class Bench {
      * @param mixedSeconds duration of the mixed workload per path (0: 8 quick, 60 full)
      * @param outputDir   where bench.json and bench.md go
      * @param commit      the commit measured (printed with the results), may be null
+     * @param only        null for the whole run; else only the interleaved operations whose name contains it (ignoring
+     *                    case), without the spec queries and the mixed workload: one path measured at a given scale
      */
     public record Options(boolean quick, String jdbcUrl, String user, String password, ScaleGenerator.Scale scale,
-                          int rounds, int mixedRate, int mixedSeconds, Path outputDir, String commit) {
+                          int rounds, int mixedRate, int mixedSeconds, Path outputDir, String commit, String only) {
         public Options {
             Objects.requireNonNull(outputDir, "outputDir");
+            if (only != null && only.isBlank()) {
+                throw new IllegalArgumentException("--only needs part of an operation's name");
+            }
             if (rounds < 0 || mixedRate < 0 || mixedSeconds < 0) {
                 throw new IllegalArgumentException("rounds, rate and seconds must be >= 0");
             }
@@ -75,6 +80,10 @@ public final class Bench {
         new ScaleGenerator(db.adminDataSource(), out).generate(scale);
         createUnconstrainedCopy(db.adminDataSource());
         Fixture fx = Fixture.load(db.adminDataSource());
+        long settling = System.nanoTime();
+        fx.settle();
+        out.printf(java.util.Locale.ROOT, "bench: settled the load (VACUUM, CHECKPOINT) in %.1f s%n",
+                (System.nanoTime() - settling) / 1e9);
 
         DataSource app = db.appDataSource();
         List<String> libraries = List.of("jpa", "mybatis");
@@ -83,6 +92,15 @@ public final class Bench {
                     new Side("mybatis", 2, app, mybatis));
             Operations ops = new Operations(fx, o.quick());
             List<Op> micro = ops.micro();
+            if (o.only() != null) {
+                String part = o.only().toLowerCase(java.util.Locale.ROOT);
+                List<Op> all = micro;
+                micro = all.stream().filter(op -> op.name().toLowerCase(java.util.Locale.ROOT).contains(part)).toList();
+                if (micro.isEmpty()) {
+                    throw new IllegalArgumentException("--only " + o.only() + " names no operation; the operations are: "
+                            + all.stream().map(Op::name).toList());
+                }
+            }
             Runner runner = new Runner(sides, fx, !o.quick());
             int rounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 9;
             out.println("bench: warm-up");
@@ -101,48 +119,52 @@ public final class Bench {
             runner.run(micro, rounds, out);
             Map<Op, Map<String, Long>> statements = countStatements(micro, sides, app, fx);
 
-            List<Op> spec = ops.specAtScale();
-            Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
-            specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
-            // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
-            MixedWorkload.Result[] background = new MixedWorkload.Result[1];
-            Thread ingest = null;
-            if (!o.quick()) {
-                MixedWorkload load = new MixedWorkload(ops, fx, 2);
-                ingest = new Thread(() -> {
-                    try {
-                        background[0] = load.run(sides.get(0), 50, 120, 500);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }, "bench-background-ingest");
-                ingest.start();
-                Thread.sleep(3_000);
-            }
-            out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
-            specRunner.run(spec, 3, out);
-            if (ingest != null) {
-                ingest.join();
-            }
-
             Report report = new Report(libraries);
             report.add(runner, statements);
-            report.add(specRunner, Map.of());
-            int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
-            int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
-            int telemetryVehicles = o.quick() ? 50 : 500;
-            MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
-            for (Side side : sides) {
-                out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
-                fx.deleteRequestedMissions();
-                fx.analyze(false);
-                MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
-                report.mixed.add(result);
-                report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
-            }
-            if (background[0] != null) {
-                report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()
-                        / background[0].seconds()) + " telemetry rows/s");
+            if (o.only() != null) {
+                report.notes.put("only", "operations whose name contains \"" + o.only() + "\" (no spec queries, no mixed workload)");
+            } else {
+                List<Op> spec = ops.specAtScale();
+                Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
+                specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
+                // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
+                MixedWorkload.Result[] background = new MixedWorkload.Result[1];
+                Thread ingest = null;
+                if (!o.quick()) {
+                    MixedWorkload load = new MixedWorkload(ops, fx, 2);
+                    ingest = new Thread(() -> {
+                        try {
+                            background[0] = load.run(sides.get(0), 50, 120, 500);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }, "bench-background-ingest");
+                    ingest.start();
+                    Thread.sleep(3_000);
+                }
+                out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
+                specRunner.run(spec, 3, out);
+                if (ingest != null) {
+                    ingest.join();
+                }
+
+                report.add(specRunner, Map.of());
+                int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
+                int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
+                int telemetryVehicles = o.quick() ? 50 : 500;
+                MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
+                for (Side side : sides) {
+                    out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
+                    fx.deleteRequestedMissions();
+                    fx.analyze(false);
+                    MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
+                    report.mixed.add(result);
+                    report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
+                }
+                if (background[0] != null) {
+                    report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()
+                            / background[0].seconds()) + " telemetry rows/s");
+                }
             }
             notes(report, o, scale, db, fx, started);
             String text = report.text();
@@ -209,13 +231,16 @@ public final class Bench {
                 + scale.missions() + " missions, " + scale.telemetry() + " telemetry rows over " + scale.months()
                 + " months");
         report.notes.put("double assignments", String.valueOf(fx.doubleAssignments()));
-        Report.Row ingest = report.rows.stream().filter(r -> r.name().startsWith("telemetry ingest")).findFirst().orElseThrow();
-        Report.Row free = report.rows.stream().filter(r -> r.name().startsWith("schema cost")).findFirst().orElseThrow();
-        report.notes.put("schema cost", String.format(java.util.Locale.ROOT,
-                "raw ingest into telemetry runs at %.2fx the rows/s of the unconstrained copy",
-                ingest.value().get(Side.RAW) / free.value().get(Side.RAW)));
-        report.notes.put("allocation per telemetry row (bytes, raw/jpa/mybatis)", Report.num(ingest.bytesPerUnit().get(Side.RAW))
-                + "/" + Report.num(ingest.bytesPerUnit().get("jpa")) + "/" + Report.num(ingest.bytesPerUnit().get("mybatis")));
+        java.util.Optional<Report.Row> ingest = report.rows.stream().filter(r -> r.name().startsWith("telemetry ingest")).findFirst();
+        java.util.Optional<Report.Row> free = report.rows.stream().filter(r -> r.name().startsWith("schema cost")).findFirst();
+        if (ingest.isPresent() && free.isPresent()) {   // both absent or one absent with --only
+            report.notes.put("schema cost", String.format(java.util.Locale.ROOT,
+                    "raw ingest into telemetry runs at %.2fx the rows/s of the unconstrained copy",
+                    ingest.get().value().get(Side.RAW) / free.get().value().get(Side.RAW)));
+        }
+        ingest.ifPresent(row -> report.notes.put("allocation per telemetry row (bytes, raw/jpa/mybatis)",
+                Report.num(row.bytesPerUnit().get(Side.RAW)) + "/" + Report.num(row.bytesPerUnit().get("jpa")) + "/"
+                        + Report.num(row.bytesPerUnit().get("mybatis"))));
         report.notes.put("took", String.format(java.util.Locale.ROOT, "%.0f s", (System.nanoTime() - started) / 1e9));
     }
 

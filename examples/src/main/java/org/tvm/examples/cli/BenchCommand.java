@@ -43,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--telemetry", description = "Telemetry rows to generate (default: 50,000 quick, 10,000,000 full).")
     Long telemetry;
 
+    @Option(names = "--only", description = "Only the operations whose name contains this text (e.g. dispatch), without "
+            + "the spec queries and the mixed workload: one path at a given scale.")
+    String only;
+
     @Option(names = "--out", description = "Directory for bench.json and bench.md (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("target", "bench");
 
@@ -58,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
                 base.recentTelemetryPerVehicle());
         String pw = password != null ? password : System.getenv("TVM_DB_PASSWORD");
         Bench.run(new Bench.Options(quick, jdbcUrl, jdbcUrl == null ? null : user, pw, scale, rounds, rate, seconds, out,
-                System.getenv("TVM_COMMIT")), spec.commandLine().getOut());
+                System.getenv("TVM_COMMIT"), only), spec.commandLine().getOut());
         return 0;
     }
 }

@@ -40,12 +40,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void onlyMeasuresTheNamedOperationsAndRefusesANameThatMatchesNone(@TempDir Path out) throws Exception {
+        StringWriter text = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TvmCli.commandLine();
+        cli.setOut(new PrintWriter(text, true));
+        cli.setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("bench", "--quick", "--rounds", "1", "--only", "Fleet Status", "--out", out.toString());
+
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        String printed = text.toString();
+        assertThat(printed).contains("fleet status (query 2, 100 vehicles)", "only: operations whose name contains")
+                .doesNotContain("point read (mission by id)", "spec query 1 at scale", "mixed open-loop workload on");
+        assertThat(Files.readString(out.resolve("bench.json"))).contains("fleet status").doesNotContain("point read");
+
+        err.getBuffer().setLength(0);
+        assertThat(cli.execute("bench", "--quick", "--only", "no such path", "--out", out.toString())).isNotZero();
+        assertThat(err.toString()).contains("--only no such path names no operation", "dispatch cycle, 1 dispatcher");
+    }
+
+    @Test
     void helpNamesTheOptions() {
         StringWriter text = new StringWriter();
         CommandLine cli = TvmCli.commandLine();
         cli.setOut(new PrintWriter(text, true));
         assertThat(cli.execute("bench", "--help")).isZero();
-        assertThat(text.toString()).contains("--quick", "--jdbc-url", "--rounds", "--rate", "--out");
+        assertThat(text.toString()).contains("--quick", "--jdbc-url", "--rounds", "--rate", "--only", "--out");
         text.getBuffer().setLength(0);
         assertThat(cli.execute("generate", "--help")).isZero();
         assertThat(text.toString()).contains("--facilities", "--missions", "--telemetry", "--months");
