@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.tvm.adapter.sql.JdbcFleetStatus;
 import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionPriority;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.query.ActiveMissionView;
-import org.tvm.ports.query.Connectivity;
 import org.tvm.ports.query.FleetStatusView;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TelemetryPoint;
@@ -55,18 +54,7 @@ final class JpaOperationsQueries implements OperationsQueries {
     @Override
     public List<FleetStatusView> fleetStatus(Instant now) {
         Objects.requireNonNull(now, "now");
-        // Only the read model's columns, sorted in SQL (names are unique among non-deleted vehicles of a facility).
-        String sql = "SELECT v.id, v.name, v.status, v.battery_level, " + tx.dialect().locationZoneColumn("v.current_location")
-                + " AS zone, v.last_heartbeat FROM vehicles v WHERE v.facility_id = :f AND v.deleted_at IS NULL "
-                + "ORDER BY v.name" + tx.dialect().collateC() + ", v.id";
-        return tx.read("Vehicle", () -> tx.session().createNativeQuery(sql, Object[].class)
-                .addScalar("id", UUID.class).addScalar("name", String.class).addScalar("status", String.class)
-                .addScalar("battery_level", Integer.class).addScalar("zone", String.class)
-                .addScalar("last_heartbeat", Instant.class)
-                .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
-                .map(r -> new FleetStatusView(VehicleId.of((UUID) r[0]), (String) r[1], VehicleStatus.fromCode((String) r[2]),
-                        (Integer) r[3], tx.dialect().zone((String) r[4]), (Instant) r[5], Connectivity.at((Instant) r[5], now)))
-                .toList());
+        return tx.readJdbc("Vehicle", c -> JdbcFleetStatus.read(c, tx.dialect().database(), tx.facility(), now));
     }
 
     @Override

@@ -134,6 +134,11 @@ public final class JpaTransaction implements TvmTransaction {
         }
     }
 
+    /** A read with plain JDBC on this unit of work's connection (shared SQL of tvm-adapter-sql); errors translated. */
+    <T> T readJdbc(String entity, JdbcKpiQueries.SqlWork<T> work) {
+        return read(entity, () -> session.doReturningWork(work::run));
+    }
+
     <T> T read(String entity, Supplier<T> body) {
         check();
         try {
@@ -285,12 +290,7 @@ public final class JpaTransaction implements TvmTransaction {
     @Override
     public KpiQueries kpis() {
         check();
-        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
-            @Override
-            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
-                return JpaTransaction.this.read(entity, () -> session.doReturningWork(work::run));
-            }
-        }, facility(), dialect instanceof SqlDialect.Postgres);
+        return new JdbcKpiQueries(this::readJdbc, facility(), dialect instanceof SqlDialect.Postgres);
     }
 
     @Override

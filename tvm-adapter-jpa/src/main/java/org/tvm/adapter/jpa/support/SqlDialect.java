@@ -27,7 +27,6 @@ import org.hibernate.type.descriptor.jdbc.VarcharJdbcType;
 import org.hibernate.type.descriptor.sql.internal.DdlTypeImpl;
 import org.locationtech.jts.geom.Geometry;
 import org.tvm.adapter.sql.GeometryCodec;
-import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.ports.Capability;
 import org.tvm.adapter.sql.SqlDatabase;
 
@@ -65,15 +64,6 @@ public abstract class SqlDialect {
 
     /** Native SQL (parameter :f) selecting the latest telemetry row of every non-deleted vehicle of the facility. */
     public abstract String latestTelemetryPerVehicleSql();
-
-    /**
-     * A select-list expression for a vehicle location document's zone: the zone itself where SQL can extract it
-     * (PostgreSQL), else the document as text; {@link #zone} turns the selected value into the zone.
-     */
-    public abstract String locationZoneColumn(String column);
-
-    /** The zone from the value selected by {@link #locationZoneColumn}. */
-    public abstract String zone(String selected);
 
     /**
      * @return whether the database itself refuses a mission for a soft-deleted resident in the INSERT (PostgreSQL,
@@ -159,18 +149,8 @@ public abstract class SqlDialect {
         }
 
         @Override
-        public String locationZoneColumn(String column) {
-            return column + " ->> 'zone'";
-        }
-
-        @Override
         public boolean missionInsertChecksResident() {
             return true;
-        }
-
-        @Override
-        public String zone(String selected) {
-            return selected;
         }
 
         @Override
@@ -268,16 +248,6 @@ public abstract class SqlDialect {
         }
 
         /** H2 has no JSON field operator: the document comes back as text and is parsed. */
-        @Override
-        public String locationZoneColumn(String column) {
-            return "CAST(" + column + " AS VARCHAR)";
-        }
-
-        @Override
-        public String zone(String selected) {
-            return selected == null ? null : VehicleLocation.fromJson(selected).zone();
-        }
-
         @Override
         TypeContributor typeContributor() {
             return (contributions, registry) -> {

@@ -10,15 +10,14 @@ import org.tvm.adapter.mybatis.mapper.OperationsMapper;
 import org.tvm.adapter.mybatis.mapper.TelemetryMapper;
 import org.tvm.adapter.mybatis.mapping.RowMapper;
 import org.tvm.adapter.mybatis.row.ActiveMissionRow;
+import org.tvm.adapter.sql.JdbcFleetStatus;
 import org.tvm.domain.fleet.VehicleId;
-import org.tvm.domain.fleet.VehicleStatus;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionPriority;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.query.ActiveMissionView;
-import org.tvm.ports.query.Connectivity;
 import org.tvm.ports.query.FleetStatusView;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TelemetryPoint;
@@ -54,10 +53,7 @@ final class MyBatisOperationsQueries implements OperationsQueries {
     @Override
     public List<FleetStatusView> fleetStatus(Instant now) {
         requireNonNull(now, "now");
-        return tx.read("Vehicle", () -> mapper.fleetStatus(tx.facility()).stream()
-                .map(r -> new FleetStatusView(VehicleId.of(r.id), r.name, VehicleStatus.fromCode(r.status),
-                        r.batteryLevel, r.zoneOrFromLocation(), r.lastHeartbeat, Connectivity.at(r.lastHeartbeat, now)))
-                .toList());
+        return tx.readJdbc("Vehicle", c -> JdbcFleetStatus.read(c, tx.dialect.database(), tx.facility(), now));
     }
 
     @Override

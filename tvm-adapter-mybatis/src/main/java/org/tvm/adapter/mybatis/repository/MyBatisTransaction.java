@@ -96,6 +96,17 @@ public final class MyBatisTransaction implements TvmTransaction {
         }
     }
 
+    /** A read with plain JDBC on this unit of work's connection (shared SQL of tvm-adapter-sql); errors translated. */
+    <T> T readJdbc(String entity, JdbcKpiQueries.SqlWork<T> work) {
+        return read(entity, () -> {
+            try {
+                return work.run(session.getConnection());
+            } catch (java.sql.SQLException e) {
+                throw new org.apache.ibatis.exceptions.PersistenceException(e);
+            }
+        });
+    }
+
     /** Runs a read; database errors are translated. */
     <T> T read(String entity, Supplier<T> body) {
         checkUsable();
@@ -261,18 +272,7 @@ public final class MyBatisTransaction implements TvmTransaction {
     @Override
     public KpiQueries kpis() {
         checkUsable();
-        return new JdbcKpiQueries(new JdbcKpiQueries.Reads() {
-            @Override
-            public <T> T read(String entity, JdbcKpiQueries.SqlWork<T> work) {
-                return MyBatisTransaction.this.read(entity, () -> {
-                    try {
-                        return work.run(session.getConnection());
-                    } catch (java.sql.SQLException e) {
-                        throw new org.apache.ibatis.exceptions.PersistenceException(e);
-                    }
-                });
-            }
-        }, facility(), dialect == SqlDialect.POSTGRESQL);
+        return new JdbcKpiQueries(this::readJdbc, facility(), dialect == SqlDialect.POSTGRESQL);
     }
 
     @Override
