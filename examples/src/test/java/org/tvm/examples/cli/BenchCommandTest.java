@@ -21,9 +21,7 @@ class BenchCommandTest {
     void quickBenchCompletesAndPrintsEveryRow(@TempDir Path out) throws Exception {
         StringWriter text = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = TvmCli.commandLine();
-        cli.setOut(new PrintWriter(text, true));
-        cli.setErr(new PrintWriter(err, true));
+        CommandLine cli = cli(text, err);
 
         int exit = cli.execute("bench", "--quick", "--rounds", "1", "--seconds", "1", "--rate", "20", "--out", out.toString());
 
@@ -43,9 +41,7 @@ class BenchCommandTest {
     void onlyMeasuresTheNamedOperationsAndRefusesANameThatMatchesNone(@TempDir Path out) throws Exception {
         StringWriter text = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = TvmCli.commandLine();
-        cli.setOut(new PrintWriter(text, true));
-        cli.setErr(new PrintWriter(err, true));
+        CommandLine cli = cli(text, err);
 
         int exit = cli.execute("bench", "--quick", "--rounds", "1", "--only", "Fleet Status", "--out", out.toString());
 
@@ -58,6 +54,13 @@ class BenchCommandTest {
         err.getBuffer().setLength(0);
         assertThat(cli.execute("bench", "--quick", "--only", "no such path", "--out", out.toString())).isNotZero();
         assertThat(err.toString()).contains("--only no such path names no operation", "dispatch cycle, 1 dispatcher");
+    }
+
+    private static CommandLine cli(StringWriter text, StringWriter err) {
+        CommandLine cli = TvmCli.commandLine();
+        cli.setOut(new PrintWriter(text, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli;
     }
 
     @Test
