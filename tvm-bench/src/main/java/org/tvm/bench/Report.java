@@ -132,7 +132,9 @@ final class Report {
         StringBuilder sb = new StringBuilder();
         table(sb, header(), cells(), false);
         sb.append('\n');
-        table(sb, mixedHeader(), mixedCells(), false);
+        if (!mixed.isEmpty()) {   // none with --only
+            table(sb, mixedHeader(), mixedCells(), false);
+        }
         notes.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         return sb.toString();
     }
@@ -141,8 +143,10 @@ final class Report {
         StringBuilder sb = new StringBuilder();
         table(sb, header(), cells(), true);
         sb.append('\n');
-        table(sb, mixedHeader(), mixedCells(), true);
-        sb.append('\n');
+        if (!mixed.isEmpty()) {
+            table(sb, mixedHeader(), mixedCells(), true);
+            sb.append('\n');
+        }
         notes.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
         return sb.toString();
     }
