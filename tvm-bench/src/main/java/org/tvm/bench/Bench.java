@@ -124,47 +124,7 @@ public final class Bench {
             if (o.only() != null) {
                 report.notes.put("only", "operations whose name contains \"" + o.only() + "\" (no spec queries, no mixed workload)");
             } else {
-                List<Op> spec = ops.specAtScale();
-                Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
-                specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
-                // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
-                MixedWorkload.Result[] background = new MixedWorkload.Result[1];
-                Thread ingest = null;
-                if (!o.quick()) {
-                    MixedWorkload load = new MixedWorkload(ops, fx, 2);
-                    ingest = new Thread(() -> {
-                        try {
-                            background[0] = load.run(sides.get(0), 50, 120, 500);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }, "bench-background-ingest");
-                    ingest.start();
-                    Thread.sleep(3_000);
-                }
-                out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
-                specRunner.run(spec, 3, out);
-                if (ingest != null) {
-                    ingest.join();
-                }
-
-                report.add(specRunner, Map.of());
-                int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
-                int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
-                int telemetryVehicles = o.quick() ? 50 : 500;
-                MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
-                for (Side side : sides) {
-                    out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
-                    fx.deleteRequestedMissions();
-                    fx.analyze(false);
-                    MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
-                    report.mixed.add(result);
-                    report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
-                }
-                if (background[0] != null) {
-                    report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()
-                            / background[0].seconds()) + " telemetry rows/s");
-                }
+                specAndMixed(o, ops, fx, sides, report, out);
             }
             notes(report, o, scale, db, fx, started);
             String text = report.text();
@@ -175,6 +135,52 @@ public final class Bench {
             Files.writeString(o.outputDir().resolve("bench.md"), report.markdown(), StandardCharsets.UTF_8);
             out.println("bench: wrote " + o.outputDir().resolve("bench.json") + " and bench.md");
             return text;
+        }
+    }
+
+    /** The spec's queries at scale (full run: while 500 vehicles stream telemetry), then the mixed workload per path. */
+    private static void specAndMixed(Options o, Operations ops, Fixture fx, List<Side> sides, Report report,
+            PrintWriter out) throws Exception {
+        List<Op> spec = ops.specAtScale();
+        Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
+        specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
+        // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
+        MixedWorkload.Result[] background = new MixedWorkload.Result[1];
+        Thread ingest = null;
+        if (!o.quick()) {
+            MixedWorkload load = new MixedWorkload(ops, fx, 2);
+            ingest = new Thread(() -> {
+                try {
+                    background[0] = load.run(sides.get(0), 50, 120, 500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-background-ingest");
+            ingest.start();
+            Thread.sleep(3_000);
+        }
+        out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
+        specRunner.run(spec, 3, out);
+        if (ingest != null) {
+            ingest.join();
+        }
+
+        report.add(specRunner, Map.of());
+        int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
+        int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
+        int telemetryVehicles = o.quick() ? 50 : 500;
+        MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
+        for (Side side : sides) {
+            out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
+            fx.deleteRequestedMissions();
+            fx.analyze(false);
+            MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
+            report.mixed.add(result);
+            report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
+        }
+        if (background[0] != null) {
+            report.notes.put("background ingest during the spec queries", Report.num(background[0].telemetryRows()
+                    / background[0].seconds()) + " telemetry rows/s");
         }
     }
 
