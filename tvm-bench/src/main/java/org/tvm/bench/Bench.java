@@ -144,14 +144,15 @@ public final class Bench {
         List<Op> spec = ops.specAtScale();
         Runner specRunner = new Runner(List.of(sides.get(0)), fx, true);
         specRunner.warmUp(spec, 1, o.quick() ? 5 : 50);
-        // Full run: the spec's queries while 500 vehicles stream telemetry at 10 Hz (2 workers: the pool has 4).
+        // Full run: the spec's queries while 500 vehicles (facilities 0-4) stream telemetry at 10 Hz and 40 other
+        // operations a second run beside them (2 workers: the pool has 4).
         MixedWorkload.Result[] background = new MixedWorkload.Result[1];
         Thread ingest = null;
         if (!o.quick()) {
             MixedWorkload load = new MixedWorkload(ops, fx, 2);
             ingest = new Thread(() -> {
                 try {
-                    background[0] = load.run(sides.get(0), 50, 120, 500);
+                    background[0] = load.run(sides.get(0), 40, 120, 500);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -166,7 +167,7 @@ public final class Bench {
         }
 
         report.add(specRunner, Map.of());
-        int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 500;
+        int rate = o.mixedRate() > 0 ? o.mixedRate() : o.quick() ? 100 : 200;
         int seconds = o.mixedSeconds() > 0 ? o.mixedSeconds() : o.quick() ? 5 : 60;
         int telemetryVehicles = o.quick() ? 50 : 500;
         MixedWorkload mixed = new MixedWorkload(ops, fx, 4);

@@ -31,6 +31,10 @@ final class Fixture {
     final List<MissionId> inProgressMissions;
     private final DataSource admin;
 
+    /** One facility's vehicles that stream telemetry, with the context their appends run in. */
+    record StreamingFleet(TvmContext ctx, List<VehicleId> vehicles) {
+    }
+
     private Fixture(DataSource admin, FacilityId facility, UserId nurse, List<ResidentId> residents,
             List<VehicleId> vehicles, List<MissionId> completed, List<MissionId> inProgress) {
         this.admin = admin;
@@ -60,6 +64,41 @@ final class Fixture {
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the bench fixture failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The fleets that stream telemetry in the mixed workload: {@code vehicles} distinct vehicles, facility 0's first,
+     * then those of facilities 1, 2, ... (each facility's appends run in its own context: row-level security refuses
+     * another facility's rows). Fails when the data set has fewer vehicles.
+     */
+    List<StreamingFleet> streamingFleets(int vehicles) {
+        List<StreamingFleet> fleets = new ArrayList<>();
+        int left = vehicles;
+        try (Connection c = admin.getConnection()) {
+            for (int n = 0; left > 0; n++) {
+                UUID f = null;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id FROM facilities WHERE name = 'Bench facility ' || ? ORDER BY created_at DESC LIMIT 1")) {
+                    ps.setInt(1, n);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        f = rs.next() ? rs.getObject(1, UUID.class) : null;
+                    }
+                }
+                if (f == null) {
+                    throw new IllegalStateException("the data set has fewer than " + vehicles + " vehicles to stream");
+                }
+                FacilityId facility = FacilityId.of(f);
+                UserId user = UserId.of(one(c, "SELECT id FROM users WHERE facility_id = ? ORDER BY created_at LIMIT 1",
+                        facility.value()));
+                List<VehicleId> fleet = ids(c, "SELECT id FROM vehicles WHERE facility_id = ? ORDER BY name", facility.value())
+                        .stream().limit(left).map(VehicleId::of).toList();
+                fleets.add(new StreamingFleet(TvmContext.of(facility, user), fleet));
+                left -= fleet.size();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the streaming fleets failed: " + e.getMessage(), e);
+        }
+        return List.copyOf(fleets);
     }
 
     /** In-progress missions reserved for one path (so paths never step each other's missions). */

@@ -55,9 +55,13 @@ final class MixedWorkload {
         this.workers = workers;
     }
 
+    /**
+     * Runs {@code rate} operations per second for {@code seconds}, and beside them {@code telemetryVehicles} vehicles
+     * streaming at 10 Hz: every 100 ms each streaming facility appends one sample per vehicle, stamped with the time the
+     * schedule meant it to be taken (so each vehicle's samples are 100 ms apart, as a real fleet sends them).
+     */
     Result run(Side side, int rate, int seconds, int telemetryVehicles) throws InterruptedException {
-        List<TelemetrySample> tick = Operations.telemetryBatch(fx, Instant.now().minusSeconds(600))
-                .subList(0, Math.min(telemetryVehicles, Operations.TELEMETRY_BATCH));
+        List<Fixture.StreamingFleet> fleets = telemetryVehicles > 0 ? fx.streamingFleets(telemetryVehicles) : List.of();
         Recorder corrected = new Recorder(3);
         Recorder uncorrected = new Recorder(3);
         AtomicLong completed = new AtomicLong();
@@ -75,25 +79,41 @@ final class MixedWorkload {
                 kinds.computeIfAbsent("resetter " + e.getClass().getSimpleName(), x -> new LongAdder()).increment();
             }
         }, 1, 1, TimeUnit.SECONDS);
-        long interval = 1_000_000_000L / rate;
-        int telemetryEvery = Math.max(1, rate / 10);
-        long total = (long) rate * seconds;
+        // two fixed schedules merged in time order: the operations, and the appends (10 per second per fleet)
+        long opInterval = rate > 0 ? 1_000_000_000L / rate : Long.MAX_VALUE;
+        long opsTotal = (long) rate * seconds;
+        long appendInterval = fleets.isEmpty() ? Long.MAX_VALUE : 100_000_000L / fleets.size();
+        long appendsTotal = 10L * fleets.size() * seconds;
         long start = System.nanoTime();
-        for (long k = 0; k < total; k++) {
-            long intended = start + k * interval;
+        Instant wallStart = Instant.now();
+        long opsStarted = 0;
+        long appendsStarted = 0;
+        while (opsStarted < opsTotal || appendsStarted < appendsTotal) {
+            long nextOp = opsStarted < opsTotal ? start + opsStarted * opInterval : Long.MAX_VALUE;
+            long nextAppend = appendsStarted < appendsTotal ? start + appendsStarted * appendInterval : Long.MAX_VALUE;
+            long intended = Math.min(nextOp, nextAppend);
             long wait = intended - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            long slot = k;
-            String kind = k % telemetryEvery == 0 ? "telemetry" : k % rate == 1 ? "heartbeats" : MIX[(int) (k % MIX.length)];
+            Runnable work;
+            String kind;
+            if (nextAppend <= nextOp) {
+                Fixture.StreamingFleet fleet = fleets.get((int) (appendsStarted % fleets.size()));
+                Instant taken = wallStart.plusNanos((appendsStarted / fleets.size()) * 100_000_000L);
+                kind = "telemetry";
+                work = () -> rows.addAndGet(append(side, fleet, taken));
+                appendsStarted++;
+            } else {
+                int slot = (int) opsStarted;
+                kind = opsStarted % Math.max(1, rate) == 1 ? "heartbeats" : MIX[(int) (opsStarted % MIX.length)];
+                work = () -> run(side, kind, slot);
+                opsStarted++;
+            }
             pool.execute(() -> {
                 long t0 = System.nanoTime();
                 try {
-                    run(side, kind, (int) slot, tick);
-                    if (kind.equals("telemetry")) {
-                        rows.addAndGet(tick.size());
-                    }
+                    work.run();
                     completed.incrementAndGet();
                 } catch (Exception e) {
                     errors.incrementAndGet();
@@ -104,6 +124,7 @@ final class MixedWorkload {
                 uncorrected.recordValue(end - t0);
             });
         }
+        long total = opsTotal + appendsTotal;
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         resetter.shutdownNow();
@@ -112,19 +133,23 @@ final class MixedWorkload {
         Map<String, Long> byKind = new LinkedHashMap<>();
         kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
                 .forEach(e -> byKind.put(e.getKey(), e.getValue().sum()));
-        return new Result(side.name(), rate, total, completed.get(), errors.get(), corrected.getIntervalHistogram(),
+        return new Result(side.name(), (int) (total / Math.max(1, seconds)), total, completed.get(), errors.get(), corrected.getIntervalHistogram(),
                 uncorrected.getIntervalHistogram(), rows.get(), took, byKind);
     }
 
-    private void run(Side side, String kind, int k, List<TelemetrySample> tick) {
+    /** One fleet's samples taken at {@code taken}, appended in its facility's context; returns the rows. */
+    private static int append(Side side, Fixture.StreamingFleet fleet, Instant taken) {
+        List<TelemetrySample> samples = Operations.fleetSamples(fleet, taken);
+        if (side.raw()) {
+            RawPaths.ingest(side.dataSource(), fleet.ctx(), samples, "telemetry");
+        } else {
+            side.persistence().run(fleet.ctx(), tx -> tx.telemetry().append(samples));
+        }
+        return samples.size();
+    }
+
+    private void run(Side side, String kind, int k) {
         switch (kind) {
-            case "telemetry" -> {
-                if (side.raw()) {
-                    RawPaths.ingest(side.dataSource(), fx.ctx, tick, "telemetry");
-                } else {
-                    side.persistence().run(fx.ctx, tx -> tx.telemetry().append(tick));
-                }
-            }
             case "dispatch" -> ops.dispatch(side);
             default -> {
                 Op op = ops.byName(kind);

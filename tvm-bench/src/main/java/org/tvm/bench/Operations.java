@@ -278,6 +278,21 @@ final class Operations {
         }
     }
 
+    /** One sample per vehicle of the fleet, all taken at {@code taken} (one 10 Hz tick of a streaming fleet). */
+    static List<TelemetrySample> fleetSamples(Fixture.StreamingFleet fleet, Instant taken) {
+        List<TelemetrySample> out = new ArrayList<>(fleet.vehicles().size());
+        long tick = taken.toEpochMilli() / 100;
+        for (int v = 0; v < fleet.vehicles().size(); v++) {
+            out.add(TelemetrySample.builder().facilityId(fleet.ctx().facilityId()).vehicleId(fleet.vehicles().get(v))
+                    .timestamp(taken).position(GeoPoint.of(52.52 + v * 1e-5, 13.405 + (tick % 1000) * 1e-6))
+                    .heading((tick * 7 + v) % 360 + 0.5).speedMps(1.25).accelerationMps2(0.05).batteryLevel(80 - v % 30)
+                    .batteryVoltage(24.15).batteryCurrent(1.5).lidarStatus(SensorStatus.OK).cameraStatus(SensorStatus.OK)
+                    .imuStatus(SensorStatus.OK).cpuUsage(35).memoryUsageMb(512).diskUsage(40)
+                    .errorCodes(tick % 100 == v % 100 ? List.of("E-LIDAR-7") : List.of()).build());
+        }
+        return out;
+    }
+
     static List<TelemetrySample> telemetryBatch(Fixture fx, Instant start) {
         List<TelemetrySample> out = new ArrayList<>(TELEMETRY_BATCH);
         for (int i = 0; i < TELEMETRY_BATCH; i++) {

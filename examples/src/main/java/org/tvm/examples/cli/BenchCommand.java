@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Interleaved rounds (default: 3 quick, 9 full).")
     int rounds;
 
-    @Option(names = "--rate", description = "Mixed open-loop workload target, operations per second (default: 100 quick, 500 full).")
+    @Option(names = "--rate", description = "Mixed open-loop workload target, operations per second besides the telemetry stream (default: 100 quick, 200 full).")
     int rate;
 
     @Option(names = "--seconds", description = "Mixed workload duration per path (default: 5 quick, 60 full).")

@@ -46,6 +46,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--months", description = "Months the history spans, ending now (default: ${DEFAULT-VALUE}).")
     int months = 6;
 
+    @Option(names = "--recent-per-vehicle", description = "Telemetry samples in the last hour of each vehicle of facility 0 "
+            + "(default: ${DEFAULT-VALUE}, 10 Hz, as a streaming fleet sends them).")
+    int recentPerVehicle = 36_000;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (HikariDataSource ds = new HikariDataSource(config)) {
             TvmMigrations.migrate(ds);
             new ScaleGenerator(ds, spec.commandLine().getOut()).generate(new ScaleGenerator.Scale(facilities, vehicles, residents, missions,
-                    active, Math.min(30, Math.min(vehicles / 2, active)), telemetry, months, 360));
+                    active, Math.min(30, Math.min(vehicles / 2, active)), telemetry, months, recentPerVehicle));
         }
         return 0;
     }
