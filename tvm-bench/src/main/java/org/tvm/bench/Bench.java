@@ -26,8 +26,9 @@ import org.tvm.testkit.db.TestDatabases;
 /**
  * {@code bin/tvm bench}: provisions a throw-away PostgreSQL database (as the tests do), generates a data set, and
  * measures every operation on the raw-JDBC baseline and on both adapters, interleaved, as the non-superuser application
- * login under row-level security; then the spec's four queries at scale, the schema's cost on telemetry ingest, and
- * the open-loop mixed workload. Prints a text table; writes {@code bench.json} and {@code bench.md}.
+ * login under row-level security; then the automatic audit's write-path cost (on two small databases, with and
+ * without the audit triggers), the spec's four queries at scale, the schema's cost on telemetry ingest, and the
+ * open-loop mixed workload. Prints a text table; writes {@code bench.json} and {@code bench.md}.
  */
 public final class Bench {
 
@@ -42,7 +43,7 @@ public final class Bench {
      * @param password    its password (null for none)
      * @param scale       the data set (null: quick or full default)
      * @param rounds      interleaved rounds (0: 5 quick, 9 full)
-     * @param mixedRate   target rate of the mixed workload, ops/s (0: 100 quick, 500 full)
+     * @param mixedRate   target rate of the mixed workload's operations besides the telemetry stream, ops/s (0: 100 quick, 200 full)
      * @param mixedSeconds duration of the mixed workload per path (0: 8 quick, 60 full)
      * @param outputDir   where bench.json and bench.md go
      * @param commit      the commit measured (printed with the results), may be null
@@ -92,37 +93,30 @@ public final class Bench {
                     new Side("mybatis", 2, app, mybatis));
             Operations ops = new Operations(fx, o.quick());
             List<Op> micro = ops.micro();
-            if (o.only() != null) {
-                String part = o.only().toLowerCase(java.util.Locale.ROOT);
+            // --only: the operations whose name contains the text; "audit" (a part of "audit cost") selects that phase
+            String part = o.only() == null ? null : o.only().toLowerCase(java.util.Locale.ROOT);
+            boolean auditPhase = part == null || AuditCost.PHASE.contains(part);
+            if (part != null) {
                 List<Op> all = micro;
                 micro = all.stream().filter(op -> op.name().toLowerCase(java.util.Locale.ROOT).contains(part)).toList();
-                if (micro.isEmpty()) {
+                if (micro.isEmpty() && !auditPhase) {
                     throw new IllegalArgumentException("--only " + o.only() + " names no operation; the operations are: "
-                            + all.stream().map(Op::name).toList());
+                            + all.stream().map(Op::name).toList() + " and the phase \"" + AuditCost.PHASE + "\"");
                 }
             }
-            Runner runner = new Runner(sides, fx, !o.quick());
-            int rounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 9;
-            out.println("bench: warm-up");
-            runner.warmUp(micro, o.quick() ? 2 : 3, Integer.MAX_VALUE);
-            if (!o.quick()) {
-                // The longest library paths settle late: measured call by call, Hibernate's request was 0.83x raw after
-                // the 1,200 calls above and 0.91-0.93x after about 9,000, and its point read reached 1.1x after about
-                // 25,000. A service makes that many calls in minutes; the full run measures the settled paths.
-                List<Op> late = micro.stream()
-                        .filter(op -> op.name().startsWith("request a mission") || op.name().startsWith("point read"))
-                        .toList();
-                out.println("bench: warm-up of the late-settling paths (" + late.size() + " operations, 20 rounds)");
-                runner.warmUp(late, 20, Integer.MAX_VALUE);
-            }
-            out.println("bench: " + micro.size() + " operations x " + sides.size() + " paths, " + rounds + " interleaved rounds");
-            runner.run(micro, rounds, out);
-            Map<Op, Map<String, Long>> statements = countStatements(micro, sides, app, fx);
-
             Report report = new Report(libraries);
-            report.add(runner, statements);
+            if (!micro.isEmpty()) {
+                measureMicro(o, micro, sides, fx, app, report, out);
+            }
+            if (auditPhase) {
+                java.util.function.Supplier<PostgresTestDatabase> fresh = o.jdbcUrl() == null ? TestDatabases::anotherPostgres
+                        : () -> TestDatabases.postgresAt(o.jdbcUrl(), o.user(), o.password());
+                int auditRounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 15;
+                report.audit.addAll(AuditCost.measure(fresh, o.quick(), auditRounds, out));
+            }
             if (o.only() != null) {
-                report.notes.put("only", "operations whose name contains \"" + o.only() + "\" (no spec queries, no mixed workload)");
+                report.notes.put("only", "operations whose name contains \"" + o.only() + "\"" + (auditPhase
+                        ? " and the audit cost" : "") + " (no spec queries, no mixed workload)");
             } else {
                 specAndMixed(o, ops, fx, sides, report, out);
             }
@@ -136,6 +130,28 @@ public final class Bench {
             out.println("bench: wrote " + o.outputDir().resolve("bench.json") + " and bench.md");
             return text;
         }
+    }
+
+    /** The interleaved operations: warm-up, the measured rounds, then the statement counts. */
+    private static void measureMicro(Options o, List<Op> micro, List<Side> sides, Fixture fx, DataSource app,
+            Report report, PrintWriter out) throws Exception {
+        Runner runner = new Runner(sides, fx, !o.quick());
+        int rounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 9;
+        out.println("bench: warm-up");
+        runner.warmUp(micro, o.quick() ? 2 : 3, Integer.MAX_VALUE);
+        if (!o.quick()) {
+            // The longest library paths settle late: measured call by call, Hibernate's request was 0.83x raw after
+            // the 1,200 calls above and 0.91-0.93x after about 9,000, and its point read reached 1.1x after about
+            // 25,000. A service makes that many calls in minutes; the full run measures the settled paths.
+            List<Op> late = micro.stream()
+                    .filter(op -> op.name().startsWith("request a mission") || op.name().startsWith("point read"))
+                    .toList();
+            out.println("bench: warm-up of the late-settling paths (" + late.size() + " operations, 20 rounds)");
+            runner.warmUp(late, 20, Integer.MAX_VALUE);
+        }
+        out.println("bench: " + micro.size() + " operations x " + sides.size() + " paths, " + rounds + " interleaved rounds");
+        runner.run(micro, rounds, out);
+        report.add(runner, countStatements(micro, sides, app, fx));
     }
 
     /** The spec's queries at scale (full run: while 500 vehicles stream telemetry), then the mixed workload per path. */

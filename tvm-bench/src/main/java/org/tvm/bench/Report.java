@@ -21,6 +21,7 @@ final class Report {
 
     final List<Row> rows = new ArrayList<>();
     final List<MixedWorkload.Result> mixed = new ArrayList<>();
+    final List<AuditCost.Row> audit = new ArrayList<>();
     final Map<String, String> notes = new LinkedHashMap<>();
     private final List<String> libraries;
 
@@ -128,10 +129,29 @@ final class Report {
         return out;
     }
 
+    private List<String> auditHeader() {
+        return List.of("audit cost (write path)", "adapter", "audited rows", "unaudited us p50", "audited us p50",
+                "audited/unaudited [min-max]", "target");
+    }
+
+    private List<List<String>> auditCells() {
+        List<List<String>> out = new ArrayList<>();
+        for (AuditCost.Row a : audit) {
+            out.add(List.of(a.operation(), a.adapter(), String.valueOf(a.auditedRows()), num(a.unauditedMicros()),
+                    num(a.auditedMicros()), String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", a.ratio()[0], a.ratio()[1],
+                            a.ratio()[2]), AuditCost.TARGET));
+        }
+        return out;
+    }
+
     String text() {
         StringBuilder sb = new StringBuilder();
         table(sb, header(), cells(), false);
         sb.append('\n');
+        if (!audit.isEmpty()) {   // none with --only
+            table(sb, auditHeader(), auditCells(), false);
+            sb.append('\n');
+        }
         if (!mixed.isEmpty()) {   // none with --only
             table(sb, mixedHeader(), mixedCells(), false);
         }
@@ -143,6 +163,10 @@ final class Report {
         StringBuilder sb = new StringBuilder();
         table(sb, header(), cells(), true);
         sb.append('\n');
+        if (!audit.isEmpty()) {
+            table(sb, auditHeader(), auditCells(), true);
+            sb.append('\n');
+        }
         if (!mixed.isEmpty()) {
             table(sb, mixedHeader(), mixedCells(), true);
             sb.append('\n');
@@ -210,6 +234,16 @@ final class Report {
                 sb.append(", \"p95\": ").append(jnum(r.p95Micros()));
             }
             sb.append('}');
+        }
+        sb.append("\n  ],\n  \"auditCost\": [");
+        for (int i = 0; i < audit.size(); i++) {
+            AuditCost.Row a = audit.get(i);
+            sb.append(i == 0 ? "" : ",").append("\n    {\"operation\": ").append(str(a.operation())).append(", \"adapter\": ")
+                    .append(str(a.adapter())).append(", \"auditedRows\": ").append(a.auditedRows())
+                    .append(", \"unauditedP50Micros\": ").append(jnum(a.unauditedMicros()))
+                    .append(", \"auditedP50Micros\": ").append(jnum(a.auditedMicros())).append(", \"ratio\": {\"median\": ")
+                    .append(jnum(a.ratio()[0])).append(", \"min\": ").append(jnum(a.ratio()[1])).append(", \"max\": ")
+                    .append(jnum(a.ratio()[2])).append("}}");
         }
         sb.append("\n  ],\n  \"mixed\": [");
         for (int i = 0; i < mixed.size(); i++) {

@@ -24,14 +24,19 @@ final class Runner {
     final Map<Op, Map<String, List<Sample>>> samples = new LinkedHashMap<>();
 
     private final List<Side> sides;
-    private final Fixture fixture;
+    private final List<Fixture> fixtures;
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private final boolean analyzeTelemetry;
 
     Runner(List<Side> sides, Fixture fixture, boolean analyzeTelemetry) {
+        this(sides, List.of(fixture), analyzeTelemetry);
+    }
+
+    /** Paths over several databases: each fixture's database is reset and analyzed between rounds. */
+    Runner(List<Side> sides, List<Fixture> fixtures, boolean analyzeTelemetry) {
         this.sides = sides;
-        this.fixture = fixture;
+        this.fixtures = fixtures;
         this.analyzeTelemetry = analyzeTelemetry;
     }
 
@@ -41,7 +46,7 @@ final class Runner {
      */
     void warmUp(List<Op> ops, int rounds, int maxIterations) throws Exception {
         for (int round = 0; round < rounds; round++) {
-            fixture.deleteRequestedMissions();
+            fixtures.forEach(Fixture::deleteRequestedMissions);
             warmUpOnce(ops, maxIterations);
         }
     }
@@ -64,8 +69,10 @@ final class Runner {
 
     void run(List<Op> ops, int rounds, java.io.PrintWriter progress) throws Exception {
         for (int round = 0; round < rounds; round++) {
-            fixture.deleteRequestedMissions();
-            fixture.analyze(analyzeTelemetry);
+            for (Fixture fixture : fixtures) {
+                fixture.deleteRequestedMissions();
+                fixture.analyze(analyzeTelemetry);
+            }
             progress.printf("  round %d/%d%n", round + 1, rounds);
             for (Op op : ops) {
                 for (int k = 0; k < sides.size(); k++) {

@@ -43,8 +43,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--telemetry", description = "Telemetry rows to generate (default: 50,000 quick, 10,000,000 full).")
     Long telemetry;
 
-    @Option(names = "--only", description = "Only the operations whose name contains this text (e.g. dispatch), without "
-            + "the spec queries and the mixed workload: one path at a given scale.")
+    @Option(names = "--only", description = "Only the operations whose name contains this text (e.g. dispatch; audit "
+            + "for the audit cost), without the spec queries and the mixed workload: one path at a given scale.")
     String only;
 
     @Option(names = "--out", description = "Directory for bench.json and bench.md (default: ${DEFAULT-VALUE}).")

@@ -30,9 +30,10 @@ class BenchCommandTest {
         for (String row : Bench.rowNames()) {
             assertThat(printed).as("row %s", row).contains(row);
         }
+        assertThat(printed).contains("audit cost (write path)", "progress step with vehicle status", "audited/unaudited");
         assertThat(printed).contains("mixed open-loop", "raw ", "jpa ", "mybatis ", "double assignments: 0", "schema cost",
                 "mixed errors (raw): ", "mixed errors (jpa): ", "mixed errors (mybatis): ");
-        assertThat(Files.readString(out.resolve("bench.json"))).contains("\"operations\"", "\"mixed\"", "\"ratio\"",
+        assertThat(Files.readString(out.resolve("bench.json"))).contains("\"operations\"", "\"auditCost\"", "\"mixed\"", "\"ratio\"",
                 "\"errorKinds\": {");
         assertThat(Files.readString(out.resolve("bench.md"))).contains("| telemetry ingest, 1,000-row batches");
     }

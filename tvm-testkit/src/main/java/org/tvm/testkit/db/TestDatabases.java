@@ -59,6 +59,18 @@ public final class TestDatabases {
     }
 
     /**
+     * A new throw-away migrated database on the server {@link #postgres()} uses (the same {@code TVM_TEST_PG_*}
+     * variables), not cached: for a measurement or test that needs a second database beside the shared one (e.g. the
+     * bench's unaudited baseline). Dropped by {@link PostgresTestDatabase#close()} or at JVM exit.
+     *
+     * @throws IllegalStateException as {@link #postgres()}
+     */
+    public static PostgresTestDatabase anotherPostgres() {
+        return PostgresTestDatabase.provision(env("TVM_TEST_PG_URL", DEFAULT_URL), env("TVM_TEST_PG_USER", DEFAULT_USER),
+                env("TVM_TEST_PG_PASSWORD", ""));
+    }
+
+    /**
      * A new migrated database of the same shape as {@link #postgres()} on an explicitly named server (not cached; used by
      * {@code bin/tvm bench --jdbc-url}). Dropped at JVM exit.
      *
