@@ -452,6 +452,46 @@ class PostgresSchemaTest {
         }
     }
 
+    /**
+     * V20: row-level security adds {@code facility_id = ?} to every telemetry read, and the planner must know that the
+     * vehicle already decides the facility, or it divides the vehicle's estimate by the facilities (which turned the
+     * spec's query 3 into a read-and-sort of the vehicle's whole hour). Every partition, existing or created later,
+     * carries the dependency statistics, and they correct the estimate.
+     */
+    @Test
+    void telemetry_partitions_know_that_the_vehicle_decides_the_facility() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try {
+                Sql.exec(c, "SELECT tvm_ensure_telemetry_partitions('2092-01-01', '2092-01-01')");
+                assertThat(Sql.strings(c, """
+                        SELECT p.relname || ' ' || COALESCE((SELECT string_agg(array_to_string(s.stxkind, '') || ':'
+                                   || (SELECT string_agg(a.attname, ',' ORDER BY a.attname) FROM pg_attribute a
+                                       WHERE a.attrelid = s.stxrelid AND a.attnum = ANY (s.stxkeys)), ';')
+                                 FROM pg_statistic_ext s WHERE s.stxrelid = p.oid), 'none')
+                        FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhrelid
+                        WHERE i.inhparent = 'telemetry'::regclass ORDER BY 1"""))
+                        .as("statistics of each telemetry partition").isNotEmpty().contains("telemetry_2092_01 f:facility_id,vehicle_id")
+                        .allSatisfy(line -> assertThat(line).endsWith(" f:facility_id,vehicle_id"));
+                // 1,000 rows of vehicle A, 1,000 of A2 (same facility), 4,000 of B: independent columns would give
+                // 6,000 x 2/6 x 1/6 = 333 rows for (facility A, vehicle A)
+                Sql.exec(c, "INSERT INTO telemetry (facility_id, vehicle_id, timestamp, battery_level) "
+                        + "SELECT v.facility_id, v.id, timestamptz '2092-01-02Z' + make_interval(secs => g), 50 "
+                        + "FROM vehicles v, generate_series(1, 4000) g WHERE (v.id IN ('" + Fixture.VEHICLE_A + "', '"
+                        + Fixture.VEHICLE_A2 + "') AND g <= 1000) OR v.id = '" + Fixture.VEHICLE_B + "'");
+                Sql.exec(c, "ANALYZE telemetry_2092_01");
+                String plan = String.join("\n", Sql.strings(c, "EXPLAIN (FORMAT JSON) SELECT * FROM telemetry_2092_01 "
+                        + "WHERE facility_id = '" + Fixture.FACILITY_A + "' AND vehicle_id = '" + Fixture.VEHICLE_A + "'"));
+                java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\": (\\d+)").matcher(plan);
+                assertThat(rows.find()).as("plan rows in %s", plan).isTrue();
+                assertThat(Integer.parseInt(rows.group(1))).as("estimated rows of vehicle A (1,000 stored)")
+                        .isBetween(800, 1200);
+            } finally {
+                c.rollback();
+            }
+        }
+    }
+
     /** V10: the internal helper splices storage options into DDL, so it accepts only "name = number" lists and TVM parents. */
     @Test
     void create_range_partition_rejects_other_parents_and_odd_storage_options() throws SQLException {
