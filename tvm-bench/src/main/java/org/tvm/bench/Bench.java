@@ -164,11 +164,11 @@ public final class Bench {
         // operations a second run beside them (2 workers: the pool has 4).
         MixedWorkload.Result[] background = new MixedWorkload.Result[1];
         Thread ingest = null;
+        MixedWorkload load = new MixedWorkload(ops, fx, 2);
         if (!o.quick()) {
-            MixedWorkload load = new MixedWorkload(ops, fx, 2);
             ingest = new Thread(() -> {
                 try {
-                    background[0] = load.run(sides.get(0), 40, 120, 500);
+                    background[0] = load.run(sides.get(0), 40, 3_600, 500);   // until the queries are done
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -179,6 +179,7 @@ public final class Bench {
         out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
         specRunner.run(spec, 3, out);
         if (ingest != null) {
+            load.stop();
             ingest.join();
         }
 

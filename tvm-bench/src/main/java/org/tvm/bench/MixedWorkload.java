@@ -48,6 +48,7 @@ final class MixedWorkload {
     private final Operations ops;
     private final Fixture fx;
     private final int workers;
+    private volatile boolean stopRequested;
 
     MixedWorkload(Operations ops, Fixture fx, int workers) {
         this.ops = ops;
@@ -88,7 +89,7 @@ final class MixedWorkload {
         Instant wallStart = Instant.now();
         long opsStarted = 0;
         long appendsStarted = 0;
-        while (opsStarted < opsTotal || appendsStarted < appendsTotal) {
+        while ((opsStarted < opsTotal || appendsStarted < appendsTotal) && !stopRequested) {
             long nextOp = opsStarted < opsTotal ? start + opsStarted * opInterval : Long.MAX_VALUE;
             long nextAppend = appendsStarted < appendsTotal ? start + appendsStarted * appendInterval : Long.MAX_VALUE;
             long intended = Math.min(nextOp, nextAppend);
@@ -124,7 +125,7 @@ final class MixedWorkload {
                 uncorrected.recordValue(end - t0);
             });
         }
-        long total = opsTotal + appendsTotal;
+        long total = opsStarted + appendsStarted;
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);
         resetter.shutdownNow();
@@ -133,8 +134,13 @@ final class MixedWorkload {
         Map<String, Long> byKind = new LinkedHashMap<>();
         kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
                 .forEach(e -> byKind.put(e.getKey(), e.getValue().sum()));
-        return new Result(side.name(), (int) (total / Math.max(1, seconds)), total, completed.get(), errors.get(), corrected.getIntervalHistogram(),
+        return new Result(side.name(), rate + 10 * fleets.size(), total, completed.get(), errors.get(), corrected.getIntervalHistogram(),
                 uncorrected.getIntervalHistogram(), rows.get(), took, byKind);
+    }
+
+    /** Ends a running {@link #run} early: nothing more is scheduled, what was scheduled still completes. */
+    void stop() {
+        stopRequested = true;
     }
 
     /** One fleet's samples taken at {@code taken}, appended in its facility's context; returns the rows. */
