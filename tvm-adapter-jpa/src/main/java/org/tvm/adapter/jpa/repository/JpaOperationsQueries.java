@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.tvm.adapter.sql.JdbcFleetStatus;
+import org.tvm.adapter.sql.JdbcRecentTelemetry;
 import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.MissionEventType;
@@ -18,8 +19,6 @@ import org.tvm.ports.query.FleetStatusView;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TelemetryPoint;
 import org.tvm.ports.query.TimelineEntry;
-import org.tvm.adapter.jpa.entity.TelemetryEntity;
-import org.tvm.adapter.jpa.mapping.LogEntityMapper;
 
 /** {@link OperationsQueries}: the spec's four dashboard queries as single joined HQL queries. */
 final class JpaOperationsQueries implements OperationsQueries {
@@ -61,18 +60,8 @@ final class JpaOperationsQueries implements OperationsQueries {
     public List<TelemetryPoint> recentTelemetry(VehicleId vehicleId, Instant now) {
         Objects.requireNonNull(vehicleId, "vehicleId");
         Objects.requireNonNull(now, "now");
-        return tx.read("TelemetrySample", () -> tx.session().createSelectionQuery("from TelemetryEntity t "
-                        + "where t.vehicleId = :v and t.facilityId = :f and t.timestamp > :since "
-                        + "order by t.timestamp desc, t.id desc", TelemetryEntity.class)
-                .setParameter("v", vehicleId.value()).setParameter("f", tx.facility())
-                .setParameter("since", now.minus(Duration.ofHours(1))).setMaxResults(1000).setReadOnly(true)
-                .getResultList().stream()
-                .map(t -> new TelemetryPoint(t.timestamp,
-                        t.latitude == null || t.longitude == null ? null : t.latitude.doubleValue(),
-                        t.latitude == null || t.longitude == null ? null : t.longitude.doubleValue(),
-                        t.speedMps == null ? null : t.speedMps.doubleValue(), t.batteryLevel,
-                        LogEntityMapper.codes(t.errorCodes)))
-                .toList());
+        return tx.readJdbc("TelemetrySample", c -> JdbcRecentTelemetry.read(c, tx.facility(), vehicleId.value(),
+                now.minus(Duration.ofHours(1)), PageRequest.MAX_LIMIT));
     }
 
     @Override

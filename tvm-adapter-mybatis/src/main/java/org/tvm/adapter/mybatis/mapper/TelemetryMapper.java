@@ -13,5 +13,4 @@ public interface TelemetryMapper {
 
     List<TelemetryRow> latestPerVehicle(UUID facilityId);
 
-    List<TelemetryRow> recent(UUID facilityId, UUID vehicleId, Instant after, int limit);
 }

@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.tvm.adapter.mybatis.mapper.OperationsMapper;
-import org.tvm.adapter.mybatis.mapper.TelemetryMapper;
-import org.tvm.adapter.mybatis.mapping.RowMapper;
 import org.tvm.adapter.mybatis.row.ActiveMissionRow;
 import org.tvm.adapter.sql.JdbcFleetStatus;
+import org.tvm.adapter.sql.JdbcRecentTelemetry;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.MissionEventType;
 import org.tvm.domain.mission.MissionId;
@@ -60,12 +59,8 @@ final class MyBatisOperationsQueries implements OperationsQueries {
     public List<TelemetryPoint> recentTelemetry(VehicleId vehicleId, Instant now) {
         requireNonNull(vehicleId, "vehicleId");
         requireNonNull(now, "now");
-        return tx.read("TelemetrySample", () -> tx.mapper(TelemetryMapper.class)
-                .recent(tx.facility(), vehicleId.value(), now.minus(Duration.ofHours(1)), PageRequest.MAX_LIMIT)
-                .stream()
-                .map(r -> new TelemetryPoint(r.timestamp, RowMapper.dbl(r.latitude), RowMapper.dbl(r.longitude),
-                        RowMapper.dbl(r.speedMps), r.batteryLevel, r.errorCodes == null ? List.of() : r.errorCodes))
-                .toList());
+        return tx.readJdbc("TelemetrySample", c -> JdbcRecentTelemetry.read(c, tx.facility(), vehicleId.value(),
+                now.minus(Duration.ofHours(1)), PageRequest.MAX_LIMIT));
     }
 
     @Override
