@@ -42,7 +42,7 @@ public final class Bench {
      * @param user        its superuser (null with jdbcUrl null)
      * @param password    its password (null for none)
      * @param scale       the data set (null: quick or full default)
-     * @param rounds      interleaved rounds (0: 5 quick, 9 full)
+     * @param rounds      interleaved rounds (0: 3 quick, 9 full; the audit phase 3 and 15)
      * @param mixedRate   target rate of the mixed workload's operations besides the telemetry stream, ops/s (0: 100 quick, 200 full)
      * @param mixedSeconds duration of the mixed workload per path (0: 8 quick, 60 full)
      * @param outputDir   where bench.json and bench.md go
