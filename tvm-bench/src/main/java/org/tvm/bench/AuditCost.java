@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.tvm.adapter.jpa.JpaTvmPersistence;
@@ -78,19 +80,21 @@ final class AuditCost {
                 };
                 // a progress batch is bounded by the steps its 10 missions have left (5 each); the resets renew them
                 int steps = 50;
-                List<Op> ops = List.of(
-                        new Op("request a mission", Op.Metric.LATENCY, "us p50", 1, quick ? 20 : 300, false, TARGET, null,
-                                (side, i) -> (audited(side) ? opsA : opsU).byName("request").body().run(side, i)),
-                        new Op("mission progress step", Op.Metric.LATENCY, "us p50", 1, steps, false, TARGET, reset,
-                                (side, i) -> (audited(side) ? opsA : opsU).byName("progress").body().run(side, i)),
-                        new Op("progress step with vehicle status", Op.Metric.LATENCY, "us p50", 1, steps, false, TARGET,
-                                reset, (side, i) -> progressWithVehicle(audited(side) ? withAudit : withoutAudit, side, i)));
+                // each operation with the audit rows its unit of work writes
+                Map<Op, Integer> auditedRows = new LinkedHashMap<>();
+                auditedRows.put(new Op("request a mission", Op.Metric.LATENCY, "us p50", 1, quick ? 20 : 300, false, TARGET,
+                        null, (side, i) -> (audited(side) ? opsA : opsU).byName("request").body().run(side, i)), 1);
+                auditedRows.put(new Op("mission progress step", Op.Metric.LATENCY, "us p50", 1, steps, false, TARGET, reset,
+                        (side, i) -> (audited(side) ? opsA : opsU).byName("progress").body().run(side, i)), 1);
+                auditedRows.put(new Op("progress step with vehicle status", Op.Metric.LATENCY, "us p50", 1, steps, false,
+                        TARGET, reset, (side, i) -> progressWithVehicle(audited(side) ? withAudit : withoutAudit, side, i)), 2);
+                List<Op> ops = List.copyOf(auditedRows.keySet());
                 Runner runner = new Runner(sides, List.of(withAudit, withoutAudit), false);
                 out.println("bench: audit cost, " + ops.size() + " operations x " + sides.size() + " paths, " + rounds
                         + " interleaved rounds");
                 runner.warmUp(ops, 2, Integer.MAX_VALUE);
                 runner.run(ops, rounds, out);
-                return rows(runner, ops);
+                return rows(runner, auditedRows);
             }
         }
     }
@@ -116,11 +120,9 @@ final class AuditCost {
         });
     }
 
-    private static List<Row> rows(Runner runner, List<Op> ops) {
+    private static List<Row> rows(Runner runner, Map<Op, Integer> auditedRows) {
         List<Row> rows = new ArrayList<>();
-        int[] auditedRows = {1, 1, 2};
-        for (int k = 0; k < ops.size(); k++) {
-            Op op = ops.get(k);
+        for (Op op : auditedRows.keySet()) {
             for (String adapter : ADAPTERS) {
                 List<Runner.Sample> a = runner.samples.get(op).get(adapter + AUDITED);
                 List<Runner.Sample> u = runner.samples.get(op).get(adapter + UNAUDITED);
@@ -128,7 +130,7 @@ final class AuditCost {
                 for (int i = 0; i < r.length; i++) {
                     r[i] = a.get(i).p50Micros() / u.get(i).p50Micros();
                 }
-                rows.add(new Row(op.name(), adapter, auditedRows[k],
+                rows.add(new Row(op.name(), adapter, auditedRows.get(op),
                         Report.median(u.stream().mapToDouble(Runner.Sample::p50Micros).toArray()),
                         Report.median(a.stream().mapToDouble(Runner.Sample::p50Micros).toArray()),
                         new double[] {Report.median(r), Arrays.stream(r).min().orElse(Double.NaN),

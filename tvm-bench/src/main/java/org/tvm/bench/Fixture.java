@@ -50,8 +50,11 @@ final class Fixture {
     static Fixture load(DataSource admin) {
         try (Connection c = admin.getConnection()) {
             // the newest data set, should the database hold more than one
-            UUID f = one(c, "SELECT id FROM facilities WHERE name = 'Bench facility 0' ORDER BY created_at DESC LIMIT 1", null);
-            UUID u = one(c, "SELECT id FROM users WHERE facility_id = ? ORDER BY created_at LIMIT 1", f);
+            UUID f = benchFacility(c, 0);
+            if (f == null) {
+                throw new IllegalStateException("the database holds no generated data set (no Bench facility 0)");
+            }
+            UUID u = firstUser(c, f);
             return new Fixture(admin, FacilityId.of(f), UserId.of(u),
                     ids(c, "SELECT id FROM residents WHERE facility_id = ? ORDER BY last_name LIMIT 200", f).stream()
                             .map(ResidentId::of).toList(),
@@ -76,20 +79,12 @@ final class Fixture {
         int left = vehicles;
         try (Connection c = admin.getConnection()) {
             for (int n = 0; left > 0; n++) {
-                UUID f = null;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id FROM facilities WHERE name = 'Bench facility ' || ? ORDER BY created_at DESC LIMIT 1")) {
-                    ps.setInt(1, n);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        f = rs.next() ? rs.getObject(1, UUID.class) : null;
-                    }
-                }
+                UUID f = benchFacility(c, n);
                 if (f == null) {
                     throw new IllegalStateException("the data set has fewer than " + vehicles + " vehicles to stream");
                 }
                 FacilityId facility = FacilityId.of(f);
-                UserId user = UserId.of(one(c, "SELECT id FROM users WHERE facility_id = ? ORDER BY created_at LIMIT 1",
-                        facility.value()));
+                UserId user = UserId.of(firstUser(c, f));
                 List<VehicleId> fleet = ids(c, "SELECT id FROM vehicles WHERE facility_id = ? ORDER BY name", facility.value())
                         .stream().limit(left).map(VehicleId::of).toList();
                 fleets.add(new StreamingFleet(TvmContext.of(facility, user), fleet));
@@ -200,6 +195,22 @@ final class Fixture {
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Facility {@code n} of the newest generated data set (the database may hold more than one), or null. */
+    private static UUID benchFacility(Connection c, int n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM facilities WHERE name = 'Bench facility ' || ? ORDER BY created_at DESC LIMIT 1")) {
+            ps.setInt(1, n);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
+    /** The facility's first user: the actor of the bench's units of work. */
+    private static UUID firstUser(Connection c, UUID facility) throws SQLException {
+        return one(c, "SELECT id FROM users WHERE facility_id = ? ORDER BY created_at LIMIT 1", facility);
     }
 
     private static UUID one(Connection c, String sql, UUID param) throws SQLException {
