@@ -112,7 +112,7 @@ public final class Bench {
                 java.util.function.Supplier<PostgresTestDatabase> fresh = o.jdbcUrl() == null ? TestDatabases::anotherPostgres
                         : () -> TestDatabases.postgresAt(o.jdbcUrl(), o.user(), o.password());
                 int auditRounds = o.rounds() > 0 ? o.rounds() : o.quick() ? 3 : 15;
-                report.audit.addAll(AuditCost.measure(fresh, o.quick(), auditRounds, out));
+                report.audit.addAll(AuditCost.measure(fresh, o.quick(), auditRounds, out, report.notes));
             }
             if (o.only() != null) {
                 report.notes.put("only", "operations whose name contains \"" + o.only() + "\"" + (auditPhase

@@ -204,6 +204,13 @@ class PostgresConstraintsTest {
         cases.add(check("audit_logs", "check_audit_logs_system_entry_without_user", "user_id", q(USER_A)));
         cases.add(unique("audit_logs", "audit_logs_(\\d{4}|default)_pkey",
                 "id", "(SELECT min(id) FROM audit_logs)", "timestamp", "(SELECT timestamp FROM audit_logs ORDER BY id LIMIT 1)"));
+        // audit_logs_pending (V22): audit_logs' rules, so a waiting entry can always be moved into audit_logs
+        cases.add(check("audit_logs_pending", "check_audit_logs_pending_failure_reason", "success", "FALSE"));
+        cases.add(fk("audit_logs_pending", "audit_logs_pending_facility_id_fkey|fk_audit_logs_pending_user_facility",
+                "facility_id", NOWHERE));
+        cases.add(fk("audit_logs_pending", "fk_audit_logs_pending_user_facility", "facility_id", q(FACILITY_A),
+                "user_id", q(USER_B)));
+        cases.add(check("audit_logs_pending", "check_audit_logs_pending_system_entry_without_user", "user_id", q(USER_A)));
         // data_access_logs
         cases.add(check("data_access_logs", "check_data_access_logs_access_type", "access_type", "'delete'"));
         cases.add(fk("data_access_logs", "fk_data_access_logs_user", "user_id", q(USER_B)));

@@ -124,7 +124,29 @@ class PostgresSecurityTest {
     }
 
     static Stream<String> insertableTables() {
-        return Fixture.FACILITY_OWNED_TABLES.stream().filter(t -> !t.equals("audit_logs"));
+        // audit_logs: its own test below; audit_logs_pending: only the audit triggers write it (next test)
+        return Fixture.FACILITY_OWNED_TABLES.stream().filter(t -> !t.equals("audit_logs") && !t.equals("audit_logs_pending"));
+    }
+
+    /** V22: the entries waiting for the chain are written by the triggers and moved by the drain, never by a login. */
+    @Test
+    void waiting_audit_entries_are_read_only_for_the_app_and_the_admin_role() throws SQLException {
+        context(FACILITY_A);
+        assertThat(Sql.number(connection, "SELECT count(*) FROM audit_logs_pending")).isPositive();
+        assertDenied(ValidRows.insert("audit_logs", Map.of()).replace("INSERT INTO audit_logs ", "INSERT INTO audit_logs_pending "));
+        try (Connection admin = db.connect()) {
+            admin.setAutoCommit(false);
+            Sql.exec(admin, "SET LOCAL ROLE tvm_admin");
+            assertThat(Sql.number(admin, "SELECT count(*) FROM audit_logs_pending")).isPositive();
+            for (String tampering : List.of("UPDATE audit_logs_pending SET action = 'forged'", "DELETE FROM audit_logs_pending",
+                    "TRUNCATE audit_logs_pending")) {
+                assertThatThrownBy(() -> Sql.exec(admin, tampering)).as(tampering)
+                        .isInstanceOf(PSQLException.class).hasMessageContaining("permission denied");
+                admin.rollback();
+                Sql.exec(admin, "SET LOCAL ROLE tvm_admin");
+            }
+            admin.rollback();
+        }
     }
 
     @Test
@@ -157,7 +179,7 @@ class PostgresSecurityTest {
     }
 
     static Stream<String> appendOnlyTables() {
-        return Stream.of("audit_logs", "data_access_logs", "mission_events", "telemetry", "vehicle_logs");
+        return Stream.of("audit_logs", "data_access_logs", "mission_events", "telemetry", "vehicle_logs", "audit_logs_pending");
     }
 
     @ParameterizedTest(name = "UPDATE {0}")

@@ -250,6 +250,22 @@ final class SpecColumns {
                 + mac varchar(64) not-null
                 + signed_at timestamptz not-null
                 """);
+        // V22: audit entries the triggers wrote, waiting to be moved into the chain (audit_logs' content columns)
+        TABLES.put("audit_logs_pending", """
+                + id bigint not-null
+                + facility_id uuid null
+                + user_id uuid null
+                + user_email varchar(255) null
+                + action varchar(100) not-null
+                + resource_type varchar(50) null
+                + resource_id uuid null
+                + details jsonb null
+                + timestamp timestamptz not-null
+                + ip_address inet null
+                + user_agent text null
+                + success boolean not-null
+                + failure_reason text null
+                """);
         // V14_1: the maintenance job's run record and mission archive (administrative tables)
         TABLES.put("maintenance_runs", """
                 id bigint not-null

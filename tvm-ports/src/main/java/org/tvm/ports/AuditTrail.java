@@ -10,7 +10,9 @@ import org.tvm.domain.audit.ChainVerification;
 /**
  * The tamper-evident audit trail, administration side. Every audit entry and data-access entry belongs to one hash
  * chain: its facility's, or the system chain ({@link org.tvm.domain.audit.AuditChain#SYSTEM_CHAIN}) for entries without
- * facility. The database links rows as they are inserted (whoever inserts them); this port verifies chains, signs
+ * facility. The database links rows as they are inserted (whoever inserts them), except the entries of its audit
+ * triggers on PostgreSQL, which wait until {@link TvmAdministration#linkWaitingAuditEntries} (which {@link #verify} and
+ * {@link #seal} call first) moves them into the chain; this port verifies chains, signs
  * checkpoints with the application's key, and writes system events. Obtained from
  * {@link TvmAdministration#auditTrail}; each method runs in its own transaction with the admin role. Thread-safe.
  */

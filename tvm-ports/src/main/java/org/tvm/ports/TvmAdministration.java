@@ -91,6 +91,18 @@ public interface TvmAdministration extends AutoCloseable {
     void revokePermission(RoleName role, Permission permission);
 
     /**
+     * Moves the audit entries the database's triggers wrote since the last call into their facilities' hash chains.
+     * On PostgreSQL an audited change writes its entry into a waiting table in its own transaction (cheap: no chain
+     * lock, no index), where the repositories already read it; this links the waiting entries, oldest first, as one
+     * transaction. {@link AuditTrail#verify}, {@link AuditTrail#seal} and the maintenance job do it first. Call it often
+     * (every few seconds to a minute: from an executor, or {@code bin/tvm audit link} from cron), so entries do not stay
+     * outside the chain for long. Safe to call concurrently: each entry is linked once.
+     *
+     * @return how many entries were linked (0 where entries are linked when written: H2, the in-memory adapter)
+     */
+    long linkWaitingAuditEntries();
+
+    /**
      * The tamper-evident audit trail: verify a chain, sign checkpoints, write system events.
      *
      * @param current non-null key that signs new checkpoints (held by the application, never stored in the database)

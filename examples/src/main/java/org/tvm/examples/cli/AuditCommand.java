@@ -18,15 +18,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tvm audit verify|seal}: walks a facility's (or the system's) audit hash chain and reports the first row that
- * was changed, deleted, forged, reordered, truncated or re-hashed; {@code seal} signs the verified head. The checkpoint
+ * {@code tvm audit verify|seal|link}: walks a facility's (or the system's) audit hash chain and reports the first row
+ * that was changed, deleted, forged, reordered, truncated or re-hashed; {@code seal} signs the verified head;
+ * {@code link} moves the entries the audit triggers left waiting into their chains (run it every minute). The checkpoint
  * key comes from {@code TVM_AUDIT_CHAIN_KEY} ({@code <keyId>:<base64 secret>}, never an option: it must not land in
  * shell history); retired keys from {@code TVM_AUDIT_CHAIN_RETIRED_KEYS} (comma-separated, same form).
  * Exit codes: 0 intact, 1 broken (or failure), 2 usage.
  */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = "Verify or seal the tamper-evident audit chain.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.Seal.class})
+        description = "Verify, seal or link the tamper-evident audit chain.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Seal.class, AuditCommand.Link.class})
 final class AuditCommand {
 
     /** Connection and chain options shared by the subcommands. */
@@ -122,6 +123,35 @@ final class AuditCommand {
         @Override
         public Integer call() {
             return withTrail((trail, chain) -> report(spec.commandLine().getOut(), trail.verify(chain)));
+        }
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true,
+            description = "Move the audit entries the triggers left waiting into their chains (PostgreSQL; run it "
+                    + "every minute, e.g. from cron). Needs no key.")
+    static final class Link implements Callable<Integer> {
+        @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the TVM database.")
+        String jdbcUrl;
+
+        @Option(names = "--user", description = "Admin database user (default: none).")
+        String user;
+
+        @Option(names = "--password", description = "Password; prefer the TVM_DB_PASSWORD environment variable.")
+        String password;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (HikariDataSource ds = CliPool.open(jdbcUrl, user, password, "tvm-audit", 1);
+                 TvmAdministration admin = MyBatisTvmPersistence.administration(ds)) {
+                long linked = admin.linkWaitingAuditEntries();
+                spec.commandLine().getOut().printf("Linked %d waiting audit entr%s into their chains.%n", linked,
+                        linked == 1 ? "y" : "ies");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
         }
     }
 

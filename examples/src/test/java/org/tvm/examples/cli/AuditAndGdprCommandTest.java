@@ -115,6 +115,14 @@ class AuditAndGdprCommandTest {
                 .isEqualTo(2);
     }
 
+    /** H2 links entries when written, so there is nothing waiting; the command needs no key. */
+    @Test
+    void linkMovesWaitingEntriesAndNeedsNoKey() {
+        assertThat(run("audit", "link", "--jdbc-url", URL, "--user", "sa")).as("stderr: %s", err).isZero();
+        assertThat(out.toString()).contains("Linked 0 waiting audit entries into their chains.");
+        assertThat(run("audit", "link")).isEqualTo(2);
+    }
+
     private static void setFirstAction(String action) throws SQLException {
         try (Connection c = DriverManager.getConnection(URL, "sa", "");
              PreparedStatement ps = c.prepareStatement(

@@ -30,7 +30,8 @@ class BenchCommandTest {
         for (String row : Bench.rowNames()) {
             assertThat(printed).as("row %s", row).contains(row);
         }
-        assertThat(printed).contains("audit cost (write path)", "progress step with vehicle status", "audited/unaudited");
+        assertThat(printed).contains("audit cost (write path)", "progress step with vehicle status", "audited/unaudited",
+                "audit entries linked afterwards: ");
         assertThat(printed).contains("mixed open-loop", "raw ", "jpa ", "mybatis ", "double assignments: 0", "schema cost",
                 "mixed errors (raw): ", "mixed errors (jpa): ", "mixed errors (mybatis): ");
         assertThat(Files.readString(out.resolve("bench.json"))).contains("\"operations\"", "\"auditCost\"", "\"mixed\"", "\"ratio\"",

@@ -172,6 +172,12 @@ final class JpaAdministration implements TvmAdministration {
     }
 
     @Override
+    public long linkWaitingAuditEntries() {
+        return inTransaction("AuditEntry", s -> s.doReturningWork(c -> org.tvm.adapter.sql.JdbcAuditTrail
+                .linkWaitingEntries(c, dialect instanceof SqlDialect.Postgres)));
+    }
+
+    @Override
     public void refreshMissionSummary() {
         inTransaction("Mission", s -> {
             s.doWork(dialect::refreshMissionSummary);

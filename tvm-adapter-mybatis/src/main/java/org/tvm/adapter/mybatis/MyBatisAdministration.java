@@ -134,6 +134,18 @@ final class MyBatisAdministration implements TvmAdministration {
     }
 
     @Override
+    public long linkWaitingAuditEntries() {
+        return inTransaction("AuditEntry", s -> {
+            try {
+                return org.tvm.adapter.sql.JdbcAuditTrail.linkWaitingEntries(s.getConnection(),
+                        dialect == SqlDialect.POSTGRESQL);
+            } catch (java.sql.SQLException e) {
+                throw new org.apache.ibatis.exceptions.PersistenceException(e);
+            }
+        });
+    }
+
+    @Override
     public void refreshMissionSummary() {
         inTransaction("Mission", s -> {
             if (dialect == SqlDialect.POSTGRESQL) {

@@ -29,7 +29,8 @@ import org.tvm.ports.TvmPersistenceException;
 
 /**
  * {@link AuditTrail} on plain JDBC for both SQL adapters: streams a chain's rows from {@code audit_logs} and
- * {@code data_access_logs} (merged by seq) into the domain's {@link ChainVerifier}, and stores signed checkpoints. The
+ * {@code data_access_logs} (merged by seq) into the domain's {@link ChainVerifier}, and stores signed checkpoints.
+ * On PostgreSQL both first move the entries waiting in {@code audit_logs_pending} into their chains. The
  * content fields are read back as the database stores them and canonicalised by {@link AuditChain}, independently of
  * the trigger that wrote the hashes.
  */
@@ -74,7 +75,32 @@ public final class JdbcAuditTrail implements AuditTrail {
     @Override
     public ChainVerification verify(UUID chain) {
         Objects.requireNonNull(chain, "chain");
-        return transactions.run(c -> verify(c, chain));
+        return transactions.run(c -> {
+            drain(c);
+            return verify(c, chain);
+        });
+    }
+
+    /** Links the waiting entries first, so a verification or a seal covers every committed entry. */
+    private void drain(Connection c) throws SQLException {
+        linkWaitingEntries(c, postgres);
+    }
+
+    /**
+     * PostgreSQL: moves the audit entries the triggers left waiting ({@code audit_logs_pending}, migration V22) into
+     * their chains, on the given connection (its transaction; the admin role). H2 links entries when written. The one
+     * implementation of {@link org.tvm.ports.TvmAdministration#linkWaitingAuditEntries} for both adapters.
+     *
+     * @return how many entries were linked
+     */
+    public static long linkWaitingEntries(Connection c, boolean postgres) throws SQLException {
+        if (!postgres) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT tvm_audit_drain()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Override
@@ -82,6 +108,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
         return transactions.run(c -> {
+            drain(c);
             // the head row lock keeps writers from extending the chain between verifying and signing
             ChainHead head = head(c, chain, true);
             ChainVerification v = verify(c, chain);

@@ -150,6 +150,14 @@ final class MaintenanceSteps {
                 rows = administration.anonymiseResidentsDeletedBefore(residentCutoff());
                 return result(step, "deleted before " + residentCutoff());
             }
+            case AUDIT_CHAIN -> {
+                if (db.postgres()) {
+                    try (Connection c = db.connect()) {
+                        rows = JdbcAuditTrail.linkWaitingEntries(c, true);
+                    }
+                }
+                return result(step, db.postgres() ? "waiting entries moved into the chain" : "linked when written");
+            }
             case MISSION_SUMMARY_REFRESH -> {
                 administration.refreshMissionSummary();
                 return result(step, db.postgres() ? "refreshed" : "no materialized view");
@@ -219,6 +227,10 @@ final class MaintenanceSteps {
             case RESIDENT_ANONYMISATION -> {
                 n = MaintenanceDatabase.count(c, "SELECT count(*) FROM residents WHERE " + RESIDENT_NOT_ANONYMISED, residentCutoff());
                 detail = "anonymise residents deleted before " + residentCutoff();
+            }
+            case AUDIT_CHAIN -> {
+                n = db.postgres() ? MaintenanceDatabase.count(c, "SELECT count(*) FROM audit_logs_pending") : 0;
+                detail = db.postgres() ? "move waiting audit entries into the chain" : "linked when written";
             }
             case MISSION_SUMMARY_REFRESH -> detail = db.postgres() ? "refresh mission_summary" : "no materialized view";
             default -> throw new IllegalStateException("unknown step " + step);

@@ -97,7 +97,12 @@ class AuditChainTamperTest {
         return new JdbcAuditTrail(tx, db.postgres(), KEY);
     }
 
-    /** A facility with a user, and six audited changes made by raw SQL as that user, plus one data-access entry. */
+    /**
+     * A facility with a user, five audited changes made by raw SQL as that user, then one data-access entry; on
+     * PostgreSQL the triggers' entries are moved into the chain before the data-access entry is written (V22), so the
+     * chain's order is the same on both databases: user.create, resident.create, two resident.update,
+     * resident.soft_delete, data access.
+     */
     static UUID facilityWithHistory(Db db) throws SQLException {
         UUID facility = UUID.randomUUID();
         UUID user = UUID.randomUUID();
@@ -117,12 +122,62 @@ class AuditChainTamperTest {
                     + "VALUES (?, ?, 'Ann', 'Lee', DATE '1940-01-02', 'secret notes')", resident, facility);
             exec(c, "UPDATE residents SET preferred_language = 'de' WHERE id = ?", resident);
             exec(c, "UPDATE residents SET last_name = 'Smith', medical_notes = 'other' WHERE id = ?", resident);
-            exec(c, "INSERT INTO data_access_logs (facility_id, user_id, resident_id, access_type) VALUES (?, ?, ?, 'read')",
-                    facility, user, resident);
             exec(c, "UPDATE residents SET deleted_at = CURRENT_TIMESTAMP WHERE id = ?", resident);
             c.commit();
         }
+        drain(db);
+        try (Connection c = db.app().getConnection()) {
+            c.setAutoCommit(false);
+            publish(db, c, facility, user);
+            exec(c, "INSERT INTO data_access_logs (facility_id, user_id, resident_id, access_type) VALUES (?, ?, ?, 'read')",
+                    facility, user, resident);
+            c.commit();
+        }
         return facility;
+    }
+
+    /** PostgreSQL: moves the triggers' waiting entries into the chain, as maintenance or a verification would. */
+    private static long drain(Db db) throws SQLException {
+        if (!db.postgres()) {
+            return 0;
+        }
+        try (Connection c = db.admin().getConnection()) {
+            return scalar(c, "SELECT tvm_audit_drain()");
+        }
+    }
+
+    /**
+     * V22: on PostgreSQL a trigger's entry waits outside the chain until a drain, and is readable through
+     * audit_entries from its commit on; verifying drains first, so the verification covers it.
+     */
+    @Test
+    void a_triggers_entry_is_readable_at_once_and_chained_by_the_next_drain() throws SQLException {
+        Db db = databases().toList().get(0);
+        assertThat(db.postgres()).isTrue();
+        UUID facility = UUID.randomUUID();
+        try (Connection c = db.admin().getConnection()) {
+            exec(c, "INSERT INTO facilities (id, name) VALUES (?, 'Waiting entries')", facility);
+        }
+        try (Connection c = db.app().getConnection()) {
+            c.setAutoCommit(false);
+            publish(db, c, facility, null);
+            exec(c, "INSERT INTO vehicles (id, facility_id, name) VALUES (?, ?, 'W1')", UUID.randomUUID(), facility);
+            c.commit();
+        }
+        String count = "SELECT count(*) FROM %s WHERE facility_id = ?";
+        try (Connection c = db.admin().getConnection()) {
+            assertThat(scalar(c, count.formatted("audit_logs"), facility)).isZero();
+            assertThat(scalar(c, count.formatted("audit_logs_pending"), facility)).isEqualTo(1);
+            assertThat(scalar(c, count.formatted("audit_entries") + " AND action = 'vehicle.create'", facility)).isEqualTo(1);
+        }
+        ChainVerification v = trail(db).verify(facility);
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(v.rowsChecked()).isEqualTo(1);
+        try (Connection c = db.admin().getConnection()) {
+            assertThat(scalar(c, count.formatted("audit_logs") + " AND chain_seq = 1", facility)).isEqualTo(1);
+            assertThat(scalar(c, count.formatted("audit_logs_pending"), facility)).isZero();
+            assertThat(scalar(c, count.formatted("audit_entries"), facility)).isEqualTo(1);
+        }
     }
 
     private static void publish(Db db, Connection c, UUID facility, UUID actor) throws SQLException {

@@ -32,7 +32,7 @@ public final class Fixture {
     /** Tables that carry facility_id (plus facilities itself) and are under RLS. */
     public static final List<String> FACILITY_OWNED_TABLES = List.of(
             "locations", "maps", "users", "user_roles", "residents", "caregiver_assignments", "vehicles",
-            "missions", "mission_events", "telemetry", "vehicle_logs", "audit_logs", "data_access_logs");
+            "missions", "mission_events", "telemetry", "vehicle_logs", "audit_logs", "data_access_logs", "audit_logs_pending");
 
     private Fixture() {
     }

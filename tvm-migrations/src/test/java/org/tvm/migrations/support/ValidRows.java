@@ -46,6 +46,7 @@ public final class ValidRows {
         row("vehicle_logs", "facility_id", q(FACILITY_A), "vehicle_id", q(VEHICLE_A), "level", "'info'", "message", "'ok'",
                 "logged_at", "NOW()");
         row("audit_logs", "action", "'login'", "success", "TRUE");
+        row("audit_logs_pending", "action", "'login'", "success", "TRUE");
         row("maintenance_runs", "started_at", "NOW()");
         row("mission_archive", "mission_id", "gen_random_uuid()", "facility_id", q(FACILITY_A), "finished_at", "NOW()",
                 "archived_at", "NOW()", "event_count", "0", "document", "'{}'");

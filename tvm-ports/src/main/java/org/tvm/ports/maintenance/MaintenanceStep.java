@@ -16,6 +16,12 @@ public enum MaintenanceStep {
     AUDIT_RETENTION("audit-retention"),
     /** Residents deleted longer ago than the policy: anonymised. */
     RESIDENT_ANONYMISATION("resident-anonymisation"),
+    /**
+     * Audit entries the database's triggers wrote since the last run moved into their facility's hash chain
+     * (PostgreSQL; H2 and the in-memory adapter link each entry when it is written). After the steps that change
+     * audited rows, so their entries are chained by the same run.
+     */
+    AUDIT_CHAIN("audit-chain"),
     /** The mission summary (materialized view) refreshed. */
     MISSION_SUMMARY_REFRESH("mission-summary-refresh");
 

@@ -27,7 +27,8 @@ public abstract class RowLevelSecurityContract {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"locations", "users", "user_roles", "residents", "caregiver_assignments", "vehicles",
-            "missions", "mission_events", "telemetry", "vehicle_logs", "audit_logs", "data_access_logs"})
+            "missions", "mission_events", "telemetry", "vehicle_logs", "audit_logs", "data_access_logs",
+            "audit_logs_pending", "audit_entries"})
     void rowLevelSecurityShowsOnlyTheContextFacilitysRows(String table) {
         assumeCapability(subject(), Capability.ROW_LEVEL_SECURITY, "the database itself must hide other facilities' rows");
         TwoFacilities s = TwoFacilities.create(subject());

@@ -37,4 +37,22 @@ public final class SchemaTables {
         }
         return Collections.unmodifiableSet(tables);
     }
+
+    /**
+     * @param dataSource a migrated database (PostgreSQL or H2)
+     * @return the lower-case names of the views of schema {@code public}, sorted
+     * @throws SQLException if the metadata cannot be read
+     */
+    public static Set<String> views(DataSource dataSource) throws SQLException {
+        Set<String> views = new TreeSet<>();
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"VIEW"})) {
+            while (rs.next()) {
+                if ("public".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) {
+                    views.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Collections.unmodifiableSet(views);
+    }
 }

@@ -11,9 +11,13 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Row of {@code audit_logs} (yearly partitions on PostgreSQL; append-only). Mapped to and from the domain by {@code EntityMapper}. */
+/**
+ * Row of the {@code audit_entries} view: {@code audit_logs} (yearly partitions on PostgreSQL; append-only) and the
+ * entries still waiting for the chain (migration V22). Read only: appends are native inserts into {@code audit_logs}.
+ * Mapped to the domain by {@code LogEntityMapper}.
+ */
 @Entity
-@Table(name = "audit_logs")
+@Table(name = "audit_entries")
 @Immutable
 @IdClass(AuditLogEntity.Key.class)
 public final class AuditLogEntity {

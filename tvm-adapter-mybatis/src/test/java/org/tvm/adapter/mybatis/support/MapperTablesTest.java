@@ -33,7 +33,8 @@ class MapperTablesTest {
             "audit_chain_heads", "hash-chain heads: written by the database's audit triggers, read by JdbcAuditTrail",
             "audit_chain_checkpoints", "signed checkpoints: JdbcAuditTrail (tvm-adapter-sql), shared by both adapters",
             "maintenance_runs", "the maintenance run log: JdbcTvmMaintenance (tvm-adapter-sql)",
-            "mission_archive", "archived missions: JdbcTvmMaintenance (tvm-adapter-sql)");
+            "mission_archive", "archived missions: JdbcTvmMaintenance (tvm-adapter-sql)",
+            "audit_logs_pending", "written by the audit triggers, moved by tvm_audit_drain; read through audit_entries");
 
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
 
