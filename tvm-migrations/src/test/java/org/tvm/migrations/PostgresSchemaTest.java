@@ -417,7 +417,9 @@ class PostgresSchemaTest {
             // V16: the chain's pure-expression helpers pin nothing, so PostgreSQL inlines them into their (pinned)
             // SECURITY DEFINER callers; they must stay plain SQL expressions that only the owner may call
             java.util.Set<String> inlined = java.util.Set.of("tvm_chain_field(text)",
-                    "tvm_epoch_micros(timestamp with time zone)");
+                    "tvm_epoch_micros(timestamp with time zone)", "tvm_audit_link_hash(uuid,bigint,text,text)",
+                    "tvm_audit_entry_text(bigint,uuid,uuid,text,text,text,uuid,jsonb,timestamp with time zone,inet,text,"
+                            + "boolean,text)");
             assertThat(functions).extracting(r -> r.get("name")).containsAll(inlined);
             for (Map<String, Object> f : functions) {
                 assertThat(f.get("public_execute")).as("PUBLIC may execute " + f.get("name")).isEqualTo(false);
@@ -446,6 +448,14 @@ class PostgresSchemaTest {
                     SELECT tvm_chain_field(tvm_epoch_micros(t)), tvm_chain_field(s)
                     FROM (SELECT now() + make_interval(secs => g) AS t, g::text AS s FROM generate_series(1, 3) g) v"""));
             assertThat(plan).as("plan of the chain helpers").doesNotContain("tvm_epoch_micros", "tvm_chain_field");
+            // V22: the entry text and link hash shared by the chain trigger and the drain
+            String linkPlan = String.join("\n", Sql.strings(c, """
+                    EXPLAIN (VERBOSE, COSTS OFF)
+                    SELECT tvm_audit_link_hash(md5(g::text)::uuid, g, tvm_audit_entry_text(g, NULL, NULL, NULL, 'a', NULL,
+                               NULL, '{}'::jsonb, now(), NULL, NULL, true, NULL), repeat('0', 64))
+                    FROM generate_series(1, 3) g"""));
+            assertThat(linkPlan).as("plan of the link helpers").doesNotContain("tvm_audit_link_hash", "tvm_audit_entry_text",
+                    "tvm_epoch_micros", "tvm_chain_field");
             assertThat(Sql.strings(c, """
                     SELECT tvm_chain_field(tvm_epoch_micros(timestamptz '2026-11-30 15:00:00.123456+01'))
                         || tvm_chain_field(NULL) || tvm_chain_field('é')""")).containsExactly("16:1796047200123456~2:é");
