@@ -195,6 +195,71 @@ class AuditChainTamperTest {
         }
     }
 
+    /**
+     * V22 under concurrency: writers committing audited changes while two drains run over and over; at the end every
+     * entry is linked exactly once, in one unforked chain.
+     */
+    @Test
+    void concurrent_writers_and_drains_link_every_entry_once_in_one_chain() throws Exception {
+        Db db = databases().toList().get(0);
+        UUID facility = UUID.randomUUID();
+        try (Connection c = db.admin().getConnection()) {
+            exec(c, "INSERT INTO facilities (id, name) VALUES (?, 'Concurrent drains')", facility);
+        }
+        int writers = 4;
+        int perWriter = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2);
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        try {
+            List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < perWriter; i++) {
+                        try (Connection c = db.app().getConnection()) {
+                            c.setAutoCommit(false);
+                            publish(db, c, facility, null);
+                            exec(c, "INSERT INTO vehicles (id, facility_id, name) VALUES (?, ?, ?)", UUID.randomUUID(),
+                                    facility, "C" + UUID.randomUUID());
+                            c.commit();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            List<java.util.concurrent.Future<Long>> drains = new ArrayList<>();
+            for (int d = 0; d < 2; d++) {
+                drains.add(pool.submit(() -> {
+                    long linked = 0;
+                    while (writing.get()) {
+                        linked += drain(db);
+                    }
+                    return linked;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : work) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            long linked = drain(db);
+            for (java.util.concurrent.Future<Long> f : drains) {
+                linked += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(linked).as("entries linked by all drains").isGreaterThanOrEqualTo(writers * perWriter);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = db.admin().getConnection()) {
+            assertThat(scalar(c, "SELECT count(*) FROM audit_logs_pending WHERE facility_id = ?", facility)).isZero();
+            assertThat(scalar(c, "SELECT count(*) FROM audit_logs WHERE facility_id = ?", facility))
+                    .isEqualTo(writers * perWriter);
+            assertThat(scalar(c, "SELECT count(DISTINCT chain_seq) FROM audit_logs WHERE facility_id = ?", facility))
+                    .isEqualTo(writers * perWriter);
+        }
+        ChainVerification v = trail(db).verify(facility);
+        assertThat(v.intact()).as(v.toString()).isTrue();
+        assertThat(v.rowsChecked()).isEqualTo(writers * perWriter);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void raw_sql_writers_are_audited_with_actor_and_withheld_values(Db db) throws SQLException {

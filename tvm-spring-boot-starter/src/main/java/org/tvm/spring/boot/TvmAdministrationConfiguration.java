@@ -9,7 +9,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.tvm.migrations.TvmMigrations;
 import org.tvm.ports.TvmAdministration;
 
-/** Administration and the startup migration, over the {@link TvmAdminDataSource}. */
+/** Administration, the audit linker and the startup migration, over the {@link TvmAdminDataSource}. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(TvmAdminDataSource.class)
 class TvmAdministrationConfiguration {
@@ -20,6 +20,13 @@ class TvmAdministrationConfiguration {
             ResourceLoader resourceLoader) {
         TvmProperties.Adapter adapter = TvmAdapters.choose(properties, resourceLoader.getClassLoader());
         return TvmAdapters.administration(adapter, admin.dataSource());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "tvm.audit", name = "link-enabled", havingValue = "true", matchIfMissing = true)
+    TvmAuditLinker tvmAuditLinker(TvmAdministration administration, TvmProperties properties) {
+        return new TvmAuditLinker(administration, properties.getAudit().getLinkInterval());
     }
 
     @Bean

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * tvm.admin.datasource.username=tvm_owner
  * tvm.admin.datasource.password=...
  * tvm.migrations.enabled=true          # migrate with the admin data source at startup (default false)
+ * tvm.audit.link-interval=10s          # link the audit entries waiting for the chain this often (with an admin url)
+ * tvm.audit.link-enabled=false         # or not at all here (then run bin/tvm audit link every minute)
  * </pre>
  */
 @ConfigurationProperties("tvm")
@@ -34,6 +36,7 @@ public class TvmProperties {
 
     private final Admin admin = new Admin();
     private final Migrations migrations = new Migrations();
+    private final Audit audit = new Audit();
 
     public Adapter getAdapter() {
         return adapter;
@@ -73,6 +76,10 @@ public class TvmProperties {
 
     public Migrations getMigrations() {
         return migrations;
+    }
+
+    public Audit getAudit() {
+        return audit;
     }
 
     /** {@code tvm.admin.*}: the administrative login (migrations, TvmAdministration). */
@@ -136,6 +143,30 @@ public class TvmProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** {@code tvm.audit.*}: linking the audit entries the database's triggers left waiting into their chains. */
+    public static class Audit {
+        /** Link them in this application (with an admin data source), on one background thread. */
+        private boolean linkEnabled = true;
+        /** How often; entries wait at most about this long outside the chain (they are readable all the while). */
+        private java.time.Duration linkInterval = java.time.Duration.ofSeconds(10);
+
+        public boolean isLinkEnabled() {
+            return linkEnabled;
+        }
+
+        public void setLinkEnabled(boolean linkEnabled) {
+            this.linkEnabled = linkEnabled;
+        }
+
+        public java.time.Duration getLinkInterval() {
+            return linkInterval;
+        }
+
+        public void setLinkInterval(java.time.Duration linkInterval) {
+            this.linkInterval = linkInterval;
         }
     }
 }

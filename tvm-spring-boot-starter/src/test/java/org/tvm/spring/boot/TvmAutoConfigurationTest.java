@@ -151,6 +151,50 @@ class TvmAutoConfigurationTest {
                 });
     }
 
+    /**
+     * With an admin data source the audit entries the triggers leave waiting are linked in the background (V22); the
+     * property turns it off, and without an admin data source there is nothing to link with.
+     */
+    @Test
+    void theAuditLinkerLinksWaitingEntriesInTheBackground() {
+        withApp().withPropertyValues("tvm.adapter=mybatis", "tvm.audit.link-interval=100ms").withPropertyValues(admin())
+                .run(ctx -> {
+                    assertThat(ctx).hasNotFailed();
+                    assertThat(ctx.getBean(TvmAuditLinker.class).isRunning()).isTrue();
+                    org.tvm.domain.facility.Facility f = org.tvm.testkit.data.TvmTestData.facility().build();
+                    ctx.getBean(TvmAdministration.class).createFacility(f);
+                    ctx.getBean(TvmPersistence.class).run(org.tvm.ports.TvmContext.system(f.id()),
+                            tx -> tx.vehicles().insert(org.tvm.testkit.data.TvmTestData.vehicle(f.id()).build()));
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+                    long waiting;
+                    long linked;
+                    do {
+                        Thread.sleep(50);
+                        waiting = count("SELECT count(*) FROM audit_logs_pending WHERE facility_id = ?", f.id().value());
+                        linked = count("SELECT count(*) FROM audit_logs WHERE facility_id = ? AND action = 'vehicle.create' "
+                                + "AND chain_seq IS NOT NULL", f.id().value());
+                    } while ((waiting > 0 || linked == 0) && System.nanoTime() < deadline);
+                    assertThat(waiting).as("entries still waiting").isZero();
+                    assertThat(linked).as("the vehicle's entry, linked").isEqualTo(1);
+                });
+        withApp().withPropertyValues("tvm.adapter=mybatis", "tvm.audit.link-enabled=false").withPropertyValues(admin())
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(TvmAuditLinker.class));
+        withApp().withPropertyValues("tvm.adapter=jpa").run(ctx -> assertThat(ctx).doesNotHaveBean(TvmAuditLinker.class));
+        withApp().withPropertyValues("tvm.adapter=jpa", "tvm.audit.link-interval=0s").withPropertyValues(admin())
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().hasStackTraceContaining("tvm.audit.link-interval"));
+    }
+
+    private static long count(String sql, Object arg) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.adminDataSource().getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, arg);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     @Test
     void theApplicationsOwnBeansWin() {
         InMemoryTvmPersistence own = InMemoryTvmPersistence.create();
