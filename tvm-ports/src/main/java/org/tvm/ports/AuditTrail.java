@@ -19,7 +19,8 @@ import org.tvm.domain.audit.ChainVerification;
 public interface AuditTrail {
 
     /**
-     * Walks a chain (read-only) and reports the first row that was changed, deleted, inserted out of order, left
+     * Links the entries waiting for their chains first ({@link TvmAdministration#linkWaitingAuditEntries}), then walks
+     * the chain (without changing it) and reports the first row that was changed, deleted, inserted out of order, left
      * unchained, or re-hashed since a signed checkpoint, and a truncated tail. Cost: one pass over the chain's rows.
      *
      * @param chain non-null facility id, or {@code AuditChain.SYSTEM_CHAIN}
