@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
         subcommands = {AuditCommand.Verify.class, AuditCommand.Seal.class, AuditCommand.Link.class})
 final class AuditCommand {
 
-    /** Connection and chain options shared by the subcommands. */
-    static class Target {
+    /** Connection options shared by the subcommands. */
+    static class Login {
         @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the TVM database.")
         String jdbcUrl;
 
@@ -41,12 +41,15 @@ final class AuditCommand {
         @Option(names = "--password", description = "Password; prefer the TVM_DB_PASSWORD environment variable.")
         String password;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+    }
+
+    /** Connection and chain options of the subcommands that walk or sign one chain. */
+    static class Target extends Login {
         @Option(names = "--facility", required = true,
                 description = "Facility id whose chain to check, or 'system' for events without facility.")
         String facility;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         UUID chain() {
             if ("system".equalsIgnoreCase(facility)) {
@@ -129,19 +132,7 @@ final class AuditCommand {
     @Command(name = "link", mixinStandardHelpOptions = true,
             description = "Move the audit entries the triggers left waiting into their chains (PostgreSQL; run it "
                     + "every minute, e.g. from cron). Needs no key.")
-    static final class Link implements Callable<Integer> {
-        @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the TVM database.")
-        String jdbcUrl;
-
-        @Option(names = "--user", description = "Admin database user (default: none).")
-        String user;
-
-        @Option(names = "--password", description = "Password; prefer the TVM_DB_PASSWORD environment variable.")
-        String password;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Link extends Login implements Callable<Integer> {
         @Override
         public Integer call() {
             try (HikariDataSource ds = CliPool.open(jdbcUrl, user, password, "tvm-audit", 1);

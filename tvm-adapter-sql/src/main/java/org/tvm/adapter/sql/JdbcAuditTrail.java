@@ -76,14 +76,9 @@ public final class JdbcAuditTrail implements AuditTrail {
     public ChainVerification verify(UUID chain) {
         Objects.requireNonNull(chain, "chain");
         return transactions.run(c -> {
-            drain(c);
+            linkWaitingEntries(c, postgres); // first, so it covers every committed entry
             return verify(c, chain);
         });
-    }
-
-    /** Links the waiting entries first, so a verification or a seal covers every committed entry. */
-    private void drain(Connection c) throws SQLException {
-        linkWaitingEntries(c, postgres);
     }
 
     /**
@@ -108,7 +103,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
         return transactions.run(c -> {
-            drain(c);
+            linkWaitingEntries(c, postgres); // first, so it covers every committed entry
             // the head row lock keeps writers from extending the chain between verifying and signing
             ChainHead head = head(c, chain, true);
             ChainVerification v = verify(c, chain);
