@@ -132,14 +132,11 @@ final class JpaDispatchOperations implements DispatchOperations {
             if (stored.isEmpty()) {
                 throw new StaleVersionException("Mission", missionId, t.expectedVersion());
             }
-            tx.session().persist(tx.mapper().toEntity(t.event()));
+            JpaMissionRepository.insertEvent(tx, t.event());
             Vehicle bound = a.vehicle();
-            int rows = tx.session().createMutationQuery("update VehicleEntity v set v.currentMissionId = :m, "
-                            + "v.status = :status, v.version = v.version + 1 "
-                            + "where v.id = :id and v.facilityId = :f and v.version = :version and v.deletedAt is null")
-                    .setParameter("m", missionId.value()).setParameter("status", bound.status().code())
-                    .setParameter("id", vehicleId.value()).setParameter("f", tx.facility())
-                    .setParameter("version", a.vehicleExpectedVersion()).executeUpdate();
+            int rows = tx.jdbcUpdate("UPDATE vehicles SET current_mission_id = ?, status = ?, version = version + 1 "
+                            + "WHERE id = ? AND facility_id = ? AND version = ? AND deleted_at IS NULL",
+                    missionId.value(), bound.status().code(), vehicleId.value(), tx.facility(), a.vehicleExpectedVersion());
             if (rows == 0) {
                 throw new StaleVersionException("Vehicle", vehicleId, a.vehicleExpectedVersion());
             }

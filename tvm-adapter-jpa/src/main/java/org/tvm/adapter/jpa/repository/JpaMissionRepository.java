@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.tvm.adapter.sql.GeometryCodec;
+import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.adapter.sql.Keyset;
 import org.tvm.adapter.sql.ResidentMissionText;
 import org.tvm.domain.fleet.VehicleId;
@@ -64,7 +65,8 @@ final class JpaMissionRepository implements MissionRepository {
                 }
             }
             tx.session().persist(tx.mapper().toEntity(m));
-            tx.session().persist(tx.mapper().toEntity(created.event()));
+            tx.session().flush(); // the event's foreign key needs the mission row
+            insertEvent(tx, created.event());
         });
     }
 
@@ -97,10 +99,8 @@ final class JpaMissionRepository implements MissionRepository {
             }
             Instant updatedAt = persistTransition(t);
             if (vehicle != null) {
-                tx.session().createMutationQuery("update VehicleEntity v set v.currentMissionId = :m, v.version = v.version + 1 "
-                                + "where v.id = :v and v.facilityId = :f")
-                        .setParameter("m", t.mission().id().value()).setParameter("v", vehicle.value())
-                        .setParameter("f", tx.facility()).executeUpdate();
+                tx.jdbcUpdate("UPDATE vehicles SET current_mission_id = ?, version = version + 1 WHERE id = ? AND facility_id = ?",
+                        t.mission().id().value(), vehicle.value(), tx.facility());
             } else {
                 Dispatch.releasedBy(t).ifPresent(this::releaseVehicle);
             }
@@ -144,15 +144,27 @@ final class JpaMissionRepository implements MissionRepository {
             throw count > 0 ? new StaleVersionException("Mission", m.id(), t.expectedVersion())
                     : new NotFoundException("Mission", m.id());
         }
-        tx.session().persist(tx.mapper().toEntity(t.event()));
+        insertEvent(tx, t.event());
         return stored.get(0);
+    }
+
+    /**
+     * Appends a mission event with one JDBC insert (see {@link JpaTransaction#jdbcUpdate}); the database numbers it. The
+     * mission row must already be written.
+     */
+    static void insertEvent(JpaTransaction tx, MissionEvent event) {
+        tx.jdbcUpdate("INSERT INTO mission_events (facility_id, mission_id, vehicle_id, event_type, details, created_at, "
+                        + "created_by_user_id) VALUES (?, ?, ?, ?, " + tx.dialect().jsonParameter() + ", ?, ?)",
+                event.facilityId().value(), event.missionId().value(),
+                event.vehicleId() == null ? null : event.vehicleId().value(), event.type().code(),
+                JsonDetailsCodec.write(event.detailsJson()), event.occurredAt(),
+                event.triggeredBy() == null ? null : event.triggeredBy().value());
     }
 
     /** Clears {@code current_mission_id} of the vehicle still pointing at this mission (vehicle version + 1). */
     void releaseVehicle(MissionId mission) {
-        tx.session().createMutationQuery("update VehicleEntity v set v.currentMissionId = null, v.version = v.version + 1 "
-                        + "where v.currentMissionId = :m and v.facilityId = :f")
-                .setParameter("m", mission.value()).setParameter("f", tx.facility()).executeUpdate();
+        tx.jdbcUpdate("UPDATE vehicles SET current_mission_id = NULL, version = version + 1 "
+                + "WHERE current_mission_id = ? AND facility_id = ?", mission.value(), tx.facility());
     }
 
     Optional<Mission> load(UUID id, boolean includingDeleted) {

@@ -134,6 +134,26 @@ public final class JpaTransaction implements TvmTransaction {
         }
     }
 
+    /**
+     * One statement with plain JDBC on this unit of work's connection, for the hot write paths: Hibernate re-translates
+     * an HQL update on every call (it caches no plans for mutations) and a persist of an identity row runs its whole
+     * event machinery, which together cost a dispatch more client time than its statements. Instants bind as UTC
+     * timestamps; call it only when the session holds no pending changes (it bypasses the flush).
+     *
+     * @return the number of rows changed
+     */
+    int jdbcUpdate(String sql, Object... parameters) {
+        return session.doReturningWork(connection -> {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    Object p = parameters[i];
+                    ps.setObject(i + 1, p instanceof Instant at ? java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC) : p);
+                }
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /** A read with plain JDBC on this unit of work's connection (shared SQL of tvm-adapter-sql); errors translated. */
     <T> T readJdbc(String entity, JdbcKpiQueries.SqlWork<T> work) {
         return read(entity, () -> session.doReturningWork(work::run));
