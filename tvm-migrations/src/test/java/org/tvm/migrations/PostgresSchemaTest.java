@@ -156,7 +156,9 @@ class PostgresSchemaTest {
                 // additions
                 "idx_missions_one_active_per_vehicle", "idx_vehicles_current_point", "idx_mission_summary_id",
                 // V10: spec query 4 / adapters' timeline order, facility-scoped mission lists
-                "idx_mission_events_mission_created_at", "idx_missions_facility_created_at");
+                "idx_mission_events_mission_created_at", "idx_missions_facility_created_at",
+                // V23: the operations dashboard (spec query 1) under row-level security
+                "idx_missions_active_by_facility", "idx_residents_facility_names");
         try (Connection c = db.connect()) {
             List<String> indexes = Sql.strings(c, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'");
             assertThat(indexes).containsAll(expected);
