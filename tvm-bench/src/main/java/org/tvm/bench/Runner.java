@@ -100,7 +100,6 @@ final class Runner {
         Histogram h = new Histogram(3_600_000_000_000L, 3);
         long thread = Thread.currentThread().getId();
         long allocStart = threads.getThreadAllocatedBytes(thread);
-        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < op.iterations(); i++) {
             long t0 = System.nanoTime();
@@ -108,7 +107,6 @@ final class Runner {
             h.recordValue(System.nanoTime() - t0);
         }
         long elapsed = System.nanoTime() - start;
-        System.err.printf("CPUDIAG %s %s cpu/op=%.0fus wall/op=%.0fus%n", op.name(), side.name(), (threads.getCurrentThreadCpuTime() - cpuStart) / 1e3 / op.iterations(), elapsed / 1e3 / op.iterations());
         long allocated = threads.getThreadAllocatedBytes(thread) - allocStart;
         double units = (double) op.iterations() * op.unitsPerIteration();
         return new Sample(h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3,
