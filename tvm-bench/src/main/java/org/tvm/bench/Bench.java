@@ -181,6 +181,11 @@ public final class Bench {
         }
         out.println("bench: the spec's four queries at scale" + (ingest != null ? ", while 500 vehicles stream at 10 Hz" : ""));
         specRunner.run(spec, 3, out);
+        List<String> profiles = ops.specProfiles(sides.get(0).dataSource());
+        for (int q = 0; q < profiles.size(); q++) {
+            report.notes.put("spec query " + (q + 1) + " profile" + (ingest != null ? " (under the stream)" : ""),
+                    profiles.get(q));
+        }
         if (ingest != null) {
             load.stop();
             ingest.join();

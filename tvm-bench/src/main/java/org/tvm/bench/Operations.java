@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -161,13 +162,27 @@ final class Operations {
         for (int q = 0; q < 4; q++) {
             int k = q;
             ops.add(new Op(names[q], Op.Metric.LATENCY, "us p50", 1, n(50, 2000), true, "p95 <= 2 ms", null,
-                    (side, i) -> {
-                        UUID param = k == 2 ? fx.vehicles.get(i % fx.vehicles.size()).value()
-                                : k == 3 ? fx.completedMissions.get(i % fx.completedMissions.size()).value() : null;
-                        RawPaths.specQuery(side.dataSource(), fx.ctx, SPEC[k], param);
-                    }));
+                    (side, i) -> RawPaths.specQuery(side.dataSource(), fx.ctx, SPEC[k], specParameter(k, i))));
         }
         return ops;
+    }
+
+    /** The spec query's {@code $1} in its {@code i}-th run: a vehicle (query 3), a completed mission (query 4), or none. */
+    private UUID specParameter(int query, int i) {
+        return query == 2 ? fx.vehicles.get(i % fx.vehicles.size()).value()
+                : query == 3 ? fx.completedMissions.get(i % fx.completedMissions.size()).value() : null;
+    }
+
+    /**
+     * Where one run of each spec query spends its time, from the server ({@code EXPLAIN (ANALYZE, BUFFERS)} of its first
+     * parameter, as the application login): the profile behind a missed p95.
+     */
+    List<String> specProfiles(DataSource app) {
+        List<String> profiles = new ArrayList<>();
+        for (int q = 0; q < SPEC.length; q++) {
+            profiles.add(RawPaths.explainAnalyze(app, fx.ctx, SPEC[q], specParameter(q, 0)));
+        }
+        return profiles;
     }
 
     int dispatch(Side side) {
