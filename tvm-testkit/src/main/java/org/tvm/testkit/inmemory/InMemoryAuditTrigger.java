@@ -1,5 +1,14 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAccessControl.CAREGIVERS;
+import static org.tvm.testkit.inmemory.InMemoryAccessControl.GRANTS;
+import static org.tvm.testkit.inmemory.InMemoryFacilities.LOCATIONS;
+import static org.tvm.testkit.inmemory.InMemoryMaps.MAPS;
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
+
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,12 +45,12 @@ final class InMemoryAuditTrigger {
     static void fire(Tenant t, InMemoryTransaction tx) {
         Instant now = tx.store.now();
         UserId actor = tx.actor();
-        diff(t, tx, "residents", t.residents, InMemoryAuditTrigger::resident, now, actor);
-        diff(t, tx, "users", t.users, InMemoryAuditTrigger::user, now, actor);
-        diff(t, tx, "vehicles", t.vehicles, InMemoryAuditTrigger::vehicle, now, actor);
-        diff(t, tx, "missions", t.missions, InMemoryAuditTrigger::mission, now, actor);
-        diff(t, tx, "locations", t.locations, InMemoryAuditTrigger::location, now, actor);
-        diff(t, tx, "maps", t.maps, InMemoryAuditTrigger::map, now, actor);
+        diff(t, tx, RESIDENTS, InMemoryAuditTrigger::resident, now, actor);
+        diff(t, tx, USERS, InMemoryAuditTrigger::user, now, actor);
+        diff(t, tx, VEHICLES, InMemoryAuditTrigger::vehicle, now, actor);
+        diff(t, tx, MISSIONS, InMemoryAuditTrigger::mission, now, actor);
+        diff(t, tx, LOCATIONS, InMemoryAuditTrigger::location, now, actor);
+        diff(t, tx, MAPS, InMemoryAuditTrigger::map, now, actor);
         grants(t, tx, now, actor);
         caregivers(t, tx, now, actor);
     }
@@ -51,33 +60,35 @@ final class InMemoryAuditTrigger {
     }
 
     @SuppressWarnings("unchecked")
-    private static <K, V> void diff(Tenant t, InMemoryTransaction tx, String table, Map<K, V> map, Columns<K, V> cols,
+    private static <K, V> void diff(Tenant t, InMemoryTransaction tx, Tenant.Table<K, V> table, Columns<K, V> cols,
                                     Instant now, UserId actor) {
-        if (!(map instanceof TrackingMap<K, V> tracking) || tracking.journal().isEmpty()) {
+        TrackingMap<K, V> tracking = t.tracking(table);
+        if (tracking == null || tracking.journal().isEmpty()) {
             return;
         }
         for (Map.Entry<K, Object> e : tracking.journal().entrySet()) {
             Object old = e.getValue();
-            V now1 = map.get(e.getKey());
+            V now1 = tracking.get(e.getKey());
             if (old == now1) {
                 continue;
             }
             Map<String, String> before = old == TrackingMap.ABSENT ? null : cols.of(e.getKey(), (V) old, t);
             Map<String, String> after = now1 == null ? null : cols.of(e.getKey(), now1, t);
-            append(t, tx, table, before, after, now, actor);
+            append(t, tx, table.name(), before, after, now, actor);
         }
         tracking.clearJournal();
     }
 
     @SuppressWarnings("unchecked")
     private static void grants(Tenant t, InMemoryTransaction tx, Instant now, UserId actor) {
-        if (!(t.grants instanceof TrackingMap<UserId, Map<RoleName, UserId>> tracking)) {
+        TrackingMap<UserId, Map<RoleName, UserId>> tracking = t.tracking(GRANTS);
+        if (tracking == null) {
             return;
         }
         for (Map.Entry<UserId, Object> e : tracking.journal().entrySet()) {
             Map<RoleName, UserId> before = e.getValue() == TrackingMap.ABSENT ? Map.of()
                     : e.getValue() == null ? Map.of() : (Map<RoleName, UserId>) e.getValue();
-            Map<RoleName, UserId> after = t.grants.getOrDefault(e.getKey(), Map.of());
+            Map<RoleName, UserId> after = tracking.getOrDefault(e.getKey(), Map.of());
             for (Map.Entry<RoleName, UserId> g : after.entrySet()) {
                 if (!before.containsKey(g.getKey())) {
                     append(t, tx, "user_roles", null, userRole(e.getKey(), g.getKey(), g.getValue()), now, actor);
@@ -94,13 +105,14 @@ final class InMemoryAuditTrigger {
 
     @SuppressWarnings("unchecked")
     private static void caregivers(Tenant t, InMemoryTransaction tx, Instant now, UserId actor) {
-        if (!(t.caregivers instanceof TrackingMap<UserId, Set<ResidentId>> tracking)) {
+        TrackingMap<UserId, Set<ResidentId>> tracking = t.tracking(CAREGIVERS);
+        if (tracking == null) {
             return;
         }
         for (Map.Entry<UserId, Object> e : tracking.journal().entrySet()) {
             Set<ResidentId> before = e.getValue() == TrackingMap.ABSENT || e.getValue() == null ? Set.of()
                     : (Set<ResidentId>) e.getValue();
-            Set<ResidentId> after = t.caregivers.getOrDefault(e.getKey(), Set.of());
+            Set<ResidentId> after = tracking.getOrDefault(e.getKey(), Set.of());
             for (ResidentId r : after) {
                 if (!before.contains(r)) {
                     append(t, tx, "caregiver_assignments", null, caregiver(e.getKey(), r, actor), now, actor);
@@ -128,7 +140,7 @@ final class InMemoryAuditTrigger {
         String action = AuditedTables.action(rules.resourceType(), op, before == null ? null : before.get("deleted_at"),
                 after == null ? null : after.get("deleted_at"));
         UserId user = actor;
-        if (actor != null && !t.users.containsKey(actor)
+        if (actor != null && !t.rows(USERS).containsKey(actor)
                 && !tx.store.uniqueIndexes.idIndex.containsKey(new Tenant.RowKey("users", actor.value()))) {
             details.put("actor", actor.toString());
             user = null;

@@ -10,11 +10,15 @@ import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
+import org.tvm.domain.facility.LocationId;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.NotFoundException;
 
 final class InMemoryFacilities implements FacilityRepository {
+
+    /** Audited: tracked so the audit trigger sees what each write changed. */
+    static final Tenant.Table<LocationId, Location> LOCATIONS = Tenant.Table.tracked("locations");
 
     private final InMemoryTransaction tx;
 
@@ -54,15 +58,15 @@ final class InMemoryFacilities implements FacilityRepository {
         tx.lock("locations", location.id().value());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Location");
-            if (tx.idTaken(t, "locations", location.id().value(), t.locations.containsKey(location.id()))) {
+            if (tx.idTaken(t, "locations", location.id().value(), t.rows(LOCATIONS).containsKey(location.id()))) {
                 throw new DuplicateKeyException("Location", "locations_pkey");
             }
-            for (Location other : t.locations.values()) {
+            for (Location other : t.rows(LOCATIONS).values()) {
                 if (other.name().equals(location.name())) {
                     throw new DuplicateKeyException("Location", "uq_locations_facility_name");
                 }
             }
-            t.locations.put(location.id(), location);
+            t.put(LOCATIONS, location.id(), location);
             t.insertedIds.add(new Tenant.RowKey("locations", location.id().value()));
         });
         return location;
@@ -71,7 +75,7 @@ final class InMemoryFacilities implements FacilityRepository {
     @Override
     public List<Location> locations() {
         tx.check();
-        List<Location> all = new ArrayList<>(tx.view().locations.values());
+        List<Location> all = new ArrayList<>(tx.view().rows(LOCATIONS).values());
         Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
                 .thenComparing(l -> l.id().value(), Orderings.UUIDS);
         all.sort(byName);

@@ -17,6 +17,9 @@ import org.tvm.ports.query.Orderings;
 
 final class InMemoryMaps implements MapRepository {
 
+    /** Audited: tracked so the audit trigger sees what each write changed. */
+    static final Tenant.Table<MapId, FacilityMap> MAPS = Tenant.Table.tracked("maps");
+
     /** Name (code point order), then version descending. */
     static final Comparator<FacilityMap> ORDER = Comparator.comparing(FacilityMap::name, Orderings.TEXT)
             .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed());
@@ -38,15 +41,15 @@ final class InMemoryMaps implements MapRepository {
                 .getBytes(StandardCharsets.UTF_8)));
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "FacilityMap");
-            if (tx.idTaken(t, "maps", map.id().value(), t.maps.containsKey(map.id()))) {
+            if (tx.idTaken(t, "maps", map.id().value(), t.rows(MAPS).containsKey(map.id()))) {
                 throw new DuplicateKeyException("FacilityMap", "maps_pkey");
             }
-            for (FacilityMap other : t.maps.values()) {
+            for (FacilityMap other : t.rows(MAPS).values()) {
                 if (other.name().equals(map.name()) && other.version() == map.version()) {
                     throw new DuplicateKeyException("FacilityMap", "uq_maps_facility_name_version");
                 }
             }
-            t.maps.put(map.id(), map);
+            t.put(MAPS, map.id(), map);
             t.insertedIds.add(new Tenant.RowKey("maps", map.id().value()));
         });
     }
@@ -55,21 +58,21 @@ final class InMemoryMaps implements MapRepository {
     public Optional<FacilityMap> findById(MapId id) {
         nn(id, "id");
         tx.check();
-        return Optional.ofNullable(tx.view().maps.get(id));
+        return Optional.ofNullable(tx.view().rows(MAPS).get(id));
     }
 
     @Override
     public Optional<FacilityMap> latest(String name) {
         nn(name, "name");
         tx.check();
-        return tx.view().maps.values().stream().filter(m -> m.name().equals(name))
+        return tx.view().rows(MAPS).values().stream().filter(m -> m.name().equals(name))
                 .max(Comparator.comparingInt(FacilityMap::version));
     }
 
     @Override
     public List<FacilityMap> list() {
         tx.check();
-        List<FacilityMap> all = new ArrayList<>(tx.view().maps.values());
+        List<FacilityMap> all = new ArrayList<>(tx.view().rows(MAPS).values());
         all.sort(ORDER);
         return Collections.unmodifiableList(all);
     }

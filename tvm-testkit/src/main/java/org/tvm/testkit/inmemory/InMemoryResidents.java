@@ -22,6 +22,9 @@ import org.tvm.testkit.inmemory.Tenant.StoredResident;
 
 final class InMemoryResidents implements ResidentRepository {
 
+    /** Audited: tracked so the audit trigger sees what each write changed. */
+    static final Tenant.Table<ResidentId, StoredResident> RESIDENTS = Tenant.Table.tracked("residents");
+
     static final Comparator<Resident> ORDER = Comparator.comparing(Resident::lastName, Orderings.TEXT)
             .thenComparing(Resident::firstName, Orderings.TEXT)
             .thenComparing(r -> r.id().value(), Orderings.UUIDS);
@@ -41,10 +44,10 @@ final class InMemoryResidents implements ResidentRepository {
         StoredResident row = tx.stored(resident);
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Resident");
-            if (tx.idTaken(t, "residents", resident.id().value(), t.residents.containsKey(resident.id()))) {
+            if (tx.idTaken(t, "residents", resident.id().value(), t.rows(RESIDENTS).containsKey(resident.id()))) {
                 throw new DuplicateKeyException("Resident", "residents_pkey");
             }
-            t.residents.put(resident.id(), row);
+            t.put(RESIDENTS, resident.id(), row);
             t.insertedIds.add(new Tenant.RowKey("residents", resident.id().value()));
         });
     }
@@ -59,7 +62,7 @@ final class InMemoryResidents implements ResidentRepository {
         Instant accessedAt = tx.store.now();
         long seq = tx.store.nextSeq();
         tx.write(t -> {
-            StoredResident old = t.residents.get(resident.id());
+            StoredResident old = t.rows(RESIDENTS).get(resident.id());
             if (old == null || old.withoutNotes().isDeleted()) {
                 throw new NotFoundException("Resident", resident.id());
             }
@@ -67,7 +70,7 @@ final class InMemoryResidents implements ResidentRepository {
                     .deletedAt(old.withoutNotes().deletedAt()).build();
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), resident.id(), DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.residents.put(resident.id(), tx.stored(merged));
+            t.put(RESIDENTS, resident.id(), tx.stored(merged));
             t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = merged;
         });
@@ -85,14 +88,14 @@ final class InMemoryResidents implements ResidentRepository {
         Instant accessedAt = tx.store.now();
         long seq = tx.store.nextSeq();
         tx.write(t -> {
-            StoredResident old = t.residents.get(id);
+            StoredResident old = t.rows(RESIDENTS).get(id);
             if (old == null) {
                 throw new NotFoundException("Resident", id);
             }
             Resident anonymised = old.withoutNotes().anonymised(at);
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), id, DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.residents.put(id, tx.stored(anonymised));
+            t.put(RESIDENTS, id, tx.stored(anonymised));
             t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = anonymised;
         });
@@ -115,7 +118,7 @@ final class InMemoryResidents implements ResidentRepository {
 
     private Optional<Resident> find(ResidentId id, boolean includeDeleted) {
         for (Tenant t : tx.readableTenants()) {
-            StoredResident s = t.residents.get(id);
+            StoredResident s = t.rows(RESIDENTS).get(id);
             if (s != null && (includeDeleted || !s.withoutNotes().isDeleted())) {
                 Resident r = tx.open(s);
                 if (r.facilityId().equals(tx.facilityId())) {
@@ -132,7 +135,7 @@ final class InMemoryResidents implements ResidentRepository {
         nn(page, "page");
         tx.checkWritable("ResidentRepository.list (it records data accesses)");
         List<Resident> all = new ArrayList<>();
-        for (StoredResident s : tx.view().residents.values()) {
+        for (StoredResident s : tx.view().rows(RESIDENTS).values()) {
             if (!s.withoutNotes().isDeleted()) {
                 all.add(s.withoutNotes());
             }
@@ -150,7 +153,7 @@ final class InMemoryResidents implements ResidentRepository {
         List<Resident> opened = new ArrayList<>(p.items().size());
         Tenant view = tx.view();
         for (Resident r : p.items()) {
-            opened.add(tx.open(view.residents.get(r.id())));
+            opened.add(tx.open(view.rows(RESIDENTS).get(r.id())));
         }
         recordReads(opened);
         return new Page<>(opened, p.nextToken());
@@ -171,7 +174,7 @@ final class InMemoryResidents implements ResidentRepository {
             for (DataAccessRow row : rows) {
                 InMemoryTransaction.requireUserRef(t, row.entry().userId(), "DataAccessEntry", "fk_data_access_logs_user",
                         "user_id");
-                if (!t.residents.containsKey(row.entry().residentId())) {
+                if (!t.rows(RESIDENTS).containsKey(row.entry().residentId())) {
                     throw new org.tvm.ports.UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident",
                             "resident_id");
                 }
@@ -189,14 +192,14 @@ final class InMemoryResidents implements ResidentRepository {
         tx.checkWritable("ResidentRepository.softDelete");
         tx.lock("residents", id.value());
         tx.write(t -> {
-            StoredResident old = t.residents.get(id);
+            StoredResident old = t.rows(RESIDENTS).get(id);
             if (old == null) {
                 throw new NotFoundException("Resident", id);
             }
             if (old.withoutNotes().isDeleted()) {
                 return;
             }
-            t.residents.put(id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
+            t.put(RESIDENTS, id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
         });
     }
 }
