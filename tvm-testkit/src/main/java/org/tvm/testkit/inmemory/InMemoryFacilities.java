@@ -1,11 +1,14 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
@@ -17,8 +20,9 @@ import org.tvm.ports.NotFoundException;
 
 final class InMemoryFacilities implements FacilityRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<LocationId, Location> LOCATIONS = Tenant.Table.tracked("locations");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<LocationId, Location> LOCATIONS =
+            Tenant.Table.audited("locations", InMemoryFacilities::auditColumns);
 
     private final InMemoryTransaction tx;
 
@@ -80,5 +84,15 @@ final class InMemoryFacilities implements FacilityRepository {
                 .thenComparing(l -> l.id().value(), Orderings.UUIDS);
         all.sort(byName);
         return Collections.unmodifiableList(all);
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(LocationId id, Location l, Tenant t) {
+        Map<String, String> m = baseColumns(l.id().toString(), t, l.createdAt(), l.updatedAt());
+        m.put("name", l.name());
+        m.put("kind", l.kind().code());
+        m.put("coordinates", text(l.point()));
+        m.put("zone", l.zone());
+        return m;
     }
 }

@@ -1,5 +1,6 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.tvm.domain.facility.FacilityMap;
@@ -17,8 +19,8 @@ import org.tvm.ports.query.Orderings;
 
 final class InMemoryMaps implements MapRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<MapId, FacilityMap> MAPS = Tenant.Table.tracked("maps");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<MapId, FacilityMap> MAPS = Tenant.Table.audited("maps", InMemoryMaps::auditColumns);
 
     /** Name (code point order), then version descending. */
     static final Comparator<FacilityMap> ORDER = Comparator.comparing(FacilityMap::name, Orderings.TEXT)
@@ -75,5 +77,14 @@ final class InMemoryMaps implements MapRepository {
         List<FacilityMap> all = new ArrayList<>(tx.view().rows(MAPS).values());
         all.sort(ORDER);
         return Collections.unmodifiableList(all);
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(MapId id, FacilityMap f, Tenant t) {
+        Map<String, String> m = baseColumns(f.id().toString(), t, f.createdAt(), f.updatedAt());
+        m.put("name", f.name());
+        m.put("version", Integer.toString(f.version()));
+        m.put("data", f.data().toString());   // withheld: only whether it is there matters
+        return m;
     }
 }

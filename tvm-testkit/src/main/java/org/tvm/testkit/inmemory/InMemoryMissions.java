@@ -1,5 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
 import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,8 +41,9 @@ import org.tvm.testkit.inmemory.Tenant.StoredResident;
 
 final class InMemoryMissions implements MissionRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<MissionId, Mission> MISSIONS = Tenant.Table.tracked("missions");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<MissionId, Mission> MISSIONS =
+            Tenant.Table.audited("missions", InMemoryMissions::auditColumns);
 
     /** mission -> its event rows in insertion order. */
     static final Tenant.Table<MissionId, Rows<EventRow>> EVENTS = Tenant.Table.plain("mission_events");
@@ -312,5 +317,28 @@ final class InMemoryMissions implements MissionRepository {
             t.put(MISSIONS, id, old.softDeleted(at));
             t.dirtyMissions.add(id);
         });
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(MissionId id, Mission x, Tenant t) {
+        Map<String, String> m = baseColumns(x.id().toString(), t, x.createdAt(), x.updatedAt());
+        m.put("resident_id", x.residentId().toString());
+        m.put("vehicle_id", text(x.vehicleId()));
+        m.put("created_by_user_id", text(x.createdBy()));
+        m.put("pickup_location", x.pickup().label());
+        m.put("pickup_coordinates", text(x.pickup().coordinates()));
+        m.put("dropoff_location", x.dropoff().label());
+        m.put("dropoff_coordinates", text(x.dropoff().coordinates()));
+        m.put("priority", x.priority().code());
+        m.put("status", x.status().code());
+        m.put("scheduled_at", timestamp(x.scheduledAt()));
+        m.put("assigned_at", timestamp(x.assignedAt()));
+        m.put("started_at", timestamp(x.startedAt()));
+        m.put("completed_at", timestamp(x.completedAt()));
+        m.put("notes", x.notes());
+        m.put("failure_reason", x.failureReason());
+        m.put("last_progress", x.lastProgress() == null ? null : x.lastProgress().code());
+        m.put("deleted_at", timestamp(x.deletedAt()));
+        return m;
     }
 }

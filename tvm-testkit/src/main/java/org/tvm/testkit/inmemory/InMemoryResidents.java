@@ -1,11 +1,15 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.audit.DataAccessEntry;
@@ -22,8 +26,9 @@ import org.tvm.testkit.inmemory.Tenant.StoredResident;
 
 final class InMemoryResidents implements ResidentRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<ResidentId, StoredResident> RESIDENTS = Tenant.Table.tracked("residents");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<ResidentId, StoredResident> RESIDENTS =
+            Tenant.Table.audited("residents", InMemoryResidents::auditColumns);
 
     static final Comparator<Resident> ORDER = Comparator.comparing(Resident::lastName, Orderings.TEXT)
             .thenComparing(Resident::firstName, Orderings.TEXT)
@@ -201,5 +206,27 @@ final class InMemoryResidents implements ResidentRepository {
             }
             t.put(RESIDENTS, id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
         });
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(ResidentId id, StoredResident s, Tenant t) {
+        Resident r = s.withoutNotes();
+        Map<String, String> m = baseColumns(r.id().toString(), t, r.createdAt(), r.updatedAt());
+        m.put("first_name", r.firstName());
+        m.put("last_name", r.lastName());
+        m.put("date_of_birth", text(r.dateOfBirth()));
+        m.put("gender", r.gender() == null ? null : r.gender().code());
+        m.put("phone", r.phone() == null ? null : r.phone().value());
+        m.put("emergency_contact_name", r.emergencyContactName());
+        m.put("emergency_contact_phone", r.emergencyContactPhone() == null ? null : r.emergencyContactPhone().value());
+        m.put("medical_notes", s.sealedNotes());
+        m.put("wheelchair_type", r.wheelchairType() == null ? null : r.wheelchairType().code());
+        m.put("requires_assistance", Boolean.toString(r.requiresAssistance()));
+        m.put("preferred_language", r.preferredLanguage());
+        m.put("photo_url", r.photoUrl());
+        m.put("gdpr_consent", Boolean.toString(r.gdprConsent()));
+        m.put("gdpr_consent_date", timestamp(r.gdprConsentDate()));
+        m.put("deleted_at", timestamp(r.deletedAt()));
+        return m;
     }
 }

@@ -1,11 +1,14 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.EmailAddress;
@@ -21,8 +24,8 @@ import org.tvm.testkit.inmemory.Tenant.StoredUser;
 
 final class InMemoryUsers implements UserRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<UserId, StoredUser> USERS = Tenant.Table.tracked("users");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<UserId, StoredUser> USERS = Tenant.Table.audited("users", InMemoryUsers::auditColumns);
 
     static final Comparator<User> BY_EMAIL = Comparator.comparing((User u) -> u.email().value(), Orderings.TEXT)
             .thenComparing(u -> u.id().value(), Orderings.UUIDS);
@@ -195,5 +198,27 @@ final class InMemoryUsers implements UserRepository {
             t.put(USERS, id, new StoredUser(next, old.sealedSecret()));
             t.dirtyUsers.add(id);
         });
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(UserId id, StoredUser s, Tenant t) {
+        User u = s.withoutSecret();
+        Map<String, String> m = baseColumns(u.id().toString(), t, u.createdAt(), u.updatedAt());
+        m.put("email", u.email().value());
+        m.put("password_hash", u.passwordHash().value());
+        m.put("first_name", u.firstName());
+        m.put("last_name", u.lastName());
+        m.put("phone", u.phone() == null ? null : u.phone().value());
+        m.put("status", u.status().code());
+        m.put("email_verified", Boolean.toString(u.emailVerified()));
+        m.put("email_verification_token", u.emailVerificationToken());
+        m.put("mfa_enabled", Boolean.toString(u.mfaEnabled()));
+        m.put("mfa_secret", s.sealedSecret());
+        m.put("password_reset_token", u.passwordResetToken());
+        m.put("password_reset_expires", timestamp(u.passwordResetExpires()));
+        m.put("last_login_at", timestamp(u.lastLoginAt()));
+        m.put("last_login_ip", u.lastLoginIp());
+        m.put("deleted_at", timestamp(u.deletedAt()));
+        return m;
     }
 }

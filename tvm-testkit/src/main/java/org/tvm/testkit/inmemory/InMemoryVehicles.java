@@ -1,5 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
 import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
@@ -30,8 +33,9 @@ import org.tvm.testkit.inmemory.Tenant.LogRow;
 
 final class InMemoryVehicles implements VehicleRepository {
 
-    /** Audited: tracked so the audit trigger sees what each write changed. */
-    static final Tenant.Table<VehicleId, Vehicle> VEHICLES = Tenant.Table.tracked("vehicles");
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<VehicleId, Vehicle> VEHICLES =
+            Tenant.Table.audited("vehicles", InMemoryVehicles::auditColumns);
 
     /** vehicle -> its log rows in insertion order. */
     static final Tenant.Table<VehicleId, Rows<LogRow>> LOGS = Tenant.Table.plain("vehicle_logs");
@@ -313,5 +317,27 @@ final class InMemoryVehicles implements VehicleRepository {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("fromInclusive " + from + " is after toExclusive " + to);
         }
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(VehicleId id, Vehicle v, Tenant t) {
+        Map<String, String> m = baseColumns(v.id().toString(), t, v.createdAt(), v.updatedAt());
+        m.put("name", v.name());
+        m.put("serial_number", v.serialNumber());
+        m.put("model", v.model());
+        m.put("firmware_version", v.firmwareVersion());
+        m.put("status", v.status().code());
+        m.put("current_mission_id", text(v.currentMissionId()));
+        m.put("current_location", v.currentLocation() == null ? null : v.currentLocation().toJson());
+        m.put("battery_level", text(v.batteryLevel()));
+        m.put("last_heartbeat", timestamp(v.lastHeartbeat()));
+        m.put("max_payload_kg", Integer.toString(v.maxPayloadKg()));
+        m.put("max_speed_mps", v.maxSpeedMps() == null ? null : v.maxSpeedMps().toPlainString());
+        m.put("last_maintenance_date", text(v.lastMaintenanceDate()));
+        m.put("next_maintenance_due", text(v.nextMaintenanceDue()));
+        m.put("total_distance_km", v.totalDistanceKm() == null ? null : v.totalDistanceKm().toPlainString());
+        m.put("total_missions", Integer.toString(v.totalMissions()));
+        m.put("deleted_at", timestamp(v.deletedAt()));
+        return m;
     }
 }

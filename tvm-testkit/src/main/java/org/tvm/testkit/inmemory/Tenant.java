@@ -70,20 +70,35 @@ final class Tenant {
     static final class Table<K, V> {
         private final String name;
         private final boolean tracked;
+        private final InMemoryAuditTrigger.Columns<K, V> columns;
 
-        private Table(String name, boolean tracked) {
+        private Table(String name, boolean tracked, InMemoryAuditTrigger.Columns<K, V> columns) {
             this.name = name;
             this.tracked = tracked;
+            this.columns = columns;
         }
 
-        /** A table whose working copies remember what each write touched: what the audit trigger diffs. */
+        /**
+         * An audited table (see {@code AuditedTables}): the audit trigger records every row a write changed, rendered
+         * by {@code columns}, with no code of its own for the table.
+         */
+        static <K, V> Table<K, V> audited(String name, InMemoryAuditTrigger.Columns<K, V> columns) {
+            return new Table<>(name, true, columns);
+        }
+
+        /** A table whose working copies remember what each write touched, for a diff of its own in the trigger. */
         static <K, V> Table<K, V> tracked(String name) {
-            return new Table<>(name, true);
+            return new Table<>(name, true, null);
         }
 
         /** A table nothing diffs (append-only rows and the like). */
         static <K, V> Table<K, V> plain(String name) {
-            return new Table<>(name, false);
+            return new Table<>(name, false, null);
+        }
+
+        /** How the audit trigger renders a row; null unless {@linkplain #audited audited}. */
+        InMemoryAuditTrigger.Columns<K, V> columns() {
+            return columns;
         }
 
         /** A working copy of {@code rows}: copy-on-write containers, shared immutable rows. */
@@ -146,6 +161,11 @@ final class Tenant {
 
     private <K, V> void copyTable(Tenant from, Table<K, V> table) {
         tables.put(table, table.copy(from.stored(table)));
+    }
+
+    /** The tables written to so far, in the order of their first write. */
+    List<Table<?, ?>> tables() {
+        return List.copyOf(tables.keySet());
     }
 
     /** The table's rows, read-only: writes go through {@link #put} and {@link #remove}, on working copies only. */
