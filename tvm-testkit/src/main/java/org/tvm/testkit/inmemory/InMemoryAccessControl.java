@@ -1,6 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +34,12 @@ import org.tvm.testkit.inmemory.Tenant.StoredUser;
 
 final class InMemoryAccessControl implements AccessControlRepository {
 
+    /** user -> role -> granted by (nullable value, hence LinkedHashMap); audited as user_roles rows. */
+    static final Tenant.Table<UserId, Map<RoleName, UserId>> GRANTS = Tenant.Table.tracked("user_roles");
+
+    /** caregiver -> assigned residents; audited as caregiver_assignments rows. */
+    static final Tenant.Table<UserId, Set<ResidentId>> CAREGIVERS = Tenant.Table.tracked("caregiver_assignments");
+
     private final InMemoryTransaction tx;
 
     InMemoryAccessControl(InMemoryTransaction tx) {
@@ -61,14 +69,14 @@ final class InMemoryAccessControl implements AccessControlRepository {
         UserId grantedBy = tx.actor();
         tx.write(t -> {
             requireLiveUser(t, user);
-            Map<RoleName, UserId> current = t.grants.get(user);
+            Map<RoleName, UserId> current = t.rows(GRANTS).get(user);
             if (current != null && current.containsKey(role)) {
                 return;
             }
             InMemoryTransaction.requireUserRef(t, grantedBy, "User", "fk_user_roles_assigned_by", "assigned_by_user_id");
             Map<RoleName, UserId> next = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
             next.put(role, grantedBy);
-            t.grants.put(user, next);
+            t.put(GRANTS, user, next);
         });
     }
 
@@ -79,18 +87,18 @@ final class InMemoryAccessControl implements AccessControlRepository {
         tx.checkWritable("AccessControlRepository.revokeRole");
         tx.write(t -> {
             requireLiveUser(t, user);
-            Map<RoleName, UserId> current = t.grants.get(user);
+            Map<RoleName, UserId> current = t.rows(GRANTS).get(user);
             if (current == null || !current.containsKey(role)) {
                 return;
             }
             Map<RoleName, UserId> next = new LinkedHashMap<>(current);
             next.remove(role);
-            t.grants.put(user, next);
+            t.put(GRANTS, user, next);
         });
     }
 
     private static void requireLiveUser(Tenant t, UserId user) {
-        StoredUser u = t.users.get(user);
+        StoredUser u = t.rows(USERS).get(user);
         if (u == null || u.withoutSecret().isDeleted()) {
             throw new NotFoundException("User", user);
         }
@@ -104,7 +112,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
     }
 
     private static Set<RoleName> storedRoles(Tenant t, UserId user) {
-        Map<RoleName, UserId> g = t.users.containsKey(user) ? t.grants.get(user) : null;
+        Map<RoleName, UserId> g = t.rows(USERS).containsKey(user) ? t.rows(GRANTS).get(user) : null;
         if (g == null || g.isEmpty()) {
             return Set.of();
         }
@@ -119,11 +127,11 @@ final class InMemoryAccessControl implements AccessControlRepository {
         UserId assignedBy = tx.actor();
         tx.write(t -> {
             requireLiveUser(t, caregiver);
-            StoredResident r = t.residents.get(resident);
+            StoredResident r = t.rows(RESIDENTS).get(resident);
             if (r == null || r.withoutNotes().isDeleted()) {
                 throw new NotFoundException("Resident", resident);
             }
-            Set<ResidentId> current = t.caregivers.get(caregiver);
+            Set<ResidentId> current = t.rows(CAREGIVERS).get(caregiver);
             if (current != null && current.contains(resident)) {
                 return;
             }
@@ -131,7 +139,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
                     "assigned_by_user_id");
             Set<ResidentId> next = current == null ? new LinkedHashSet<>() : new LinkedHashSet<>(current);
             next.add(resident);
-            t.caregivers.put(caregiver, next);
+            t.put(CAREGIVERS, caregiver, next);
         });
     }
 
@@ -141,13 +149,13 @@ final class InMemoryAccessControl implements AccessControlRepository {
         nn(resident, "resident");
         tx.checkWritable("AccessControlRepository.unassignCaregiver");
         tx.write(t -> {
-            Set<ResidentId> current = t.caregivers.get(caregiver);
+            Set<ResidentId> current = t.rows(CAREGIVERS).get(caregiver);
             if (current == null || !current.contains(resident)) {
                 return;
             }
             Set<ResidentId> next = new LinkedHashSet<>(current);
             next.remove(resident);
-            t.caregivers.put(caregiver, next);
+            t.put(CAREGIVERS, caregiver, next);
         });
     }
 
@@ -159,13 +167,13 @@ final class InMemoryAccessControl implements AccessControlRepository {
     }
 
     private static Set<ResidentId> assigned(Tenant t, UserId caregiver) {
-        Set<ResidentId> ids = t.users.containsKey(caregiver) ? t.caregivers.get(caregiver) : null;
+        Set<ResidentId> ids = t.rows(USERS).containsKey(caregiver) ? t.rows(CAREGIVERS).get(caregiver) : null;
         if (ids == null) {
             return Set.of();
         }
         Set<ResidentId> out = new HashSet<>();
         for (ResidentId r : ids) {
-            StoredResident s = t.residents.get(r);
+            StoredResident s = t.rows(RESIDENTS).get(r);
             if (s != null && !s.withoutNotes().isDeleted()) {
                 out.add(r);
             }
@@ -178,7 +186,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
         nn(user, "user");
         tx.check();
         Tenant t = tx.view();
-        StoredUser u = t.users.get(user);
+        StoredUser u = t.rows(USERS).get(user);
         if (u == null) {
             throw new NotFoundException("User", user);
         }
@@ -205,7 +213,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
     /** The principal, or one without any access when the user is unknown here. */
     private Principal principalOrNobody(UserId user) {
         Tenant t = tx.view();
-        StoredUser u = t.users.get(user);
+        StoredUser u = t.rows(USERS).get(user);
         if (u == null) {
             return new Principal(user, t.id, Set.of(), Set.of(), Set.of());
         }
@@ -230,7 +238,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
             throw new AccessDeniedException("user " + user + " has no effective access in this facility");
         }
         AccessDeniedException.require(AccessPolicy.canRequestTransport(p, resident));
-        StoredResident r = tx.view().residents.get(resident);
+        StoredResident r = tx.view().rows(RESIDENTS).get(resident);
         if (r == null || r.withoutNotes().isDeleted()) {
             throw new NotFoundException("Resident", resident);
         }

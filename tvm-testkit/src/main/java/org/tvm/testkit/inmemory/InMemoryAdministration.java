@@ -1,5 +1,7 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
+import static org.tvm.testkit.inmemory.InMemoryTelemetry.TELEMETRY;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.time.Instant;
@@ -103,7 +105,7 @@ final class InMemoryAdministration implements TvmAdministration {
             Map<FacilityId, Tenant> changed = new HashMap<>();
             for (Tenant t : db.tenants().values()) {
                 Tenant copy = null;
-                for (Map.Entry<VehicleId, Rows<TelemetryRow>> e : t.telemetry.entrySet()) {
+                for (Map.Entry<VehicleId, Rows<TelemetryRow>> e : t.rows(TELEMETRY).entrySet()) {
                     List<TelemetryRow> kept = new ArrayList<>();
                     for (TelemetryRow r : e.getValue()) {
                         if (!r.sample().timestamp().isBefore(cutoff)) {
@@ -134,7 +136,7 @@ final class InMemoryAdministration implements TvmAdministration {
             int count = 0;
             for (Tenant t : db.tenants().values()) {
                 Tenant copy = null;
-                for (StoredResident s : t.residents.values()) {
+                for (StoredResident s : t.rows(RESIDENTS).values()) {
                     Resident r = s.withoutNotes();
                     if (r.deletedAt() == null || !r.deletedAt().isBefore(cutoff) || isAnonymised(r)) {
                         continue;
@@ -147,7 +149,7 @@ final class InMemoryAdministration implements TvmAdministration {
                     if (copy == null) {
                         copy = t.copy();
                     }
-                    copy.residents.put(r.id(), new StoredResident(anonymised, null));
+                    copy.put(RESIDENTS, r.id(), new StoredResident(anonymised, null));
                     count++;
                 }
                 if (copy != null) {

@@ -1,6 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class InMemoryAudit implements AuditRepository {
             InMemoryTransaction.requireFacilityRow(t, "AuditEntry");
             // (user_id, facility_id) REFERENCES users(id, facility_id): a user of this facility only, so another
             // facility's user is refused exactly like a user that does not exist
-            if (stored.userId() != null && !t.users.containsKey(stored.userId())) {
+            if (stored.userId() != null && !t.rows(USERS).containsKey(stored.userId())) {
                 throw new UnknownReferenceException("AuditEntry", "fk_audit_logs_user_facility", "user_id");
             }
             t.appendAudit(row);
@@ -58,7 +60,7 @@ final class InMemoryAudit implements AuditRepository {
         tx.requireContextFacility(entry.facilityId(), "DataAccessEntry");
         DataAccessRow row = new DataAccessRow(entry, tx.store.nextSeq());
         tx.write(t -> {
-            if (!t.residents.containsKey(entry.residentId())) {
+            if (!t.rows(RESIDENTS).containsKey(entry.residentId())) {
                 throw new UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident", "resident_id");
             }
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");

@@ -1,6 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +49,7 @@ final class InMemoryDispatch implements DispatchOperations {
         tx.checkWritable("DispatchOperations.claimNextPending (it locks rows)");
         tx.refresh(); // see missions other dispatchers assigned and committed since this transaction's first write
         List<Mission> due = new ArrayList<>();
-        for (Mission m : tx.view().missions.values()) {
+        for (Mission m : tx.view().rows(MISSIONS).values()) {
             if (!m.isDeleted() && m.status() == MissionStatus.PENDING
                     && (m.scheduledAt() == null || !m.scheduledAt().isAfter(now))) {
                 due.add(m);
@@ -79,11 +81,11 @@ final class InMemoryDispatch implements DispatchOperations {
         long seq = tx.store.nextSeq();
         Mission[] out = new Mission[1];
         tx.write(t -> {
-            Mission m = t.missions.get(missionId);
+            Mission m = t.rows(MISSIONS).get(missionId);
             if (m == null || m.isDeleted()) {
                 throw new NotFoundException("Mission", missionId);
             }
-            Vehicle v = t.vehicles.get(vehicleId);
+            Vehicle v = t.rows(VEHICLES).get(vehicleId);
             if (v == null || v.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicleId);
             }
@@ -111,13 +113,13 @@ final class InMemoryDispatch implements DispatchOperations {
         tx.check();
         Tenant t = tx.view();
         Set<VehicleId> busy = new HashSet<>(); // one pass over the missions, not one per vehicle
-        for (Mission m : t.missions.values()) {
+        for (Mission m : t.rows(MISSIONS).values()) {
             if (!m.isDeleted() && m.status().isActive() && m.vehicleId() != null) {
                 busy.add(m.vehicleId());
             }
         }
         List<VehicleCandidate> candidates = new ArrayList<>();
-        for (Vehicle v : t.vehicles.values()) {
+        for (Vehicle v : t.rows(VEHICLES).values()) {
             if (v.isDeleted() || v.status() != VehicleStatus.IDLE || !v.isOnline(now) || v.batteryLevel() == null
                     || v.batteryLevel() < minBattery || v.currentLocation() == null || busy.contains(v.id())
                     || currentMissionActive(t, v)) {
@@ -133,7 +135,7 @@ final class InMemoryDispatch implements DispatchOperations {
 
     /** The second half of {@link InMemoryVehicles#hasActiveMission}: the vehicle's currentMissionId is active. */
     private static boolean currentMissionActive(Tenant t, Vehicle v) {
-        Mission current = v.currentMissionId() == null ? null : t.missions.get(v.currentMissionId());
+        Mission current = v.currentMissionId() == null ? null : t.rows(MISSIONS).get(v.currentMissionId());
         return current != null && !current.isDeleted() && current.status().isActive();
     }
 }

@@ -1,20 +1,28 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
+import org.tvm.domain.facility.LocationId;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.FacilityRepository;
 import org.tvm.ports.NotFoundException;
 
 final class InMemoryFacilities implements FacilityRepository {
+
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<LocationId, Location> LOCATIONS =
+            Tenant.Table.audited("locations", InMemoryFacilities::auditColumns);
 
     private final InMemoryTransaction tx;
 
@@ -54,15 +62,15 @@ final class InMemoryFacilities implements FacilityRepository {
         tx.lock("locations", location.id().value());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Location");
-            if (tx.idTaken(t, "locations", location.id().value(), t.locations.containsKey(location.id()))) {
+            if (tx.idTaken(t, "locations", location.id().value(), t.rows(LOCATIONS).containsKey(location.id()))) {
                 throw new DuplicateKeyException("Location", "locations_pkey");
             }
-            for (Location other : t.locations.values()) {
+            for (Location other : t.rows(LOCATIONS).values()) {
                 if (other.name().equals(location.name())) {
                     throw new DuplicateKeyException("Location", "uq_locations_facility_name");
                 }
             }
-            t.locations.put(location.id(), location);
+            t.put(LOCATIONS, location.id(), location);
             t.insertedIds.add(new Tenant.RowKey("locations", location.id().value()));
         });
         return location;
@@ -71,10 +79,20 @@ final class InMemoryFacilities implements FacilityRepository {
     @Override
     public List<Location> locations() {
         tx.check();
-        List<Location> all = new ArrayList<>(tx.view().locations.values());
+        List<Location> all = new ArrayList<>(tx.view().rows(LOCATIONS).values());
         Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
                 .thenComparing(l -> l.id().value(), Orderings.UUIDS);
         all.sort(byName);
         return Collections.unmodifiableList(all);
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(LocationId id, Location l, Tenant t) {
+        Map<String, String> m = baseColumns(l.id().toString(), t, l.createdAt(), l.updatedAt());
+        m.put("name", l.name());
+        m.put("kind", l.kind().code());
+        m.put("coordinates", text(l.point()));
+        m.put("zone", l.zone());
+        return m;
     }
 }

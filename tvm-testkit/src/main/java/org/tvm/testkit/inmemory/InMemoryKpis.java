@@ -1,5 +1,10 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryMissions.EVENTS;
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.LOGS;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,11 +47,13 @@ final class InMemoryKpis implements KpiQueries {
         tx.check();
         Tenant t = tx.view();
         List<MissionFacts> facts = facts(t);
-        List<Vehicle> vehicles = new ArrayList<>(t.vehicles.values().stream().filter(v -> !v.isDeleted()).toList());
+        List<Vehicle> vehicles = new ArrayList<>(
+                t.rows(VEHICLES).values().stream().filter(v -> !v.isDeleted()).toList());
         vehicles.sort(Comparator.comparing(Vehicle::name).thenComparing(v -> v.id().toString()));
         List<VehicleKpis> out = new ArrayList<>();
         for (Vehicle v : vehicles) {
-            List<VehicleLogEntry> logs = t.logs.getOrDefault(v.id(), Rows.empty()).stream().map(Tenant.LogRow::entry).toList();
+            List<VehicleLogEntry> logs = t.rows(LOGS).getOrDefault(v.id(), Rows.empty()).stream()
+                    .map(Tenant.LogRow::entry).toList();
             out.add(Kpis.vehicle(v.id(), v.name(), fromInclusive, toExclusive, facts, logs));
         }
         return out;
@@ -54,13 +61,13 @@ final class InMemoryKpis implements KpiQueries {
 
     private static List<MissionFacts> facts(Tenant t) {
         List<MissionFacts> out = new ArrayList<>();
-        for (Mission m : t.missions.values()) {
+        for (Mission m : t.rows(MISSIONS).values()) {
             if (m.isDeleted()) {
                 continue;
             }
             Instant pickup = null;
             MissionEvent last = null;
-            for (Tenant.EventRow row : t.events.getOrDefault(m.id(), Rows.empty())) {
+            for (Tenant.EventRow row : t.rows(EVENTS).getOrDefault(m.id(), Rows.empty())) {
                 MissionEvent e = row.event();
                 if (e.type() == MissionEventType.PICKUP_ARRIVED && (pickup == null || e.occurredAt().isBefore(pickup))) {
                     pickup = e.occurredAt();

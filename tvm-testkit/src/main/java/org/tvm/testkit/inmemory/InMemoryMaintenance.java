@@ -1,5 +1,11 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryMissions.EVENTS;
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
+import static org.tvm.testkit.inmemory.InMemoryTelemetry.TELEMETRY;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.LOGS;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -197,13 +203,13 @@ final class InMemoryMaintenance implements TvmMaintenance {
             }
             case MISSION_ARCHIVE -> {
                 Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(policy.missions()).toInstant();
-                yield new StepResult(step, db.tenants().values().stream().flatMap(t -> t.missions.values().stream())
+                yield new StepResult(step, db.tenants().values().stream().flatMap(t -> t.rows(MISSIONS).values().stream())
                         .filter(pastRetention(cutoff)).count(), List.of(), "archive missions finished before " + cutoff, null);
             }
             case AUDIT_RETENTION -> new StepResult(step, 0, List.of(), "not partitioned: audit rows kept", null);
             case RESIDENT_ANONYMISATION -> {
                 Instant cutoff = now.atOffset(ZoneOffset.UTC).minus(policy.residentAnonymisation()).toInstant();
-                yield new StepResult(step, db.tenants().values().stream().flatMap(t -> t.residents.values().stream())
+                yield new StepResult(step, db.tenants().values().stream().flatMap(t -> t.rows(RESIDENTS).values().stream())
                         .map(Tenant.StoredResident::withoutNotes)
                         .filter(r -> r.deletedAt() != null && r.deletedAt().isBefore(cutoff)
                                 && !InMemoryAdministration.isAnonymised(r)).count(),
@@ -220,12 +226,12 @@ final class InMemoryMaintenance implements TvmMaintenance {
     }
 
     private static long countTelemetry(Db db, Instant cutoff) {
-        return db.tenants().values().stream().flatMap(t -> t.telemetry.values().stream()).flatMap(List::stream)
+        return db.tenants().values().stream().flatMap(t -> t.rows(TELEMETRY).values().stream()).flatMap(List::stream)
                 .filter(r -> r.sample().timestamp().isBefore(cutoff)).count();
     }
 
     private static long countLogs(Db db, Instant cutoff) {
-        return db.tenants().values().stream().flatMap(t -> t.logs.values().stream()).flatMap(List::stream)
+        return db.tenants().values().stream().flatMap(t -> t.rows(LOGS).values().stream()).flatMap(List::stream)
                 .filter(r -> r.entry().loggedAt().isBefore(cutoff)).count();
     }
 
@@ -233,7 +239,7 @@ final class InMemoryMaintenance implements TvmMaintenance {
         Map<FacilityId, Tenant> changed = new HashMap<>();
         long removed = 0;
         for (Tenant t : db.tenants().values()) {
-            for (Map.Entry<VehicleId, Rows<TelemetryRow>> e : t.telemetry.entrySet()) {
+            for (Map.Entry<VehicleId, Rows<TelemetryRow>> e : t.rows(TELEMETRY).entrySet()) {
                 List<TelemetryRow> kept = e.getValue().stream().filter(r -> !r.sample().timestamp().isBefore(cutoff)).toList();
                 if (kept.size() != e.getValue().size()) {
                     removed += e.getValue().size() - kept.size();
@@ -248,11 +254,11 @@ final class InMemoryMaintenance implements TvmMaintenance {
         Map<FacilityId, Tenant> changed = new HashMap<>();
         long removed = 0;
         for (Tenant t : db.tenants().values()) {
-            for (Map.Entry<VehicleId, Rows<LogRow>> e : t.logs.entrySet()) {
+            for (Map.Entry<VehicleId, Rows<LogRow>> e : t.rows(LOGS).entrySet()) {
                 List<LogRow> kept = e.getValue().stream().filter(r -> !r.entry().loggedAt().isBefore(cutoff)).toList();
                 if (kept.size() != e.getValue().size()) {
                     removed += e.getValue().size() - kept.size();
-                    changed.computeIfAbsent(t.id, k -> t.copy()).logs.put(e.getKey(), Rows.of(kept));
+                    changed.computeIfAbsent(t.id, k -> t.copy()).put(LOGS, e.getKey(), Rows.of(kept));
                 }
             }
         }
@@ -264,7 +270,7 @@ final class InMemoryMaintenance implements TvmMaintenance {
         int archived = 0;
         List<Tenant> tenants = new ArrayList<>(db.tenants().values());
         for (Tenant t : tenants) {
-            for (Mission m : List.copyOf(t.missions.values())) {
+            for (Mission m : List.copyOf(t.rows(MISSIONS).values())) {
                 if (archived == batchSize) {
                     break;
                 }
@@ -273,7 +279,7 @@ final class InMemoryMaintenance implements TvmMaintenance {
                 }
                 Tenant copy = changed.computeIfAbsent(t.id, k -> t.copy());
                 List<Object> events = new ArrayList<>();
-                Rows<Tenant.EventRow> rows = copy.events.getOrDefault(m.id(), Rows.empty());
+                Rows<Tenant.EventRow> rows = copy.rows(EVENTS).getOrDefault(m.id(), Rows.empty());
                 for (Tenant.EventRow e : rows) {
                     Map<String, Object> ev = new LinkedHashMap<>();
                     ev.put("id", e.seq());
@@ -304,8 +310,8 @@ final class InMemoryMaintenance implements TvmMaintenance {
                     shared.archive.put(m.id(), new ArchivedMission(m.id(), m.facilityId(), finished, archivedAt,
                             events.size(), document));
                 }
-                copy.missions.remove(m.id());
-                copy.events.remove(m.id());
+                copy.remove(MISSIONS, m.id());
+                copy.remove(EVENTS, m.id());
                 archived++;
             }
         }
@@ -326,12 +332,12 @@ final class InMemoryMaintenance implements TvmMaintenance {
             }
         }
         Map<String, MaintenanceStatus.TableSize> tables = new LinkedHashMap<>();
-        tables.put("telemetry", size(db.tenants().values().stream().mapToLong(t -> t.telemetry.values().stream().mapToLong(List::size).sum()).sum()));
-        tables.put("vehicle_logs", size(db.tenants().values().stream().mapToLong(t -> t.logs.values().stream().mapToLong(List::size).sum()).sum()));
-        tables.put("missions", size(db.tenants().values().stream().mapToLong(t -> t.missions.size()).sum()));
-        tables.put("mission_events", size(db.tenants().values().stream().mapToLong(t -> t.events.values().stream().mapToLong(List::size).sum()).sum()));
+        tables.put("telemetry", size(db.tenants().values().stream().mapToLong(t -> t.rows(TELEMETRY).values().stream().mapToLong(List::size).sum()).sum()));
+        tables.put("vehicle_logs", size(db.tenants().values().stream().mapToLong(t -> t.rows(LOGS).values().stream().mapToLong(List::size).sum()).sum()));
+        tables.put("missions", size(db.tenants().values().stream().mapToLong(t -> t.rows(MISSIONS).size()).sum()));
+        tables.put("mission_events", size(db.tenants().values().stream().mapToLong(t -> t.rows(EVENTS).values().stream().mapToLong(List::size).sum()).sum()));
         tables.put("audit_logs", size(db.tenants().values().stream().mapToLong(t -> t.audit.size()).sum()));
-        tables.put("residents", size(db.tenants().values().stream().mapToLong(t -> t.residents.size()).sum()));
+        tables.put("residents", size(db.tenants().values().stream().mapToLong(t -> t.rows(RESIDENTS).size()).sum()));
         Optional<MaintenanceReport> last;
         Optional<Instant> lastSuccess;
         synchronized (shared) {

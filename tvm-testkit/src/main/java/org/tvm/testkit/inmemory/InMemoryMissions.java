@@ -1,12 +1,18 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +41,13 @@ import org.tvm.testkit.inmemory.Tenant.StoredResident;
 
 final class InMemoryMissions implements MissionRepository {
 
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<MissionId, Mission> MISSIONS =
+            Tenant.Table.audited("missions", InMemoryMissions::auditColumns);
+
+    /** mission -> its event rows in insertion order. */
+    static final Tenant.Table<MissionId, Rows<EventRow>> EVENTS = Tenant.Table.plain("mission_events");
+
     /** Newest first: createdAt descending, then id descending. */
     static final Comparator<Mission> NEWEST_FIRST = Comparator.comparing(Mission::createdAt)
             .thenComparing(m -> m.id().value(), Orderings.UUIDS).reversed();
@@ -60,29 +73,29 @@ final class InMemoryMissions implements MissionRepository {
         long seq = tx.store.nextSeq();
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Mission");
-            if (tx.idTaken(t, "missions", m.id().value(), t.missions.containsKey(m.id()))) {
+            if (tx.idTaken(t, "missions", m.id().value(), t.rows(MISSIONS).containsKey(m.id()))) {
                 throw new DuplicateKeyException("Mission", "missions_pkey");
             }
-            StoredResident r = t.residents.get(m.residentId());
+            StoredResident r = t.rows(RESIDENTS).get(m.residentId());
             if (r == null || r.withoutNotes().isDeleted()) {
                 throw new UnknownReferenceException("Mission", "fk_missions_resident", "resident_id");
             }
             InMemoryTransaction.requireUserRef(t, m.createdBy(), "Mission", "fk_missions_created_by", "created_by_user_id");
-            if (m.vehicleId() != null && !t.vehicles.containsKey(m.vehicleId())) {
+            if (m.vehicleId() != null && !t.rows(VEHICLES).containsKey(m.vehicleId())) {
                 throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
             }
             checkEventRefs(t, created.event());
-            t.missions.put(m.id(), m);
+            t.put(MISSIONS, m.id(), m);
             t.insertedIds.add(new Tenant.RowKey("missions", m.id().value()));
             t.dirtyMissions.add(m.id());
-            Tenant.append(t.events, m.id(), List.of(new EventRow(created.event(), seq)));
+            t.append(EVENTS, m.id(), List.of(new EventRow(created.event(), seq)));
         });
     }
 
     static void checkEventRefs(Tenant t, MissionEvent e) {
         InMemoryTransaction.requireUserRef(t, e.triggeredBy(), "MissionEvent", "fk_mission_events_created_by",
                 "created_by_user_id");
-        if (e.vehicleId() != null && !t.vehicles.containsKey(e.vehicleId())) {
+        if (e.vehicleId() != null && !t.rows(VEHICLES).containsKey(e.vehicleId())) {
             throw new UnknownReferenceException("MissionEvent", "fk_mission_events_vehicle", "vehicle_id");
         }
     }
@@ -113,7 +126,7 @@ final class InMemoryMissions implements MissionRepository {
      */
     static void persistTransition(Tenant tenant, MissionTransition t, long seq, Vehicle assigned) {
         Mission next = t.mission();
-        Mission old = tenant.missions.get(next.id());
+        Mission old = tenant.rows(MISSIONS).get(next.id());
         if (old == null || old.isDeleted()) {
             throw new NotFoundException("Mission", next.id());
         }
@@ -122,7 +135,7 @@ final class InMemoryMissions implements MissionRepository {
         }
         Vehicle vehicleChange = null;
         if (Dispatch.binds(t)) {
-            Vehicle v = tenant.vehicles.get(next.vehicleId());
+            Vehicle v = tenant.rows(VEHICLES).get(next.vehicleId());
             if (v == null || v.isDeleted()) {
                 throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
             }
@@ -135,23 +148,23 @@ final class InMemoryMissions implements MissionRepository {
                 throw new VehicleBusyException(v.id(), e);
             }
         } else if (next.vehicleId() != null) {
-            Vehicle v = tenant.vehicles.get(next.vehicleId());
+            Vehicle v = tenant.rows(VEHICLES).get(next.vehicleId());
             MissionId ended = Dispatch.releasedBy(t).orElse(null);
             if (v != null && ended != null && Dispatch.release(v, ended) != v) {
                 vehicleChange = Dispatch.release(v, ended);
             }
         }
-        if (next.vehicleId() != null && !tenant.vehicles.containsKey(next.vehicleId())) {
+        if (next.vehicleId() != null && !tenant.rows(VEHICLES).containsKey(next.vehicleId())) {
             throw new UnknownReferenceException("Mission", "fk_missions_vehicle", "vehicle_id");
         }
         checkEventRefs(tenant, t.event());
-        tenant.missions.put(next.id(), next);
+        tenant.put(MISSIONS, next.id(), next);
         tenant.dirtyMissions.add(next.id());
         if (vehicleChange != null) {
-            tenant.vehicles.put(vehicleChange.id(), vehicleChange);
+            tenant.put(VEHICLES, vehicleChange.id(), vehicleChange);
             tenant.dirtyVehicles.add(vehicleChange.id());
         }
-        Tenant.append(tenant.events, next.id(), List.of(new EventRow(t.event(), seq)));
+        tenant.append(EVENTS, next.id(), List.of(new EventRow(t.event(), seq)));
     }
 
     @Override
@@ -170,7 +183,7 @@ final class InMemoryMissions implements MissionRepository {
 
     private Optional<Mission> find(MissionId id, boolean includeDeleted) {
         for (Tenant t : tx.readableTenants()) {
-            Mission m = t.missions.get(id);
+            Mission m = t.rows(MISSIONS).get(id);
             if (m != null && (includeDeleted || !m.isDeleted())) {
                 return Optional.of(m);
             }
@@ -186,7 +199,7 @@ final class InMemoryMissions implements MissionRepository {
     }
 
     static List<MissionEvent> eventsOf(Tenant t, MissionId id) {
-        List<EventRow> rows = new ArrayList<>(t.events.getOrDefault(id, Rows.empty()));
+        List<EventRow> rows = new ArrayList<>(t.rows(EVENTS).getOrDefault(id, Rows.empty()));
         Comparator<EventRow> order = Comparator.comparing((EventRow r) -> r.event().occurredAt()).thenComparingLong(EventRow::seq);
         rows.sort(order);
         List<MissionEvent> out = new ArrayList<>(rows.size());
@@ -208,7 +221,7 @@ final class InMemoryMissions implements MissionRepository {
         }
         tx.check();
         List<Mission> all = new ArrayList<>();
-        for (Mission m : tx.view().missions.values()) {
+        for (Mission m : tx.view().rows(MISSIONS).values()) {
             if (!m.isDeleted() && statuses.contains(m.status())) {
                 all.add(m);
             }
@@ -224,7 +237,7 @@ final class InMemoryMissions implements MissionRepository {
         nn(page, "page");
         tx.check();
         List<Mission> all = new ArrayList<>();
-        for (Mission m : tx.view().missions.values()) {
+        for (Mission m : tx.view().rows(MISSIONS).values()) {
             if (!m.isDeleted() && m.residentId().equals(residentId)) {
                 all.add(m);
             }
@@ -247,7 +260,7 @@ final class InMemoryMissions implements MissionRepository {
         nn(residentId, "residentId");
         Instant at = org.tvm.domain.DomainChecks.instant("Mission", "updatedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         tx.checkWritable("MissionRepository.eraseResidentText");
-        for (Mission m : tx.view().missions.values()) {
+        for (Mission m : tx.view().rows(MISSIONS).values()) {
             if (m.residentId().equals(residentId)) {
                 tx.lock("missions", m.id().value());
             }
@@ -255,11 +268,11 @@ final class InMemoryMissions implements MissionRepository {
         int[] changed = new int[1];
         tx.write(t -> {
             changed[0] = 0;
-            for (Mission m : List.copyOf(t.missions.values())) {
+            for (Mission m : List.copyOf(t.rows(MISSIONS).values())) {
                 if (!m.residentId().equals(residentId)) {
                     continue;
                 }
-                Rows<EventRow> rows = t.events.getOrDefault(m.id(), Rows.empty());
+                Rows<EventRow> rows = t.rows(EVENTS).getOrDefault(m.id(), Rows.empty());
                 List<EventRow> erased = new ArrayList<>(rows.size());
                 boolean eventsChange = false;
                 for (EventRow r : rows) {
@@ -269,10 +282,10 @@ final class InMemoryMissions implements MissionRepository {
                 if (!m.holdsResidentText() && !eventsChange) {
                     continue;
                 }
-                t.missions.put(m.id(), m.residentTextErased(at));
+                t.put(MISSIONS, m.id(), m.residentTextErased(at));
                 t.dirtyMissions.add(m.id());
                 if (eventsChange) {
-                    t.events.put(m.id(), Rows.of(erased));
+                    t.put(EVENTS, m.id(), Rows.of(erased));
                 }
                 changed[0]++;
             }
@@ -290,7 +303,7 @@ final class InMemoryMissions implements MissionRepository {
         tx.checkWritable("MissionRepository.softDelete");
         tx.lock("missions", id.value());
         tx.write(t -> {
-            Mission old = t.missions.get(id);
+            Mission old = t.rows(MISSIONS).get(id);
             if (old == null) {
                 throw new NotFoundException("Mission", id);
             }
@@ -301,8 +314,31 @@ final class InMemoryMissions implements MissionRepository {
                 throw new ConstraintViolationException("Mission", "active_mission_not_deletable",
                         "an assigned or in-progress mission cannot be deleted; finish, cancel or fail it first");
             }
-            t.missions.put(id, old.softDeleted(at));
+            t.put(MISSIONS, id, old.softDeleted(at));
             t.dirtyMissions.add(id);
         });
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(MissionId id, Mission x, Tenant t) {
+        Map<String, String> m = baseColumns(x.id().toString(), t, x.createdAt(), x.updatedAt());
+        m.put("resident_id", x.residentId().toString());
+        m.put("vehicle_id", text(x.vehicleId()));
+        m.put("created_by_user_id", text(x.createdBy()));
+        m.put("pickup_location", x.pickup().label());
+        m.put("pickup_coordinates", text(x.pickup().coordinates()));
+        m.put("dropoff_location", x.dropoff().label());
+        m.put("dropoff_coordinates", text(x.dropoff().coordinates()));
+        m.put("priority", x.priority().code());
+        m.put("status", x.status().code());
+        m.put("scheduled_at", timestamp(x.scheduledAt()));
+        m.put("assigned_at", timestamp(x.assignedAt()));
+        m.put("started_at", timestamp(x.startedAt()));
+        m.put("completed_at", timestamp(x.completedAt()));
+        m.put("notes", x.notes());
+        m.put("failure_reason", x.failureReason());
+        m.put("last_progress", x.lastProgress() == null ? null : x.lastProgress().code());
+        m.put("deleted_at", timestamp(x.deletedAt()));
+        return m;
     }
 }

@@ -1,6 +1,11 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
+import static org.tvm.testkit.inmemory.InMemoryTelemetry.TELEMETRY;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +45,7 @@ final class InMemoryOperations implements OperationsQueries {
         tx.checkWritable("OperationsQueries.activeMissions (it records data accesses)");
         Tenant t = tx.view();
         List<Mission> active = new ArrayList<>();
-        for (Mission m : t.missions.values()) {
+        for (Mission m : t.rows(MISSIONS).values()) {
             if (!m.isDeleted() && !m.status().isTerminal()) {
                 active.add(m);
             }
@@ -52,10 +57,10 @@ final class InMemoryOperations implements OperationsQueries {
             if (out.size() == limit) {
                 break;
             }
-            StoredResident r = t.residents.get(m.residentId());
+            StoredResident r = t.rows(RESIDENTS).get(m.residentId());
             Resident resident = r.withoutNotes();
             shown.putIfAbsent(resident.id(), resident);
-            Vehicle v = m.vehicleId() == null ? null : t.vehicles.get(m.vehicleId());
+            Vehicle v = m.vehicleId() == null ? null : t.rows(VEHICLES).get(m.vehicleId());
             out.add(new ActiveMissionView(m.id(), m.status(), m.priority(), m.pickup().label(), m.dropoff().label(),
                     resident.firstName() + " " + resident.lastName(), v == null ? null : v.name(), m.createdAt()));
         }
@@ -68,7 +73,7 @@ final class InMemoryOperations implements OperationsQueries {
         nn(now, "now");
         tx.check();
         List<Vehicle> vehicles = new ArrayList<>();
-        for (Vehicle v : tx.view().vehicles.values()) {
+        for (Vehicle v : tx.view().rows(VEHICLES).values()) {
             if (!v.isDeleted()) {
                 vehicles.add(v);
             }
@@ -90,7 +95,7 @@ final class InMemoryOperations implements OperationsQueries {
         tx.check();
         Instant after = now.minus(Duration.ofHours(1));
         List<TelemetryRow> hits = new ArrayList<>();
-        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, Rows.empty())) {
+        for (TelemetryRow r : tx.view().rows(TELEMETRY).getOrDefault(vehicleId, Rows.empty())) {
             if (r.sample().timestamp().isAfter(after)) {
                 hits.add(r);
             }
@@ -115,7 +120,7 @@ final class InMemoryOperations implements OperationsQueries {
         for (MissionEvent e : InMemoryMissions.eventsOf(t, missionId)) {
             String email = null;
             if (e.triggeredBy() != null) {
-                StoredUser u = t.users.get(e.triggeredBy());
+                StoredUser u = t.rows(USERS).get(e.triggeredBy());
                 User user = u == null ? null : u.withoutSecret();
                 email = user == null ? null : user.email().value();
             }

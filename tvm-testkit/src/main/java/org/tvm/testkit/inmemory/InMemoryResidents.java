@@ -1,11 +1,15 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.tvm.ports.query.Orderings;
 import org.tvm.domain.audit.DataAccessEntry;
@@ -21,6 +25,10 @@ import org.tvm.testkit.inmemory.Tenant.DataAccessRow;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
 
 final class InMemoryResidents implements ResidentRepository {
+
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<ResidentId, StoredResident> RESIDENTS =
+            Tenant.Table.audited("residents", InMemoryResidents::auditColumns);
 
     static final Comparator<Resident> ORDER = Comparator.comparing(Resident::lastName, Orderings.TEXT)
             .thenComparing(Resident::firstName, Orderings.TEXT)
@@ -41,10 +49,10 @@ final class InMemoryResidents implements ResidentRepository {
         StoredResident row = tx.stored(resident);
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Resident");
-            if (tx.idTaken(t, "residents", resident.id().value(), t.residents.containsKey(resident.id()))) {
+            if (tx.idTaken(t, "residents", resident.id().value(), t.rows(RESIDENTS).containsKey(resident.id()))) {
                 throw new DuplicateKeyException("Resident", "residents_pkey");
             }
-            t.residents.put(resident.id(), row);
+            t.put(RESIDENTS, resident.id(), row);
             t.insertedIds.add(new Tenant.RowKey("residents", resident.id().value()));
         });
     }
@@ -59,7 +67,7 @@ final class InMemoryResidents implements ResidentRepository {
         Instant accessedAt = tx.store.now();
         long seq = tx.store.nextSeq();
         tx.write(t -> {
-            StoredResident old = t.residents.get(resident.id());
+            StoredResident old = t.rows(RESIDENTS).get(resident.id());
             if (old == null || old.withoutNotes().isDeleted()) {
                 throw new NotFoundException("Resident", resident.id());
             }
@@ -67,7 +75,7 @@ final class InMemoryResidents implements ResidentRepository {
                     .deletedAt(old.withoutNotes().deletedAt()).build();
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), resident.id(), DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.residents.put(resident.id(), tx.stored(merged));
+            t.put(RESIDENTS, resident.id(), tx.stored(merged));
             t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = merged;
         });
@@ -85,14 +93,14 @@ final class InMemoryResidents implements ResidentRepository {
         Instant accessedAt = tx.store.now();
         long seq = tx.store.nextSeq();
         tx.write(t -> {
-            StoredResident old = t.residents.get(id);
+            StoredResident old = t.rows(RESIDENTS).get(id);
             if (old == null) {
                 throw new NotFoundException("Resident", id);
             }
             Resident anonymised = old.withoutNotes().anonymised(at);
             DataAccessEntry entry = new DataAccessEntry(t.id, tx.actor(), id, DataAccessType.UPDATE, accessedAt);
             InMemoryTransaction.requireUserRef(t, entry.userId(), "DataAccessEntry", "fk_data_access_logs_user", "user_id");
-            t.residents.put(id, tx.stored(anonymised));
+            t.put(RESIDENTS, id, tx.stored(anonymised));
             t.appendAccess(List.of(new DataAccessRow(entry, seq)));
             out[0] = anonymised;
         });
@@ -115,7 +123,7 @@ final class InMemoryResidents implements ResidentRepository {
 
     private Optional<Resident> find(ResidentId id, boolean includeDeleted) {
         for (Tenant t : tx.readableTenants()) {
-            StoredResident s = t.residents.get(id);
+            StoredResident s = t.rows(RESIDENTS).get(id);
             if (s != null && (includeDeleted || !s.withoutNotes().isDeleted())) {
                 Resident r = tx.open(s);
                 if (r.facilityId().equals(tx.facilityId())) {
@@ -132,7 +140,7 @@ final class InMemoryResidents implements ResidentRepository {
         nn(page, "page");
         tx.checkWritable("ResidentRepository.list (it records data accesses)");
         List<Resident> all = new ArrayList<>();
-        for (StoredResident s : tx.view().residents.values()) {
+        for (StoredResident s : tx.view().rows(RESIDENTS).values()) {
             if (!s.withoutNotes().isDeleted()) {
                 all.add(s.withoutNotes());
             }
@@ -150,7 +158,7 @@ final class InMemoryResidents implements ResidentRepository {
         List<Resident> opened = new ArrayList<>(p.items().size());
         Tenant view = tx.view();
         for (Resident r : p.items()) {
-            opened.add(tx.open(view.residents.get(r.id())));
+            opened.add(tx.open(view.rows(RESIDENTS).get(r.id())));
         }
         recordReads(opened);
         return new Page<>(opened, p.nextToken());
@@ -171,7 +179,7 @@ final class InMemoryResidents implements ResidentRepository {
             for (DataAccessRow row : rows) {
                 InMemoryTransaction.requireUserRef(t, row.entry().userId(), "DataAccessEntry", "fk_data_access_logs_user",
                         "user_id");
-                if (!t.residents.containsKey(row.entry().residentId())) {
+                if (!t.rows(RESIDENTS).containsKey(row.entry().residentId())) {
                     throw new org.tvm.ports.UnknownReferenceException("DataAccessEntry", "fk_data_access_logs_resident",
                             "resident_id");
                 }
@@ -189,14 +197,36 @@ final class InMemoryResidents implements ResidentRepository {
         tx.checkWritable("ResidentRepository.softDelete");
         tx.lock("residents", id.value());
         tx.write(t -> {
-            StoredResident old = t.residents.get(id);
+            StoredResident old = t.rows(RESIDENTS).get(id);
             if (old == null) {
                 throw new NotFoundException("Resident", id);
             }
             if (old.withoutNotes().isDeleted()) {
                 return;
             }
-            t.residents.put(id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
+            t.put(RESIDENTS, id, new StoredResident(old.withoutNotes().softDeleted(at), old.sealedNotes()));
         });
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(ResidentId id, StoredResident s, Tenant t) {
+        Resident r = s.withoutNotes();
+        Map<String, String> m = baseColumns(r.id().toString(), t, r.createdAt(), r.updatedAt());
+        m.put("first_name", r.firstName());
+        m.put("last_name", r.lastName());
+        m.put("date_of_birth", text(r.dateOfBirth()));
+        m.put("gender", r.gender() == null ? null : r.gender().code());
+        m.put("phone", r.phone() == null ? null : r.phone().value());
+        m.put("emergency_contact_name", r.emergencyContactName());
+        m.put("emergency_contact_phone", r.emergencyContactPhone() == null ? null : r.emergencyContactPhone().value());
+        m.put("medical_notes", s.sealedNotes());
+        m.put("wheelchair_type", r.wheelchairType() == null ? null : r.wheelchairType().code());
+        m.put("requires_assistance", Boolean.toString(r.requiresAssistance()));
+        m.put("preferred_language", r.preferredLanguage());
+        m.put("photo_url", r.photoUrl());
+        m.put("gdpr_consent", Boolean.toString(r.gdprConsent()));
+        m.put("gdpr_consent_date", timestamp(r.gdprConsentDate()));
+        m.put("deleted_at", timestamp(r.deletedAt()));
+        return m;
     }
 }

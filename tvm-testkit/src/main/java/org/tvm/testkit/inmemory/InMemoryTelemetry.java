@@ -1,6 +1,7 @@
 package org.tvm.testkit.inmemory;
 
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import org.tvm.ports.query.PageRequest;
 import org.tvm.testkit.inmemory.Tenant.TelemetryRow;
 
 final class InMemoryTelemetry implements TelemetryRepository {
+
+    /** vehicle -> its telemetry rows in insertion order; {@link Tenant#latestTelemetry} is kept with it. */
+    static final Tenant.Table<VehicleId, Rows<TelemetryRow>> TELEMETRY = Tenant.Table.plain("telemetry");
 
     /** Newest first: timestamp descending, then reverse insertion order. */
     static final Comparator<TelemetryRow> NEWEST_FIRST = Comparator
@@ -49,7 +53,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
         }
         tx.write(t -> {
             for (VehicleId v : rows.keySet()) {
-                if (!t.vehicles.containsKey(v)) {
+                if (!t.rows(VEHICLES).containsKey(v)) {
                     throw new UnknownReferenceException("TelemetrySample", "fk_telemetry_vehicle", "vehicle_id");
                 }
             }
@@ -66,7 +70,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
         InMemoryVehicles.checkWindow(fromInclusive, toExclusive);
         tx.check();
         List<TelemetryRow> hits = new ArrayList<>();
-        for (TelemetryRow r : tx.view().telemetry.getOrDefault(vehicleId, Rows.empty())) {
+        for (TelemetryRow r : tx.view().rows(TELEMETRY).getOrDefault(vehicleId, Rows.empty())) {
             Instant ts = r.sample().timestamp();
             if (!ts.isBefore(fromInclusive) && ts.isBefore(toExclusive)) {
                 hits.add(r);
@@ -98,7 +102,7 @@ final class InMemoryTelemetry implements TelemetryRepository {
         Tenant t = tx.view();
         Map<VehicleId, TelemetrySample> out = new HashMap<>();
         t.latestTelemetry.forEach((vid, row) -> {
-            Vehicle v = t.vehicles.get(vid);
+            Vehicle v = t.rows(VEHICLES).get(vid);
             if (v != null && !v.isDeleted()) {
                 out.put(vid, row.sample());
             }

@@ -1,5 +1,7 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -270,7 +272,7 @@ final class InMemoryTransaction implements TvmTransaction {
 
     /** Foreign key (user_id, facility_id) -> users: any user of the facility, deleted or not. */
     static void requireUserRef(Tenant t, UserId user, String entity, String constraint, String column) {
-        if (user != null && !t.users.containsKey(user)) {
+        if (user != null && !t.rows(USERS).containsKey(user)) {
             throw new UnknownReferenceException(entity, constraint, column);
         }
     }

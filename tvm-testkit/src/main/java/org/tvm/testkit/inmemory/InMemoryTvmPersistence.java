@@ -1,5 +1,8 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryResidents.RESIDENTS;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -321,13 +324,13 @@ public final class InMemoryTvmPersistence implements TvmPersistence {
         if (table.equals("residents") && column.equals("medical_notes")) {
             FacilityId f = uniqueIndexes.idIndex.get(new RowKey("residents", id));
             Tenant t = f == null ? null : d.tenants().get(f);
-            var r = t == null ? null : t.residents.get(org.tvm.domain.resident.ResidentId.of(id));
+            var r = t == null ? null : t.rows(RESIDENTS).get(org.tvm.domain.resident.ResidentId.of(id));
             return r == null ? Optional.empty() : Optional.ofNullable(r.sealedNotes());
         }
         if (table.equals("users") && column.equals("mfa_secret")) {
             FacilityId f = uniqueIndexes.idIndex.get(new RowKey("users", id));
             Tenant t = f == null ? null : d.tenants().get(f);
-            StoredUser u = t == null ? null : t.users.get(UserId.of(id));
+            StoredUser u = t == null ? null : t.rows(USERS).get(UserId.of(id));
             return u == null ? Optional.empty() : Optional.ofNullable(u.sealedSecret());
         }
         throw new IllegalArgumentException("the in-memory store exposes raw values of residents.medical_notes and "

@@ -1,5 +1,9 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.baseColumns;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.text;
+import static org.tvm.testkit.inmemory.InMemoryAuditTrigger.timestamp;
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
 import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.time.Instant;
@@ -29,6 +33,13 @@ import org.tvm.testkit.inmemory.Tenant.LogRow;
 
 final class InMemoryVehicles implements VehicleRepository {
 
+    /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
+    static final Tenant.Table<VehicleId, Vehicle> VEHICLES =
+            Tenant.Table.audited("vehicles", InMemoryVehicles::auditColumns);
+
+    /** vehicle -> its log rows in insertion order. */
+    static final Tenant.Table<VehicleId, Rows<LogRow>> LOGS = Tenant.Table.plain("vehicle_logs");
+
     static final Comparator<Vehicle> BY_NAME = Comparator.comparing(Vehicle::name, Orderings.TEXT)
             .thenComparing(v -> v.id().value(), Orderings.UUIDS);
 
@@ -46,11 +57,11 @@ final class InMemoryVehicles implements VehicleRepository {
         tx.lock("vehicles", vehicle.id().value());
         tx.write(t -> {
             InMemoryTransaction.requireFacilityRow(t, "Vehicle");
-            if (tx.idTaken(t, "vehicles", vehicle.id().value(), t.vehicles.containsKey(vehicle.id()))) {
+            if (tx.idTaken(t, "vehicles", vehicle.id().value(), t.rows(VEHICLES).containsKey(vehicle.id()))) {
                 throw new DuplicateKeyException("Vehicle", "vehicles_pkey");
             }
             checkUniqueAndRefs(t, vehicle);
-            t.vehicles.put(vehicle.id(), vehicle);
+            t.put(VEHICLES, vehicle.id(), vehicle);
             t.insertedIds.add(new Tenant.RowKey("vehicles", vehicle.id().value()));
             t.dirtyVehicles.add(vehicle.id());
         });
@@ -58,24 +69,24 @@ final class InMemoryVehicles implements VehicleRepository {
 
     private void checkUniqueAndRefs(Tenant t, Vehicle vehicle) {
         if (!vehicle.isDeleted()) {
-            for (Vehicle other : t.vehicles.values()) {
+            for (Vehicle other : t.rows(VEHICLES).values()) {
                 if (!other.id().equals(vehicle.id()) && !other.isDeleted() && other.name().equals(vehicle.name())) {
                     throw new DuplicateKeyException("Vehicle", "idx_vehicles_name_unique");
                 }
             }
         }
         if (vehicle.serialNumber() != null) {
-            for (Vehicle other : t.vehicles.values()) {
+            for (Vehicle other : t.rows(VEHICLES).values()) {
                 if (!other.id().equals(vehicle.id()) && vehicle.serialNumber().equals(other.serialNumber())) {
                     throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
                 }
             }
             VehicleId owner = tx.store.uniqueIndexes.serialIndex.get(vehicle.serialNumber());
-            if (owner != null && !owner.equals(vehicle.id()) && !t.vehicles.containsKey(owner)) {
+            if (owner != null && !owner.equals(vehicle.id()) && !t.rows(VEHICLES).containsKey(owner)) {
                 throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
             }
         }
-        if (vehicle.currentMissionId() != null && !t.missions.containsKey(vehicle.currentMissionId())) {
+        if (vehicle.currentMissionId() != null && !t.rows(MISSIONS).containsKey(vehicle.currentMissionId())) {
             throw new UnknownReferenceException("Vehicle", "fk_vehicles_current_mission", "current_mission_id");
         }
     }
@@ -88,7 +99,7 @@ final class InMemoryVehicles implements VehicleRepository {
         tx.lock("vehicles", vehicle.id().value());
         Vehicle[] out = new Vehicle[1];
         tx.write(t -> {
-            Vehicle old = t.vehicles.get(vehicle.id());
+            Vehicle old = t.rows(VEHICLES).get(vehicle.id());
             if (old == null || old.isDeleted()) {
                 throw new NotFoundException("Vehicle", vehicle.id());
             }
@@ -98,7 +109,7 @@ final class InMemoryVehicles implements VehicleRepository {
             Vehicle stored = vehicle.toBuilder().version(old.version() + 1).createdAt(old.createdAt())
                     .deletedAt(old.deletedAt()).build();
             checkUniqueAndRefs(t, stored);
-            t.vehicles.put(stored.id(), stored);
+            t.put(VEHICLES, stored.id(), stored);
             t.dirtyVehicles.add(stored.id());
             out[0] = stored;
         });
@@ -121,7 +132,7 @@ final class InMemoryVehicles implements VehicleRepository {
 
     private Optional<Vehicle> find(VehicleId id, boolean includeDeleted) {
         for (Tenant t : tx.readableTenants()) {
-            Vehicle v = t.vehicles.get(id);
+            Vehicle v = t.rows(VEHICLES).get(id);
             if (v != null && (includeDeleted || !v.isDeleted())) {
                 return Optional.of(v);
             }
@@ -134,7 +145,7 @@ final class InMemoryVehicles implements VehicleRepository {
         nn(name, "name");
         tx.check();
         for (Tenant t : tx.readableTenants()) {
-            for (Vehicle v : t.vehicles.values()) {
+            for (Vehicle v : t.rows(VEHICLES).values()) {
                 if (!v.isDeleted() && v.name().equals(name)) {
                     return Optional.of(v);
                 }
@@ -148,7 +159,7 @@ final class InMemoryVehicles implements VehicleRepository {
         tx.check();
         List<Vehicle> all = new ArrayList<>();
         for (Tenant t : tx.readableTenants()) {
-            for (Vehicle v : t.vehicles.values()) {
+            for (Vehicle v : t.rows(VEHICLES).values()) {
                 if (!v.isDeleted()) {
                     all.add(v);
                 }
@@ -169,7 +180,7 @@ final class InMemoryVehicles implements VehicleRepository {
         tx.lock("vehicles", id.value());
         Vehicle[] out = new Vehicle[1];
         tx.write(t -> {
-            Vehicle old = t.vehicles.get(id);
+            Vehicle old = t.rows(VEHICLES).get(id);
             if (old == null || old.isDeleted()) {
                 throw new NotFoundException("Vehicle", id);
             }
@@ -178,7 +189,7 @@ final class InMemoryVehicles implements VehicleRepository {
                 return;
             }
             Vehicle stored = old.heartbeat(at, battery, location);
-            t.vehicles.put(id, stored);
+            t.put(VEHICLES, id, stored);
             t.dirtyVehicles.add(id);
             out[0] = stored;
         });
@@ -217,7 +228,7 @@ final class InMemoryVehicles implements VehicleRepository {
         tx.checkWritable("VehicleRepository.softDelete");
         tx.lock("vehicles", id.value());
         tx.write(t -> {
-            Vehicle old = t.vehicles.get(id);
+            Vehicle old = t.rows(VEHICLES).get(id);
             if (old == null) {
                 throw new NotFoundException("Vehicle", id);
             }
@@ -227,21 +238,21 @@ final class InMemoryVehicles implements VehicleRepository {
             if (hasActiveMission(t, id, null)) {
                 throw new VehicleBusyException(id);
             }
-            t.vehicles.put(id, old.softDeleted(at));
+            t.put(VEHICLES, id, old.softDeleted(at));
             t.dirtyVehicles.add(id);
         });
     }
 
     /** True if a non-deleted assigned/in_progress mission (other than {@code except}) is bound to the vehicle. */
     static boolean hasActiveMission(Tenant t, VehicleId vehicle, org.tvm.domain.mission.MissionId except) {
-        for (Mission m : t.missions.values()) {
+        for (Mission m : t.rows(MISSIONS).values()) {
             if (!m.isDeleted() && m.status().isActive() && vehicle.equals(m.vehicleId()) && !m.id().equals(except)) {
                 return true;
             }
         }
-        Vehicle v = t.vehicles.get(vehicle);
+        Vehicle v = t.rows(VEHICLES).get(vehicle);
         if (v != null && v.currentMissionId() != null && !v.currentMissionId().equals(except)) {
-            Mission current = t.missions.get(v.currentMissionId());
+            Mission current = t.rows(MISSIONS).get(v.currentMissionId());
             return current != null && !current.isDeleted() && current.status().isActive();
         }
         return false;
@@ -266,7 +277,7 @@ final class InMemoryVehicles implements VehicleRepository {
         }
         tx.write(t -> {
             for (LogRow r : rows) {
-                if (!t.vehicles.containsKey(r.entry().vehicleId())) {
+                if (!t.rows(VEHICLES).containsKey(r.entry().vehicleId())) {
                     throw new UnknownReferenceException("VehicleLogEntry", "fk_vehicle_logs_vehicle", "vehicle_id");
                 }
             }
@@ -274,7 +285,7 @@ final class InMemoryVehicles implements VehicleRepository {
             for (LogRow r : rows) {
                 byVehicle.computeIfAbsent(r.entry().vehicleId(), k -> new ArrayList<>()).add(r);
             }
-            byVehicle.forEach((v, list) -> Tenant.append(t.logs, v, list));
+            byVehicle.forEach((v, list) -> t.append(LOGS, v, list));
         });
     }
 
@@ -286,7 +297,7 @@ final class InMemoryVehicles implements VehicleRepository {
         PageRequest.checkLimit(limit);
         checkWindow(fromInclusive, toExclusive);
         tx.check();
-        List<LogRow> rows = tx.view().logs.getOrDefault(vehicleId, Rows.empty());
+        List<LogRow> rows = tx.view().rows(LOGS).getOrDefault(vehicleId, Rows.empty());
         List<LogRow> hits = new ArrayList<>();
         for (LogRow r : rows) {
             Instant at = r.entry().loggedAt();
@@ -306,5 +317,27 @@ final class InMemoryVehicles implements VehicleRepository {
         if (from.isAfter(to)) {
             throw new IllegalArgumentException("fromInclusive " + from + " is after toExclusive " + to);
         }
+    }
+
+    /** The row under the database's column names, as the audit trigger records it. */
+    static Map<String, String> auditColumns(VehicleId id, Vehicle v, Tenant t) {
+        Map<String, String> m = baseColumns(v.id().toString(), t, v.createdAt(), v.updatedAt());
+        m.put("name", v.name());
+        m.put("serial_number", v.serialNumber());
+        m.put("model", v.model());
+        m.put("firmware_version", v.firmwareVersion());
+        m.put("status", v.status().code());
+        m.put("current_mission_id", text(v.currentMissionId()));
+        m.put("current_location", v.currentLocation() == null ? null : v.currentLocation().toJson());
+        m.put("battery_level", text(v.batteryLevel()));
+        m.put("last_heartbeat", timestamp(v.lastHeartbeat()));
+        m.put("max_payload_kg", Integer.toString(v.maxPayloadKg()));
+        m.put("max_speed_mps", v.maxSpeedMps() == null ? null : v.maxSpeedMps().toPlainString());
+        m.put("last_maintenance_date", text(v.lastMaintenanceDate()));
+        m.put("next_maintenance_due", text(v.nextMaintenanceDue()));
+        m.put("total_distance_km", v.totalDistanceKm() == null ? null : v.totalDistanceKm().toPlainString());
+        m.put("total_missions", Integer.toString(v.totalMissions()));
+        m.put("deleted_at", timestamp(v.deletedAt()));
+        return m;
     }
 }

@@ -1,5 +1,9 @@
 package org.tvm.testkit.inmemory;
 
+import static org.tvm.testkit.inmemory.InMemoryMissions.MISSIONS;
+import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
+import static org.tvm.testkit.inmemory.InMemoryVehicles.VEHICLES;
+
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.tvm.domain.access.UserId;
@@ -29,12 +33,12 @@ final class UniqueIndexes {
     /** Rules spanning rows or facilities, checked on the final state of a tenant before it is published. */
     void validate(Tenant t) {
         for (VehicleId vid : t.dirtyVehicles) {
-            Vehicle v = t.vehicles.get(vid);
+            Vehicle v = t.rows(VEHICLES).get(vid);
             if (v == null) {
                 continue;
             }
             if (!v.isDeleted()) {
-                for (Vehicle other : t.vehicles.values()) {
+                for (Vehicle other : t.rows(VEHICLES).values()) {
                     if (!other.id().equals(vid) && !other.isDeleted() && other.name().equals(v.name())) {
                         throw new DuplicateKeyException("Vehicle", "idx_vehicles_name_unique");
                     }
@@ -45,7 +49,7 @@ final class UniqueIndexes {
                 if (owner != null && !owner.equals(vid) && !serialReleasedIn(t, owner, v.serialNumber())) {
                     throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
                 }
-                for (Vehicle other : t.vehicles.values()) {
+                for (Vehicle other : t.rows(VEHICLES).values()) {
                     if (!other.id().equals(vid) && v.serialNumber().equals(other.serialNumber())) {
                         throw new DuplicateKeyException("Vehicle", "vehicles_serial_number_key");
                     }
@@ -53,11 +57,11 @@ final class UniqueIndexes {
             }
         }
         for (var m : t.dirtyMissions) {
-            Mission mission = t.missions.get(m);
+            Mission mission = t.rows(MISSIONS).get(m);
             if (mission == null || mission.isDeleted() || !mission.status().isActive() || mission.vehicleId() == null) {
                 continue;
             }
-            for (Mission other : t.missions.values()) {
+            for (Mission other : t.rows(MISSIONS).values()) {
                 if (!other.id().equals(m) && !other.isDeleted() && other.status().isActive()
                         && mission.vehicleId().equals(other.vehicleId())) {
                     throw new VehicleBusyException(mission.vehicleId());
@@ -65,7 +69,7 @@ final class UniqueIndexes {
             }
         }
         for (UserId uid : t.dirtyUsers) {
-            StoredUser su = t.users.get(uid);
+            StoredUser su = t.rows(USERS).get(uid);
             if (su == null || su.withoutSecret().isDeleted()) {
                 continue;
             }
@@ -73,14 +77,14 @@ final class UniqueIndexes {
             String email = su.withoutSecret().email().canonical();
             UserId owner = emailIndex.get(email);
             if (owner != null && !owner.equals(uid)) {
-                StoredUser local = t.users.get(owner);
+                StoredUser local = t.rows(USERS).get(owner);
                 boolean releasedHere = local != null
                         && (local.withoutSecret().isDeleted() || !local.withoutSecret().email().canonical().equals(email));
                 if (!releasedHere) {
                     throw new DuplicateKeyException("User", "idx_users_email_unique");
                 }
             }
-            for (StoredUser other : t.users.values()) {
+            for (StoredUser other : t.rows(USERS).values()) {
                 if (!other.withoutSecret().id().equals(uid) && !other.withoutSecret().isDeleted()
                         && other.withoutSecret().email().canonical().equals(email)) {
                     throw new DuplicateKeyException("User", "idx_users_email_unique");
@@ -96,7 +100,7 @@ final class UniqueIndexes {
     }
 
     private static boolean serialReleasedIn(Tenant t, VehicleId owner, String serial) {
-        Vehicle local = t.vehicles.get(owner);
+        Vehicle local = t.rows(VEHICLES).get(owner);
         return local != null && !serial.equals(local.serialNumber());
     }
 
@@ -118,25 +122,25 @@ final class UniqueIndexes {
             idIndex.put(key, result.id);
         }
         for (UserId uid : result.dirtyUsers) {
-            StoredUser old = before == null ? null : before.users.get(uid);
+            StoredUser old = before == null ? null : before.rows(USERS).get(uid);
             if (old != null && !old.withoutSecret().isDeleted()) {
                 emailIndex.remove(old.withoutSecret().email().canonical(), uid);
             }
         }
         for (UserId uid : result.dirtyUsers) {
-            StoredUser now = result.users.get(uid);
+            StoredUser now = result.rows(USERS).get(uid);
             if (now != null && !now.withoutSecret().isDeleted()) {
                 emailIndex.put(now.withoutSecret().email().canonical(), uid);
             }
         }
         for (VehicleId vid : result.dirtyVehicles) {
-            Vehicle old = before == null ? null : before.vehicles.get(vid);
+            Vehicle old = before == null ? null : before.rows(VEHICLES).get(vid);
             if (old != null && old.serialNumber() != null) {
                 serialIndex.remove(old.serialNumber(), vid);
             }
         }
         for (VehicleId vid : result.dirtyVehicles) {
-            Vehicle now = result.vehicles.get(vid);
+            Vehicle now = result.rows(VEHICLES).get(vid);
             if (now != null && now.serialNumber() != null) {
                 serialIndex.put(now.serialNumber(), vid);
             }

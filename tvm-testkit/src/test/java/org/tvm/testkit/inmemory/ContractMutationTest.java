@@ -28,8 +28,8 @@ import org.tvm.testkit.contract.TvmContractSuite;
  * run (through the JUnit Platform Launcher) against the in-memory adapter decorated by {@link FaultInjection} with that
  * fault and must report at least one failure, and against the same decorator without a fault where it must report
  * none. The contracts to run are taken from {@link TvmContractSuite} itself, so a new contract needs only its fault
- * (and the fault's injection) here, no runner class. {@link MutantSuite}'s name does not end in "Test", so it runs
- * only when launched here.
+ * (one value of {@link Fault}, carrying its bend) here, no runner class. {@link MutantSuite}'s name does not end in
+ * "Test", so it runs only when launched here.
  */
 class ContractMutationTest {
 
