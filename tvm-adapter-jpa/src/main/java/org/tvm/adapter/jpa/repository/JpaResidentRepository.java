@@ -1,13 +1,13 @@
 package org.tvm.adapter.jpa.repository;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.hibernate.query.NativeQuery;
 import org.tvm.adapter.jpa.entity.ResidentEntity;
+import org.tvm.adapter.sql.JdbcDataAccessLog;
 import org.tvm.adapter.sql.Keyset;
 import org.tvm.domain.audit.DataAccessType;
 import org.tvm.domain.resident.Resident;
@@ -176,23 +176,13 @@ final class JpaResidentRepository implements ResidentRepository {
                 Long.class).setParameter("id", id).setParameter("f", tx.facility()).getSingleResult() > 0;
     }
 
-    /** One multi-row INSERT into data_access_logs for the given residents (actor of the context, adapter clock). */
+    /** The given residents' data-access entries (actor of the context, adapter clock): {@link JdbcDataAccessLog}. */
     void recordAccess(List<UUID> residentIds, DataAccessType type) {
         if (residentIds.isEmpty()) {
             return;
         }
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO data_access_logs (facility_id, user_id, resident_id, access_type, accessed_at) VALUES ");
-        for (int i = 0; i < residentIds.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:f, :u, :r").append(i).append(", :t, :at)");
-        }
-        var q = tx.session().createNativeMutationQuery(sql.toString())
-                .setParameter("f", tx.facility()).setParameter("u", tx.actor(), UUID.class)
-                .setParameter("t", type.code()).setParameter("at", tx.now());
-        List<UUID> ids = new ArrayList<>(residentIds);
-        for (int i = 0; i < ids.size(); i++) {
-            q.setParameter("r" + i, ids.get(i));
-        }
-        q.executeUpdate();
+        tx.session().flush(); // the entries reference the residents, which may still be pending in the session
+        tx.session().doWork(c -> JdbcDataAccessLog.record(c, tx.facility(), tx.actor(), residentIds, type, tx.now()));
     }
+
 }

@@ -1,8 +1,10 @@
 package org.tvm.adapter.mybatis.repository;
 
+import org.tvm.adapter.sql.JdbcDataAccessLog;
 import org.tvm.adapter.sql.Keyset;
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +20,6 @@ import org.tvm.ports.query.PageRequest;
 import org.tvm.adapter.mybatis.mapper.ResidentMapper;
 import org.tvm.adapter.mybatis.support.Jdbc;
 import org.tvm.adapter.mybatis.row.ResidentRow;
-import org.tvm.adapter.mybatis.row.DataAccessRow;
-import org.tvm.adapter.mybatis.mapper.AuditMapper;
 
 /** Residents; every returned resident is logged (READ) in the same transaction, in one JDBC batch per call. */
 final class MyBatisResidentRepository implements ResidentRepository {
@@ -131,26 +131,13 @@ final class MyBatisResidentRepository implements ResidentRepository {
         });
     }
 
-    /** GDPR: one entry per resident for the context actor at the adapter's clock, batched. */
+    /** GDPR: one entry per resident for the context actor at the adapter's clock ({@link JdbcDataAccessLog}). */
     void recordAccess(List<UUID> residentIds, DataAccessType type) {
-        if (residentIds.isEmpty()) {
-            return;
-        }
-        Instant now = tx.now();
-        List<DataAccessRow> entries = new ArrayList<>(residentIds.size());
-        for (UUID id : residentIds) {
-            DataAccessRow r = new DataAccessRow();
-            r.facilityId = tx.facility();
-            r.userId = tx.actor();
-            r.residentId = id;
-            r.accessType = type.code();
-            r.accessedAt = now;
-            entries.add(r);
-        }
-        if (entries.size() == 1) {
-            tx.mapper(AuditMapper.class).insertDataAccess(entries.get(0));
-        } else {
-            Jdbc.batch(tx.session, AuditMapper.class, "insertDataAccess", entries);
+        try {
+            JdbcDataAccessLog.record(tx.session.getConnection(), tx.facility(), tx.actor(), residentIds, type, tx.now());
+        } catch (SQLException e) {
+            throw new Jdbc.SqlFailure(e);
         }
     }
+
 }
