@@ -2,9 +2,6 @@ package org.tvm.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
@@ -65,26 +62,18 @@ class PostgresDashboardPlanTest {
 
     @Test
     void spec_query_1_reads_the_facilitys_active_missions_and_residents_from_their_covering_indexes() throws SQLException {
+        String query = PostgresSpecQueriesTest.specQuery(1);
         String plan;
         try (Connection c = db.dataSource(app.user(), app.password()).getConnection()) {
             c.setAutoCommit(false);
             Sql.rows(c, "SELECT set_config('app.current_facility_id', md5('f3')::uuid::text, true)");
-            plan = String.join("\n", Sql.strings(c, "EXPLAIN " + specQuery1()));
-            assertThat(Sql.strings(c, specQuery1())).as("query 1 rows of a facility with 100 active missions").hasSize(50);
+            plan = String.join("\n", Sql.strings(c, "EXPLAIN " + query));
+            assertThat(Sql.strings(c, query)).as("query 1 rows of a facility with 100 active missions").hasSize(50);
             c.rollback();
         }
         assertThat(plan).as("plan of query 1 under row-level security")
                 .contains("Index Only Scan using idx_missions_active_by_facility on missions")
                 .contains("Index Only Scan using idx_residents_facility_names on residents")
                 .doesNotContain("Seq Scan");
-    }
-
-    private static String specQuery1() {
-        try (InputStream in = PostgresDashboardPlanTest.class.getResourceAsStream("/org/tvm/migrations/spec-queries/query1.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

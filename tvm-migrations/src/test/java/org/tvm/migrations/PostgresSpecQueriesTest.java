@@ -49,7 +49,8 @@ class PostgresSpecQueriesTest {
         }
     }
 
-    private static String specQuery(int n) {
+    /** The spec's query {@code n} as shipped (verbatim, without its trailing semicolon). */
+    static String specQuery(int n) {
         try (InputStream in = PostgresSpecQueriesTest.class.getResourceAsStream("/org/tvm/migrations/spec-queries/query" + n + ".sql")) {
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** Row of {@code mission_events} (append-only). Mapped to and from the domain by {@code EntityMapper}. */
+/**
+ * Row of {@code mission_events} (append-only), for reads: mapped to the domain by {@code EntityMapper}. Events are
+ * written by {@code JpaMissionRepository.insertEvent}, one plain insert.
+ */
 @Entity
 @Table(name = "mission_events")
 public final class MissionEventEntity {

@@ -300,18 +300,6 @@ public final class EntityMapper {
                 .version(e.version).createdAt(e.createdAt).updatedAt(e.updatedAt).deletedAt(e.deletedAt).build();
     }
 
-    public MissionEventEntity toEntity(MissionEvent ev) {
-        MissionEventEntity e = new MissionEventEntity();
-        e.facilityId = ev.facilityId().value();
-        e.missionId = ev.missionId().value();
-        e.vehicleId = uuid(ev.vehicleId());
-        e.eventType = ev.type().code();
-        e.details = JsonDetailsCodec.write(ev.detailsJson());
-        e.createdAt = ev.occurredAt();
-        e.createdByUserId = uuid(ev.triggeredBy());
-        return e;
-    }
-
     public MissionEvent toDomain(MissionEventEntity e) {
         return new MissionEvent(MissionId.of(e.missionId), FacilityId.of(e.facilityId), MissionEventType.fromCode(e.eventType),
                 e.vehicleId == null ? null : VehicleId.of(e.vehicleId), JsonDetailsCodec.read(e.details),

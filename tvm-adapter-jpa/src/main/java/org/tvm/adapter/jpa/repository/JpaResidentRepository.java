@@ -184,5 +184,4 @@ final class JpaResidentRepository implements ResidentRepository {
         tx.session().flush(); // the entries reference the residents, which may still be pending in the session
         tx.session().doWork(c -> JdbcDataAccessLog.record(c, tx.facility(), tx.actor(), residentIds, type, tx.now()));
     }
-
 }
