@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
@@ -180,7 +180,7 @@ final class Operations {
     List<String> specProfiles(DataSource app) {
         List<String> profiles = new ArrayList<>();
         for (int q = 0; q < SPEC.length; q++) {
-            profiles.add(RawPaths.explainAnalyze(app, fx.ctx, SPEC[q], specParameter(q, 0)));
+            profiles.add(ServerProfile.explainAnalyze(app, fx.ctx, SPEC[q], specParameter(q, 0)));
         }
         return profiles;
     }

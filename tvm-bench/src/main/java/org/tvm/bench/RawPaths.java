@@ -387,34 +387,6 @@ final class RawPaths {
         });
     }
 
-    /**
-     * One run of {@code sql} under {@code EXPLAIN (ANALYZE, BUFFERS)}: its server time and the pages it found in shared
-     * buffers or had to read (from the OS cache or the disk), e.g. "0.61 ms, 140 pages in shared buffers, 0 read".
-     */
-    static String explainAnalyze(DataSource ds, TvmContext ctx, String sql, UUID param) {
-        return RawTx.run(ds, ctx, c -> {
-            StringBuilder json = new StringBuilder();
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + sql)) {
-                if (param != null) {
-                    ps.setObject(1, param);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        json.append(rs.getString(1));
-                    }
-                }
-            }
-            // the top plan node lists its buffers before its children; the execution time closes the plan
-            return String.format(java.util.Locale.ROOT, "%s ms, %s pages in shared buffers, %s read",
-                    field(json, "Execution Time"), field(json, "Shared Hit Blocks"), field(json, "Shared Read Blocks"));
-        });
-    }
-
-    private static String field(CharSequence json, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\": ([0-9.]+)").matcher(json);
-        return m.find() ? m.group(1) : "?";
-    }
-
     static int readAll(Connection c, String sql, UUID param) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (param != null) {
