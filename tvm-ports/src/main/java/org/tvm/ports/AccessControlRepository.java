@@ -24,7 +24,8 @@ import org.tvm.domain.resident.ResidentId;
 public interface AccessControlRepository {
 
     /**
-     * @return all roles of the catalogue ordered by name code ({@code "admin"}, {@code "caregiver"}, ...)
+     * @return all roles of the catalogue ordered by name code ({@code "admin"}, {@code "caregiver"}, ...;
+     *         {@link org.tvm.ports.query.Orderings#ROLES_BY_CODE})
      */
     List<Role> roles();
 

@@ -51,7 +51,8 @@ public interface DispatchOperations {
     /**
      * Vehicles able to take a mission near {@code point}: non-deleted, status IDLE, online at {@code now} (last heartbeat
      * strictly after {@code now - 5 min}), non-null battery {@code >= minBattery}, a known current location, and no active
-     * (assigned or in_progress) mission. Ordered by distance ascending, then name, then id. Read-only; nothing is locked
+     * (assigned or in_progress) mission. Ordered by distance ascending, then name, then id
+     * ({@link org.tvm.ports.query.Orderings#NEAREST_FIRST}). Read-only; nothing is locked
      * (the later {@link #assign} detects races).
      *
      * @param point      non-null target point

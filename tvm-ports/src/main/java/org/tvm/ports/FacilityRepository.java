@@ -39,7 +39,8 @@ public interface FacilityRepository {
     Location insertLocation(Location location);
 
     /**
-     * @return all locations of the context facility ordered by name, then id; empty if none
+     * @return all locations of the context facility ordered by name, then id
+     *         ({@link org.tvm.ports.query.Orderings#LOCATIONS_BY_NAME}); empty if none
      */
     List<Location> locations();
 }

@@ -37,7 +37,8 @@ public interface MapRepository {
     Optional<FacilityMap> latest(String name);
 
     /**
-     * @return every version of every map of the facility, ordered by name (code point order), then version descending;
+     * @return every version of every map of the facility, ordered by name (code point order), then version descending
+     *         ({@link org.tvm.ports.query.Orderings#MAPS_BY_NAME_NEWEST_FIRST});
      *         empty if none
      */
     List<FacilityMap> list();

@@ -62,7 +62,8 @@ public interface VehicleRepository {
     Optional<Vehicle> findByName(String name);
 
     /**
-     * @return all non-deleted vehicles of the facility ordered by name, then id; empty if none
+     * @return all non-deleted vehicles of the facility ordered by name, then id
+     *         ({@link org.tvm.ports.query.Orderings#VEHICLES_BY_NAME}); empty if none
      */
     List<Vehicle> list();
 

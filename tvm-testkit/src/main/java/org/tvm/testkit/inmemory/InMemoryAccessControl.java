@@ -6,7 +6,6 @@ import static org.tvm.testkit.inmemory.InMemoryUsers.USERS;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
     public List<Role> roles() {
         tx.check();
         List<Role> roles = new ArrayList<>(DefaultAccess.roles());
-        roles.sort(Comparator.comparing(r -> r.name().code(), Orderings.TEXT));
+        roles.sort(Orderings.ROLES_BY_CODE);
         return Collections.unmodifiableList(roles);
     }
 

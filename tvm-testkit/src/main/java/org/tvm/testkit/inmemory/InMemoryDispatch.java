@@ -127,9 +127,7 @@ final class InMemoryDispatch implements DispatchOperations {
             }
             candidates.add(new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())));
         }
-        candidates.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                .thenComparing(c -> c.vehicle().name(), Orderings.TEXT)
-                .thenComparing(c -> c.vehicle().id().value(), Orderings.UUIDS));
+        candidates.sort(Orderings.NEAREST_FIRST);
         return Collections.unmodifiableList(new ArrayList<>(candidates.subList(0, Math.min(limit, candidates.size()))));
     }
 

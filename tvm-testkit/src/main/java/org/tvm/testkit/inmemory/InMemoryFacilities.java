@@ -6,7 +6,6 @@ import static org.tvm.testkit.inmemory.InMemoryTransaction.nn;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,9 +79,7 @@ final class InMemoryFacilities implements FacilityRepository {
     public List<Location> locations() {
         tx.check();
         List<Location> all = new ArrayList<>(tx.view().rows(LOCATIONS).values());
-        Comparator<Location> byName = Comparator.comparing(Location::name, Orderings.TEXT)
-                .thenComparing(l -> l.id().value(), Orderings.UUIDS);
-        all.sort(byName);
+        all.sort(Orderings.LOCATIONS_BY_NAME);
         return Collections.unmodifiableList(all);
     }
 

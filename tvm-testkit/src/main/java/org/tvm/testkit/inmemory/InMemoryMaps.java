@@ -22,10 +22,6 @@ final class InMemoryMaps implements MapRepository {
     /** Audited: the audit trigger records each row a write changed, as {@link #auditColumns} renders it. */
     static final Tenant.Table<MapId, FacilityMap> MAPS = Tenant.Table.audited("maps", InMemoryMaps::auditColumns);
 
-    /** Name (code point order), then version descending. */
-    static final Comparator<FacilityMap> ORDER = Comparator.comparing(FacilityMap::name, Orderings.TEXT)
-            .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed());
-
     private final InMemoryTransaction tx;
 
     InMemoryMaps(InMemoryTransaction tx) {
@@ -75,7 +71,7 @@ final class InMemoryMaps implements MapRepository {
     public List<FacilityMap> list() {
         tx.check();
         List<FacilityMap> all = new ArrayList<>(tx.view().rows(MAPS).values());
-        all.sort(ORDER);
+        all.sort(Orderings.MAPS_BY_NAME_NEWEST_FIRST);
         return Collections.unmodifiableList(all);
     }
 

@@ -24,6 +24,7 @@ import org.tvm.ports.OperationsQueries;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.Connectivity;
 import org.tvm.ports.query.FleetStatusView;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TelemetryPoint;
 import org.tvm.ports.query.TimelineEntry;
@@ -78,7 +79,7 @@ final class InMemoryOperations implements OperationsQueries {
                 vehicles.add(v);
             }
         }
-        vehicles.sort(InMemoryVehicles.BY_NAME);
+        vehicles.sort(Orderings.VEHICLES_BY_NAME);
         List<FleetStatusView> out = new ArrayList<>();
         for (Vehicle v : vehicles) {
             Connectivity c = Connectivity.at(v.lastHeartbeat(), now);

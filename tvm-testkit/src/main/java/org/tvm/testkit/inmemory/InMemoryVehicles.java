@@ -40,9 +40,6 @@ final class InMemoryVehicles implements VehicleRepository {
     /** vehicle -> its log rows in insertion order. */
     static final Tenant.Table<VehicleId, Rows<LogRow>> LOGS = Tenant.Table.plain("vehicle_logs");
 
-    static final Comparator<Vehicle> BY_NAME = Comparator.comparing(Vehicle::name, Orderings.TEXT)
-            .thenComparing(v -> v.id().value(), Orderings.UUIDS);
-
     private final InMemoryTransaction tx;
 
     InMemoryVehicles(InMemoryTransaction tx) {
@@ -165,7 +162,7 @@ final class InMemoryVehicles implements VehicleRepository {
                 }
             }
         }
-        all.sort(BY_NAME);
+        all.sort(Orderings.VEHICLES_BY_NAME);
         return Collections.unmodifiableList(all);
     }
 

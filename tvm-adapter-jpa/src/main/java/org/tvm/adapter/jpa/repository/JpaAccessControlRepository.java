@@ -38,7 +38,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
         return tx.read("Role", () -> tx.session().createSelectionQuery("from RoleEntity r", RoleEntity.class)
                 .setReadOnly(true).getResultList().stream()
                 .map(r -> new Role(RoleName.fromCode(r.name), r.description))
-                .sorted(Orderings.byText(r -> r.name().code())).toList());
+                .sorted(Orderings.ROLES_BY_CODE).toList());
     }
 
     @Override

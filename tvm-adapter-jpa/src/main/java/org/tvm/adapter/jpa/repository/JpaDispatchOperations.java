@@ -4,7 +4,6 @@ import org.tvm.adapter.sql.error.ErrorHint;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -199,9 +198,7 @@ final class JpaDispatchOperations implements DispatchOperations {
                 .setReadOnly(true).getResultList();
         return rows.stream().map(tx.mapper()::toDomain)
                 .map(v -> new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())))
-                .sorted(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
-                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())))
+                .sorted(Orderings.NEAREST_FIRST)
                 .limit(limit).toList();
     }
 }

@@ -65,7 +65,7 @@ final class JpaFacilityRepository implements FacilityRepository {
                 .createSelectionQuery("from LocationEntity l where l.facilityId = :f", LocationEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(Orderings.<Location>byText(Location::name).thenComparing(Orderings.byUuid(l -> l.id().value())))
+                .sorted(Orderings.LOCATIONS_BY_NAME)
                 .toList());
     }
 }

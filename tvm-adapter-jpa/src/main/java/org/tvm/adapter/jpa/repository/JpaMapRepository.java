@@ -1,6 +1,5 @@
 package org.tvm.adapter.jpa.repository;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,8 +51,7 @@ final class JpaMapRepository implements MapRepository {
         return tx.read(E, () -> tx.session().createSelectionQuery("from MapEntity m where m.facilityId = :f",
                         MapEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream().map(MapEntity::toDomain)
-                .sorted(Orderings.<FacilityMap>byText(FacilityMap::name)
-                        .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed()))
+                .sorted(Orderings.MAPS_BY_NAME_NEWEST_FIRST)
                 .toList());
     }
 }

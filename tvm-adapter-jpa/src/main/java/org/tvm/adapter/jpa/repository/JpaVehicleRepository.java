@@ -119,7 +119,7 @@ final class JpaVehicleRepository implements VehicleRepository {
                         + "and v.deletedAt is null", VehicleEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(Orderings.<Vehicle>byText(Vehicle::name).thenComparing(Orderings.byUuid(v -> v.id().value())))
+                .sorted(Orderings.VEHICLES_BY_NAME)
                 .toList());
     }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.tvm.domain.GeoPoint;
@@ -141,9 +140,7 @@ final class MyBatisDispatchOperations implements DispatchOperations {
                 out.add(new VehicleCandidate(v, d));
             }
             if (!tx.dialect.computesDistanceInDatabase()) {
-                out.sort(Comparator.comparingDouble(VehicleCandidate::distanceMeters)
-                        .thenComparing(Orderings.byText(c -> c.vehicle().name()))
-                        .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value())));
+                out.sort(Orderings.NEAREST_FIRST);
                 return List.copyOf(out.subList(0, Math.min(limit, out.size())));
             }
             return List.copyOf(out);

@@ -2,7 +2,6 @@ package org.tvm.adapter.mybatis.repository;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tvm.adapter.mybatis.mapper.MapMapper;
@@ -49,8 +48,7 @@ final class MyBatisMapRepository implements MapRepository {
     @Override
     public List<FacilityMap> list() {
         return tx.read(E, () -> mapper.list(tx.facility()).stream().map(MapRow::toDomain)
-                .sorted(Orderings.<FacilityMap>byText(FacilityMap::name)
-                        .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed()))
+                .sorted(Orderings.MAPS_BY_NAME_NEWEST_FIRST)
                 .toList());
     }
 }
