@@ -12,7 +12,6 @@ import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.resident.Resident;
 import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
@@ -28,6 +27,7 @@ import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.crypto.CipherContext;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
 import org.tvm.testkit.inmemory.Tenant.StoredResident;
@@ -41,9 +41,8 @@ final class InMemoryTransaction implements TvmTransaction {
 
     final InMemoryTvmPersistence store;
     private final TvmContext ctx;
-    private final boolean readOnly;
-    private final Thread owner = Thread.currentThread();
-    private volatile boolean active = true;
+    /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
+    private final TransactionScope scope;
     private final UnitOfWork unitOfWork = new UnitOfWork();
     volatile InMemoryTransaction waitingFor;
 
@@ -67,7 +66,7 @@ final class InMemoryTransaction implements TvmTransaction {
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
         this.ctx = ctx;
-        this.readOnly = readOnly;
+        this.scope = new TransactionScope(ctx, readOnly);
         this.state = new WorkingCopy(store, ctx.facilityId());
     }
 
@@ -82,7 +81,7 @@ final class InMemoryTransaction implements TvmTransaction {
     @Override
     public boolean readOnly() {
         check();
-        return readOnly;
+        return scope.readOnly();
     }
 
     @Override
@@ -171,26 +170,16 @@ final class InMemoryTransaction implements TvmTransaction {
 
     /** Every repository method starts here: the handle is valid only while the work runs, on its thread. */
     void check() {
-        if (!active) {
-            throw new IllegalStateException("this TvmTransaction has ended: repositories may only be used while the "
-                    + "work runs");
-        }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("this TvmTransaction belongs to thread " + owner.getName()
-                    + " and may not be used from " + Thread.currentThread().getName());
-        }
+        scope.check();
     }
 
     /** For mutating methods: {@link #check()} plus the read-only rule. */
     void checkWritable(String what) {
-        check();
-        if (readOnly) {
-            throw new IllegalStateException(what + " is not allowed in a read-only transaction");
-        }
+        scope.checkWritable(what);
     }
 
     void deactivate() {
-        active = false;
+        scope.end();
     }
 
     /** Changes to state outside the snapshot (the maintenance archive), run by the commit under its lock. */
@@ -258,9 +247,7 @@ final class InMemoryTransaction implements TvmTransaction {
     // ------------------------------------------------------------------ shared checks
 
     void requireContextFacility(FacilityId facilityId, String entity) {
-        if (!ctx.facilityId().equals(facilityId)) {
-            throw AccessDeniedException.otherFacility(entity);
-        }
+        scope.requireContextFacility(facilityId, entity);
     }
 
     static void requireFacilityRow(Tenant t, String entity) {

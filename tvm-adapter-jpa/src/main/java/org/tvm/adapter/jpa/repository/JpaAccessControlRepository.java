@@ -86,7 +86,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
     public void grantRole(UserId user, RoleName role) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(role, "role");
-        tx.checkWritable();
+        tx.checkWritable("AccessControlRepository.grantRole");
         tx.writeVoid("User", () -> {
             requireLiveUser(user);
             UUID roleId = roleId(role);
@@ -110,7 +110,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
     public void revokeRole(UserId user, RoleName role) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(role, "role");
-        tx.checkWritable();
+        tx.checkWritable("AccessControlRepository.revokeRole");
         tx.writeVoid("User", () -> {
             requireLiveUser(user);
             tx.session().createMutationQuery("delete from UserRoleEntity ur where ur.userId = :u and ur.facilityId = :f "
@@ -139,7 +139,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
     public void assignCaregiver(UserId caregiver, ResidentId resident) {
         Objects.requireNonNull(caregiver, "caregiver");
         Objects.requireNonNull(resident, "resident");
-        tx.checkWritable();
+        tx.checkWritable("AccessControlRepository.assignCaregiver");
         tx.writeVoid("User", () -> {
             requireLiveUser(caregiver);
             requireLiveResident(resident);
@@ -172,7 +172,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
     public void unassignCaregiver(UserId caregiver, ResidentId resident) {
         Objects.requireNonNull(caregiver, "caregiver");
         Objects.requireNonNull(resident, "resident");
-        tx.checkWritable();
+        tx.checkWritable("AccessControlRepository.unassignCaregiver");
         tx.writeVoid("User", () -> tx.session().createMutationQuery("delete from CaregiverAssignmentEntity a "
                         + "where a.caregiverUserId = :c and a.residentId = :r and a.facilityId = :f")
                 .setParameter("c", caregiver.value()).setParameter("r", resident.value()).setParameter("f", tx.facility())

@@ -33,7 +33,7 @@ final class JpaAuditRepository implements AuditRepository {
     @Override
     public void append(AuditEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        tx.checkWritable();
+        tx.checkWritable("AuditRepository.append");
         if (entry.facilityId() != null) {
             tx.requireContextFacility(entry.facilityId(), "AuditEntry");
         }
@@ -70,7 +70,7 @@ final class JpaAuditRepository implements AuditRepository {
     @Override
     public void recordDataAccess(DataAccessEntry entry) {
         Objects.requireNonNull(entry, "entry");
-        tx.checkWritable();
+        tx.checkWritable("AuditRepository.recordDataAccess");
         tx.requireContextFacility(entry.facilityId(), "DataAccessEntry");
         tx.writeVoid("DataAccessEntry", () -> tx.session().createNativeMutationQuery("INSERT INTO data_access_logs "
                         + "(facility_id, user_id, resident_id, access_type, accessed_at) VALUES (:f, :u, :r, :t, :at)")

@@ -45,7 +45,7 @@ final class JpaDispatchOperations implements DispatchOperations {
     public List<Mission> claimNextPending(int limit, Instant now) {
         PageRequest.checkLimit(limit);
         Objects.requireNonNull(now, "now");
-        tx.checkWritable();
+        tx.checkWritable("DispatchOperations.claimNextPending");
         String due = "m.facility_id = :f AND m.status = 'pending' AND m.deleted_at IS NULL "
                 + "AND (m.scheduled_at IS NULL OR m.scheduled_at <= :now)";
         String order = " ORDER BY " + PRIORITY_RANK + ", m.created_at, m.id";
@@ -94,7 +94,7 @@ final class JpaDispatchOperations implements DispatchOperations {
         Objects.requireNonNull(missionId, "missionId");
         Objects.requireNonNull(vehicleId, "vehicleId");
         Objects.requireNonNull(now, "now");
-        tx.checkWritable();
+        tx.checkWritable("DispatchOperations.assign");
         return tx.write(ErrorHint.binding("Mission", vehicleId), () -> {
             Mission mission = tx.claimed().take(missionId);
             if (mission == null) {

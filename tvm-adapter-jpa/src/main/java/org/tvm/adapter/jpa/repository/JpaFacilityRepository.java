@@ -33,7 +33,7 @@ final class JpaFacilityRepository implements FacilityRepository {
     @Override
     public Facility update(Facility facility) {
         Objects.requireNonNull(facility, "facility");
-        tx.checkWritable();
+        tx.checkWritable("FacilityRepository.update");
         tx.requireContextFacility(facility.id(), "Facility");
         return tx.write("Facility", () -> {
             int rows = tx.session().createMutationQuery("update FacilityEntity f set f.name = :name, f.address = :address, "
@@ -51,7 +51,7 @@ final class JpaFacilityRepository implements FacilityRepository {
     @Override
     public Location insertLocation(Location location) {
         Objects.requireNonNull(location, "location");
-        tx.checkWritable();
+        tx.checkWritable("FacilityRepository.insertLocation");
         tx.requireContextFacility(location.facilityId(), "Location");
         return tx.write("Location", () -> {
             tx.session().persist(tx.mapper().toEntity(location));

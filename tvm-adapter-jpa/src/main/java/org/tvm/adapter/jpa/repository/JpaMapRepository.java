@@ -23,7 +23,7 @@ final class JpaMapRepository implements MapRepository {
     @Override
     public void insert(FacilityMap map) {
         Objects.requireNonNull(map, "map");
-        tx.checkWritable();
+        tx.checkWritable("MapRepository.insert");
         tx.requireContextFacility(map.facilityId(), E);
         tx.writeVoid(E, () -> tx.session().persist(MapEntity.of(map)));
     }

@@ -51,7 +51,7 @@ final class JpaMissionRepository implements MissionRepository {
         if (!created.isCreation() || created.event().type() != MissionEventType.CREATED) {
             throw new IllegalArgumentException("MissionRepository.insert needs the creation transition of Mission.request");
         }
-        tx.checkWritable();
+        tx.checkWritable("MissionRepository.insert");
         tx.requireContextFacility(created.mission().facilityId(), "Mission");
         tx.requireContextFacility(created.event().facilityId(), "MissionEvent");
         tx.writeVoid("Mission", () -> {
@@ -76,7 +76,7 @@ final class JpaMissionRepository implements MissionRepository {
         if (t.isCreation() || t.expectedVersion() < 0) {
             throw new IllegalArgumentException("MissionRepository.apply needs a non-creation transition (use insert)");
         }
-        tx.checkWritable();
+        tx.checkWritable("MissionRepository.apply");
         tx.requireContextFacility(t.mission().facilityId(), "Mission");
         tx.requireContextFacility(t.event().facilityId(), "MissionEvent");
         VehicleId vehicle = Dispatch.binds(t) ? t.mission().vehicleId() : null;
@@ -248,7 +248,7 @@ final class JpaMissionRepository implements MissionRepository {
         Objects.requireNonNull(residentId, "residentId");
         // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
         Instant at = org.tvm.domain.DomainChecks.instant("Mission", "updatedAt", Objects.requireNonNull(requestedAt, "at"));
-        tx.checkWritable();
+        tx.checkWritable("MissionRepository.eraseResidentText");
         return tx.write("Mission", () -> {
             tx.session().flush();
             // claimed copies of this transaction may predate the erasure (version + 1): read them again
@@ -264,7 +264,7 @@ final class JpaMissionRepository implements MissionRepository {
         Instant at = org.tvm.domain.DomainChecks.optionalInstant("Mission", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        tx.checkWritable();
+        tx.checkWritable("MissionRepository.softDelete");
         tx.writeVoid("Mission", () -> {
             tx.claimed().forget(id);
             Mission m = load(id.value(), true).orElseThrow(() -> new NotFoundException("Mission", id));

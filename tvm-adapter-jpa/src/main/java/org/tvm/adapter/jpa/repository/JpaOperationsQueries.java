@@ -32,7 +32,7 @@ final class JpaOperationsQueries implements OperationsQueries {
     @Override
     public List<ActiveMissionView> activeMissions(int limit) {
         PageRequest.checkLimit(limit);
-        tx.checkWritable(); // resident names are shown: the reads are recorded (GDPR)
+        tx.checkWritable("OperationsQueries.activeMissions (it records data accesses)"); // resident names are shown (GDPR)
         List<Object[]> rows = tx.read("Mission", () -> tx.session().createSelectionQuery("select m.id, m.status, "
                         + "m.priority, m.pickupLocation, m.dropoffLocation, r.firstName, r.lastName, v.name, m.createdAt, r.id "
                         + "from MissionEntity m join ResidentEntity r on r.id = m.residentId and r.facilityId = m.facilityId "

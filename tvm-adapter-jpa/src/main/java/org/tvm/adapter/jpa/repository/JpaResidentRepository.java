@@ -34,7 +34,7 @@ final class JpaResidentRepository implements ResidentRepository {
     @Override
     public void insert(Resident resident) {
         Objects.requireNonNull(resident, "resident");
-        tx.checkWritable();
+        tx.checkWritable("ResidentRepository.insert");
         tx.requireContextFacility(resident.facilityId(), "Resident");
         tx.writeVoid("Resident", () -> tx.session().persist(tx.mapper().toEntity(resident)));
     }
@@ -42,7 +42,7 @@ final class JpaResidentRepository implements ResidentRepository {
     @Override
     public Resident update(Resident resident) {
         Objects.requireNonNull(resident, "resident");
-        tx.checkWritable();
+        tx.checkWritable("ResidentRepository.update");
         tx.requireContextFacility(resident.facilityId(), "Resident");
         return tx.write("Resident", () -> {
             ResidentEntity e = tx.mapper().toEntity(resident);
@@ -74,7 +74,7 @@ final class JpaResidentRepository implements ResidentRepository {
         Objects.requireNonNull(id, "id");
         // years 1583-9999 UTC, microseconds: what both databases store exactly (checked before any SQL)
         Instant at = org.tvm.domain.DomainChecks.instant("Resident", "updatedAt", Objects.requireNonNull(requestedAt, "at"));
-        tx.checkWritable();
+        tx.checkWritable("ResidentRepository.anonymise");
         return tx.write("Resident", () -> {
             Resident current = load(id.value(), true).orElseThrow(() -> new NotFoundException("Resident", id));
             ResidentEntity e = tx.mapper().toEntity(current.anonymised(at));
@@ -125,7 +125,7 @@ final class JpaResidentRepository implements ResidentRepository {
     @Override
     public Page<Resident> list(PageRequest page) {
         Objects.requireNonNull(page, "page");
-        tx.checkWritable();
+        tx.checkWritable("ResidentRepository.list (it records data accesses)");
         List<String> after = Keyset.after(page, LIST_PREFIX, 3);
         String c = tx.dialect().collateC();
         return tx.write("Resident", () -> {
@@ -160,7 +160,7 @@ final class JpaResidentRepository implements ResidentRepository {
         Instant at = org.tvm.domain.DomainChecks.optionalInstant("Resident", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        tx.checkWritable();
+        tx.checkWritable("ResidentRepository.softDelete");
         tx.writeVoid("Resident", () -> {
             int rows = tx.session().createMutationQuery("update ResidentEntity r set r.deletedAt = :at, r.updatedAt = :at "
                             + "where r.id = :id and r.facilityId = :f and r.deletedAt is null")

@@ -32,7 +32,7 @@ final class JpaTelemetryRepository implements TelemetryRepository {
     public void append(List<TelemetrySample> samples) {
         Objects.requireNonNull(samples, "samples");
         samples.forEach(s -> Objects.requireNonNull(s, "samples must not contain null"));
-        tx.checkWritable();
+        tx.checkWritable("TelemetryRepository.append");
         samples.forEach(s -> tx.requireContextFacility(s.facilityId(), "TelemetrySample"));
         if (samples.isEmpty()) {
             return;

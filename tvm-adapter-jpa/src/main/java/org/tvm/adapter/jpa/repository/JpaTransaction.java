@@ -11,7 +11,6 @@ import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
@@ -25,6 +24,7 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
 import org.tvm.adapter.jpa.support.HibernateErrors;
 import org.tvm.adapter.jpa.mapping.EntityMapper;
@@ -40,14 +40,13 @@ public final class JpaTransaction implements TvmTransaction {
 
     private final Session session;
     private final TvmContext ctx;
-    private final boolean readOnly;
+    /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
+    private final TransactionScope scope;
     private final SqlDialect dialect;
     private final EntityMapper mapper;
     private final Clock clock;
-    private final Thread owner = Thread.currentThread();
     /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
     private final ClaimedMissions claimed = new ClaimedMissions();
-    private volatile boolean active = true;
     private final UnitOfWork unitOfWork = new UnitOfWork();
 
     private FacilityRepository facilities;
@@ -65,7 +64,7 @@ public final class JpaTransaction implements TvmTransaction {
     public JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
         this.session = session;
         this.ctx = ctx;
-        this.readOnly = readOnly;
+        this.scope = new TransactionScope(ctx, readOnly);
         this.dialect = dialect;
         this.mapper = mapper;
         this.clock = clock;
@@ -76,7 +75,7 @@ public final class JpaTransaction implements TvmTransaction {
     }
 
     public void end() {
-        active = false;
+        scope.end();
     }
 
     Session session() {
@@ -112,26 +111,17 @@ public final class JpaTransaction implements TvmTransaction {
     }
 
     void check() {
-        if (!active) {
-            throw new IllegalStateException("this TvmTransaction has ended; repositories may only be used inside the work");
-        }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("a TvmTransaction may only be used by the thread running its work");
-        }
+        scope.check();
     }
 
-    void checkWritable() {
-        check();
-        if (readOnly) {
-            throw new IllegalStateException("read-only transaction: this repository method writes");
-        }
+    /** @param operation the writing operation, e.g. {@code "MapRepository.insert"} (named in the read-only error) */
+    void checkWritable(String operation) {
+        scope.checkWritable(operation);
     }
 
     /** Rejects data of another facility before any SQL runs. */
     void requireContextFacility(FacilityId facilityId, String entity) {
-        if (!ctx.facilityId().equals(facilityId)) {
-            throw AccessDeniedException.otherFacility(entity);
-        }
+        scope.requireContextFacility(facilityId, entity);
     }
 
     /**
@@ -171,7 +161,7 @@ public final class JpaTransaction implements TvmTransaction {
     }
 
     <T> T write(ErrorHint hint, Supplier<T> body) {
-        checkWritable();
+        checkWritable("this repository method"); // a backstop: each writing method names itself first
         try {
             T result = body.get();
             session.flush();
@@ -204,7 +194,7 @@ public final class JpaTransaction implements TvmTransaction {
     @Override
     public boolean readOnly() {
         check();
-        return readOnly;
+        return scope.readOnly();
     }
 
     @Override

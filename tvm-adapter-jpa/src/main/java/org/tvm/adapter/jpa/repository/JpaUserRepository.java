@@ -31,7 +31,7 @@ final class JpaUserRepository implements UserRepository {
     @Override
     public void insert(User user) {
         Objects.requireNonNull(user, "user");
-        tx.checkWritable();
+        tx.checkWritable("UserRepository.insert");
         tx.requireContextFacility(user.facilityId(), "User");
         tx.writeVoid("User", () -> tx.session().persist(tx.mapper().toEntity(user)));
     }
@@ -39,7 +39,7 @@ final class JpaUserRepository implements UserRepository {
     @Override
     public User update(User user) {
         Objects.requireNonNull(user, "user");
-        tx.checkWritable();
+        tx.checkWritable("UserRepository.update");
         tx.requireContextFacility(user.facilityId(), "User");
         return tx.write("User", () -> {
             UserEntity e = tx.mapper().toEntity(user);
@@ -124,7 +124,7 @@ final class JpaUserRepository implements UserRepository {
         Instant at = org.tvm.domain.DomainChecks.optionalInstant("User", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        tx.checkWritable();
+        tx.checkWritable("UserRepository.softDelete");
         tx.writeVoid("User", () -> {
             int rows = tx.session().createMutationQuery("update UserEntity u set u.deletedAt = :at, u.updatedAt = :at "
                             + "where u.id = :id and u.facilityId = :f and u.deletedAt is null")
@@ -142,7 +142,7 @@ final class JpaUserRepository implements UserRepository {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         String canonical = IpAddressLiteral.normalise("User", "lastLoginIp", ip);
-        tx.checkWritable();
+        tx.checkWritable("UserRepository.recordLogin");
         tx.writeVoid("User", () -> {
             int rows = tx.session().createMutationQuery("update UserEntity u set u.lastLoginAt = :at, u.lastLoginIp = :ip "
                             + "where u.id = :id and u.facilityId = :f and u.deletedAt is null")

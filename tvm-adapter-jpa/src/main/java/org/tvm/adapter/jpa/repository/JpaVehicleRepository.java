@@ -41,7 +41,7 @@ final class JpaVehicleRepository implements VehicleRepository {
     @Override
     public void insert(Vehicle vehicle) {
         Objects.requireNonNull(vehicle, "vehicle");
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.insert");
         tx.requireContextFacility(vehicle.facilityId(), "Vehicle");
         tx.writeVoid("Vehicle", () -> tx.session().persist(tx.mapper().toEntity(vehicle)));
     }
@@ -49,7 +49,7 @@ final class JpaVehicleRepository implements VehicleRepository {
     @Override
     public Vehicle update(Vehicle vehicle) {
         Objects.requireNonNull(vehicle, "vehicle");
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.update");
         tx.requireContextFacility(vehicle.facilityId(), "Vehicle");
         return tx.write("Vehicle", () -> {
             VehicleEntity e = tx.mapper().toEntity(vehicle);
@@ -130,7 +130,7 @@ final class JpaVehicleRepository implements VehicleRepository {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
         DomainChecks.range("Vehicle", "batteryLevel", battery, 0, 100);
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.recordHeartbeat");
         return tx.write("Vehicle", () -> {
             String hql = "update VehicleEntity v set v.lastHeartbeat = :at"
                     + (battery == null ? "" : ", v.batteryLevel = :battery")
@@ -155,7 +155,7 @@ final class JpaVehicleRepository implements VehicleRepository {
         Objects.requireNonNull(heartbeats, "heartbeats");
         heartbeats.forEach(h -> Objects.requireNonNull(h, "heartbeats must not contain null"));
         HeartbeatWriter.requireOnePerVehicle(heartbeats);
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.recordHeartbeats");
         if (heartbeats.isEmpty()) {
             return 0;
         }
@@ -169,7 +169,7 @@ final class JpaVehicleRepository implements VehicleRepository {
         Instant at = org.tvm.domain.DomainChecks.optionalInstant("Vehicle", "deletedAt", java.util.Objects.requireNonNull(requestedAt, "at"));
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.softDelete");
         tx.writeVoid("Vehicle", () -> {
             Vehicle v = load(id.value(), true).orElseThrow(() -> new NotFoundException("Vehicle", id));
             if (v.isDeleted()) {
@@ -210,7 +210,7 @@ final class JpaVehicleRepository implements VehicleRepository {
     public void appendLogs(List<VehicleLogEntry> entries) {
         Objects.requireNonNull(entries, "entries");
         entries.forEach(e -> Objects.requireNonNull(e, "entries must not contain null"));
-        tx.checkWritable();
+        tx.checkWritable("VehicleRepository.appendLogs");
         entries.forEach(e -> tx.requireContextFacility(e.facilityId(), "VehicleLogEntry"));
         if (entries.isEmpty()) {
             return;

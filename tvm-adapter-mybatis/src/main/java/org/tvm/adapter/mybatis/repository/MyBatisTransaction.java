@@ -12,7 +12,6 @@ import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.AuditRepository;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.FacilityRepository;
@@ -26,6 +25,7 @@ import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UserRepository;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.KpiQueries;
+import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.adapter.mybatis.mapping.RowMapper;
@@ -44,10 +44,9 @@ public final class MyBatisTransaction implements TvmTransaction {
     /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
     final ClaimedMissions claimed = new ClaimedMissions();
     private final TvmContext context;
-    private final boolean readOnly;
+    /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
+    private final TransactionScope scope;
     private final Clock clock;
-    private final Thread owner = Thread.currentThread();
-    private volatile boolean open = true;
     private final UnitOfWork unitOfWork = new UnitOfWork();
 
     private FacilityRepository facilities;
@@ -69,7 +68,7 @@ public final class MyBatisTransaction implements TvmTransaction {
         this.rows = rows;
         this.clock = clock;
         this.context = context;
-        this.readOnly = readOnly;
+        this.scope = new TransactionScope(context, readOnly);
     }
 
     public UnitOfWork unitOfWork() {
@@ -77,23 +76,15 @@ public final class MyBatisTransaction implements TvmTransaction {
     }
 
     public void invalidate() {
-        open = false;
+        scope.end();
     }
 
     void checkUsable() {
-        if (!open) {
-            throw new IllegalStateException("This TvmTransaction has ended; repositories must not be used after the work returns");
-        }
-        if (Thread.currentThread() != owner) {
-            throw new IllegalStateException("This TvmTransaction belongs to another thread");
-        }
+        scope.check();
     }
 
     void checkWritable(String operation) {
-        checkUsable();
-        if (readOnly) {
-            throw new IllegalStateException(operation + " is not allowed in a read-only transaction");
-        }
+        scope.checkWritable(operation);
     }
 
     /** A read with plain JDBC on this unit of work's connection (shared SQL of tvm-adapter-sql); errors translated. */
@@ -153,9 +144,7 @@ public final class MyBatisTransaction implements TvmTransaction {
 
     /** Port rule: data of another facility is refused before any SQL runs. */
     void requireContextFacility(FacilityId facility, String entity) {
-        if (!context.facilityId().equals(facility)) {
-            throw AccessDeniedException.otherFacility(entity);
-        }
+        scope.requireContextFacility(facility, entity);
     }
 
     @Override
@@ -167,7 +156,7 @@ public final class MyBatisTransaction implements TvmTransaction {
     @Override
     public boolean readOnly() {
         checkUsable();
-        return readOnly;
+        return scope.readOnly();
     }
 
     @Override
@@ -283,6 +272,6 @@ public final class MyBatisTransaction implements TvmTransaction {
 
     @Override
     public String toString() {
-        return "MyBatisTransaction[" + context + (readOnly ? ", read-only" : "") + (open ? "" : ", ended") + "]";
+        return "MyBatisTransaction[" + scope + "]";
     }
 }
