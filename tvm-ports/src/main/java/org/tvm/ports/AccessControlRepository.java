@@ -1,5 +1,6 @@
 package org.tvm.ports;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.tvm.domain.access.Permission;
@@ -9,6 +10,7 @@ import org.tvm.domain.access.RoleName;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.resident.ResidentId;
+import org.tvm.ports.query.Orderings;
 
 /**
  * Roles, permissions, role grants, caregiver assignments and access checks. The role/permission catalogue is global
@@ -23,9 +25,12 @@ import org.tvm.domain.resident.ResidentId;
  */
 public interface AccessControlRepository {
 
+    /** The order of {@link #roles()}: name code (code point order). */
+    Comparator<Role> ROLE_ORDER = Orderings.byText(r -> r.name().code());
+
     /**
      * @return all roles of the catalogue ordered by name code ({@code "admin"}, {@code "caregiver"}, ...;
-     *         {@link org.tvm.ports.query.Orderings#ROLES_BY_CODE})
+     *         {@link #ROLE_ORDER})
      */
     List<Role> roles();
 

@@ -1,11 +1,13 @@
 package org.tvm.ports;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.VehicleCandidate;
 
 /**
@@ -14,6 +16,11 @@ import org.tvm.ports.query.VehicleCandidate;
  * Obtained from {@link TvmTransaction#dispatch()}; general rules in the package documentation.
  */
 public interface DispatchOperations {
+
+    /** The order of {@link #nearestAvailable}: distance ascending, then vehicle name (code point order), then id. */
+    Comparator<VehicleCandidate> CANDIDATE_ORDER = Comparator.comparingDouble(VehicleCandidate::distanceMeters)
+            .thenComparing(Orderings.byText(c -> c.vehicle().name()))
+            .thenComparing(Orderings.byUuid(c -> c.vehicle().id().value()));
 
     /**
      * Claims up to {@code limit} pending missions for this transaction: non-deleted, status pending, {@code scheduledAt}
@@ -52,7 +59,7 @@ public interface DispatchOperations {
      * Vehicles able to take a mission near {@code point}: non-deleted, status IDLE, online at {@code now} (last heartbeat
      * strictly after {@code now - 5 min}), non-null battery {@code >= minBattery}, a known current location, and no active
      * (assigned or in_progress) mission. Ordered by distance ascending, then name, then id
-     * ({@link org.tvm.ports.query.Orderings#NEAREST_FIRST}). Read-only; nothing is locked
+     * ({@link #CANDIDATE_ORDER}). Read-only; nothing is locked
      * (the later {@link #assign} detects races).
      *
      * @param point      non-null target point

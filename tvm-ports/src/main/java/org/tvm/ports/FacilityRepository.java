@@ -1,15 +1,21 @@
 package org.tvm.ports;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
+import org.tvm.ports.query.Orderings;
 
 /**
  * The context facility and its locations. Facilities are created through {@link TvmAdministration#createFacility}.
  * Obtained from {@link TvmTransaction#facilities()}; general rules (nulls, scoping, errors) in the package documentation.
  */
 public interface FacilityRepository {
+
+    /** The order of {@link #locations()}: name (code point order), then id. */
+    Comparator<Location> LOCATION_ORDER = Orderings.<Location>byText(Location::name)
+            .thenComparing(Orderings.byUuid(l -> l.id().value()));
 
     /**
      * @return the context facility, or empty if no facility with {@code ctx.facilityId()} exists
@@ -40,7 +46,7 @@ public interface FacilityRepository {
 
     /**
      * @return all locations of the context facility ordered by name, then id
-     *         ({@link org.tvm.ports.query.Orderings#LOCATIONS_BY_NAME}); empty if none
+     *         ({@link #LOCATION_ORDER}); empty if none
      */
     List<Location> locations();
 }

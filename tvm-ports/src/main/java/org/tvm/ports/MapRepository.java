@@ -1,9 +1,11 @@
 package org.tvm.ports;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.MapId;
+import org.tvm.ports.query.Orderings;
 
 /**
  * The maps of the context facility. Maps are versioned by rows, never edited: publishing a change inserts
@@ -11,6 +13,10 @@ import org.tvm.domain.facility.MapId;
  * Obtained from {@link TvmTransaction#maps()}; general rules in the package documentation.
  */
 public interface MapRepository {
+
+    /** The order of {@link #list()}: name (code point order), then version descending (a map's newest first). */
+    Comparator<FacilityMap> LIST_ORDER = Orderings.<FacilityMap>byText(FacilityMap::name)
+            .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed());
 
     /**
      * Inserts a map version exactly as given.
@@ -38,7 +44,7 @@ public interface MapRepository {
 
     /**
      * @return every version of every map of the facility, ordered by name (code point order), then version descending
-     *         ({@link org.tvm.ports.query.Orderings#MAPS_BY_NAME_NEWEST_FIRST});
+     *         ({@link #LIST_ORDER});
      *         empty if none
      */
     List<FacilityMap> list();

@@ -1,6 +1,7 @@
 package org.tvm.ports;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.tvm.domain.fleet.Vehicle;
@@ -8,6 +9,7 @@ import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
+import org.tvm.ports.query.Orderings;
 
 /**
  * Vehicles of the context facility, their heartbeats and logs. Vehicles are versioned (optimistic locking): the domain
@@ -15,6 +17,10 @@ import org.tvm.domain.fleet.VehicleLogEntry;
  * Obtained from {@link TvmTransaction#vehicles()}; general rules in the package documentation.
  */
 public interface VehicleRepository {
+
+    /** The order of {@link #list()} (and of the fleet dashboard): name (code point order), then id. */
+    Comparator<Vehicle> LIST_ORDER = Orderings.<Vehicle>byText(Vehicle::name)
+            .thenComparing(Orderings.byUuid(v -> v.id().value()));
 
     /**
      * Inserts a vehicle exactly as given (including version, timestamps and deletedAt).
@@ -63,7 +69,7 @@ public interface VehicleRepository {
 
     /**
      * @return all non-deleted vehicles of the facility ordered by name, then id
-     *         ({@link org.tvm.ports.query.Orderings#VEHICLES_BY_NAME}); empty if none
+     *         ({@link #LIST_ORDER}); empty if none
      */
     List<Vehicle> list();
 

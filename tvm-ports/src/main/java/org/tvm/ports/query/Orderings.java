@@ -4,10 +4,6 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
-import org.tvm.domain.access.Role;
-import org.tvm.domain.facility.FacilityMap;
-import org.tvm.domain.facility.Location;
-import org.tvm.domain.fleet.Vehicle;
 
 /**
  * The ports' ordering rules for results sorted in Java (by adapters that cannot or need not sort in SQL): text by
@@ -15,9 +11,8 @@ import org.tvm.domain.fleet.Vehicle;
  * order. Neither is Java's natural order ({@link String#compareTo} compares UTF-16 units, {@link UUID#compareTo} is
  * signed), so every Java-side sort of port results uses these.
  *
- * <p>The orders the ports promise for their lists are declared here once (e.g. {@link #MAPS_BY_NAME_NEWEST_FIRST} for
- * {@code MapRepository.list()}), so an adapter that sorts in Java and the in-memory reference apply the same rule
- * instead of each composing it again.
+ * <p>A port whose list is sorted in Java by some adapter declares that order once, beside the method, from these
+ * (e.g. {@code MapRepository.LIST_ORDER}), so the adapters and the in-memory reference apply one rule.
  */
 public final class Orderings {
 
@@ -26,27 +21,6 @@ public final class Orderings {
 
     /** UUIDs as unsigned 128-bit values (nulls not allowed). */
     public static final Comparator<UUID> UUIDS = Orderings::compareUuid;
-
-    /** {@code VehicleRepository.list()} and the fleet: name, then id. */
-    public static final Comparator<Vehicle> VEHICLES_BY_NAME = byText(Vehicle::name)
-            .thenComparing(byUuid(v -> v.id().value()));
-
-    /** {@code FacilityRepository.locations()}: name, then id. */
-    public static final Comparator<Location> LOCATIONS_BY_NAME = byText(Location::name)
-            .thenComparing(byUuid(l -> l.id().value()));
-
-    /** {@code MapRepository.list()}: name, then version descending (the newest version of a map first). */
-    public static final Comparator<FacilityMap> MAPS_BY_NAME_NEWEST_FIRST = byText(FacilityMap::name)
-            .thenComparing(Comparator.comparingInt(FacilityMap::version).reversed());
-
-    /** {@code AccessControlRepository.roles()}: by name code. */
-    public static final Comparator<Role> ROLES_BY_CODE = byText(r -> r.name().code());
-
-    /** {@code DispatchOperations.nearestAvailable}: nearest first, ties by vehicle name, then vehicle id. */
-    public static final Comparator<VehicleCandidate> NEAREST_FIRST = Comparator
-            .comparingDouble(VehicleCandidate::distanceMeters)
-            .thenComparing(byText(c -> c.vehicle().name()))
-            .thenComparing(byUuid(c -> c.vehicle().id().value()));
 
     private Orderings() {
     }

@@ -12,6 +12,8 @@ import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.ports.DispatchOperations;
+import org.tvm.ports.MapRepository;
 
 class OrderingsTest {
 
@@ -60,7 +62,7 @@ class OrderingsTest {
         FacilityMap b2 = b1.nextVersion(Map.of(), now);
         FacilityMap upperZ = FacilityMap.first(f, "Z", Map.of(), now);   // 'Z' (U+005A) sorts before 'b' (U+0062)
         List<FacilityMap> maps = new ArrayList<>(List.of(b1, upperZ, b2));
-        maps.sort(Orderings.MAPS_BY_NAME_NEWEST_FIRST);
+        maps.sort(MapRepository.LIST_ORDER);
         assertThat(maps).containsExactly(upperZ, b2, b1);
     }
 
@@ -71,7 +73,7 @@ class OrderingsTest {
         Vehicle beta = vehicle("00000000-0000-7000-8000-000000000003", "beta");
         List<VehicleCandidate> candidates = new ArrayList<>(List.of(new VehicleCandidate(beta, 5.0),
                 new VehicleCandidate(alpha, 5.0), new VehicleCandidate(beta, 1.0), new VehicleCandidate(alphaLowId, 5.0)));
-        candidates.sort(Orderings.NEAREST_FIRST);
+        candidates.sort(DispatchOperations.CANDIDATE_ORDER);
         assertThat(candidates).extracting(c -> c.vehicle().name() + "@" + c.distanceMeters() + "#" + c.vehicle().id().value())
                 .containsExactly("beta@1.0#" + beta.id().value(), "alpha@5.0#" + alphaLowId.id().value(),
                         "alpha@5.0#" + alpha.id().value(), "beta@5.0#" + beta.id().value());

@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tvm.ports.query.Orderings;
 import org.tvm.domain.access.AccessPolicy;
 import org.tvm.domain.access.DefaultAccess;
 import org.tvm.domain.access.Permission;
@@ -49,7 +48,7 @@ final class InMemoryAccessControl implements AccessControlRepository {
     public List<Role> roles() {
         tx.check();
         List<Role> roles = new ArrayList<>(DefaultAccess.roles());
-        roles.sort(Orderings.ROLES_BY_CODE);
+        roles.sort(AccessControlRepository.ROLE_ORDER);
         return Collections.unmodifiableList(roles);
     }
 

@@ -12,20 +12,20 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
-import org.tvm.ports.query.Orderings;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleStatus;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.mission.MissionStatus;
 import org.tvm.domain.mission.MissionTransition;
-import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.VehicleBusyException;
+import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
@@ -127,7 +127,7 @@ final class InMemoryDispatch implements DispatchOperations {
             }
             candidates.add(new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())));
         }
-        candidates.sort(Orderings.NEAREST_FIRST);
+        candidates.sort(DispatchOperations.CANDIDATE_ORDER);
         return Collections.unmodifiableList(new ArrayList<>(candidates.subList(0, Math.min(limit, candidates.size()))));
     }
 

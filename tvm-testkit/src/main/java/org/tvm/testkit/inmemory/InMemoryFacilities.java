@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tvm.ports.query.Orderings;
 import org.tvm.domain.facility.Facility;
 import org.tvm.domain.facility.Location;
 import org.tvm.domain.facility.LocationId;
@@ -79,7 +78,7 @@ final class InMemoryFacilities implements FacilityRepository {
     public List<Location> locations() {
         tx.check();
         List<Location> all = new ArrayList<>(tx.view().rows(LOCATIONS).values());
-        all.sort(Orderings.LOCATIONS_BY_NAME);
+        all.sort(FacilityRepository.LOCATION_ORDER);
         return Collections.unmodifiableList(all);
     }
 

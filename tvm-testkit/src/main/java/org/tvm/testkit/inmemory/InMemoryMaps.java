@@ -15,7 +15,6 @@ import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.MapId;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.MapRepository;
-import org.tvm.ports.query.Orderings;
 
 final class InMemoryMaps implements MapRepository {
 
@@ -71,7 +70,7 @@ final class InMemoryMaps implements MapRepository {
     public List<FacilityMap> list() {
         tx.check();
         List<FacilityMap> all = new ArrayList<>(tx.view().rows(MAPS).values());
-        all.sort(Orderings.MAPS_BY_NAME_NEWEST_FIRST);
+        all.sort(MapRepository.LIST_ORDER);
         return Collections.unmodifiableList(all);
     }
 

@@ -21,10 +21,10 @@ import org.tvm.domain.mission.MissionEvent;
 import org.tvm.domain.mission.MissionId;
 import org.tvm.domain.resident.Resident;
 import org.tvm.ports.OperationsQueries;
+import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.ActiveMissionView;
 import org.tvm.ports.query.Connectivity;
 import org.tvm.ports.query.FleetStatusView;
-import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.TelemetryPoint;
 import org.tvm.ports.query.TimelineEntry;
@@ -79,7 +79,7 @@ final class InMemoryOperations implements OperationsQueries {
                 vehicles.add(v);
             }
         }
-        vehicles.sort(Orderings.VEHICLES_BY_NAME);
+        vehicles.sort(VehicleRepository.LIST_ORDER);
         List<FleetStatusView> out = new ArrayList<>();
         for (Vehicle v : vehicles) {
             Connectivity c = Connectivity.at(v.lastHeartbeat(), now);

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tvm.ports.query.Orderings;
 import org.tvm.domain.DomainChecks;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleHeartbeat;
@@ -162,7 +161,7 @@ final class InMemoryVehicles implements VehicleRepository {
                 }
             }
         }
-        all.sort(Orderings.VEHICLES_BY_NAME);
+        all.sort(VehicleRepository.LIST_ORDER);
         return Collections.unmodifiableList(all);
     }
 

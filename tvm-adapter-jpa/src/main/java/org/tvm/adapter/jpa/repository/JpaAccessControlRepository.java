@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.tvm.adapter.jpa.entity.CaregiverAssignmentEntity;
+import org.tvm.adapter.jpa.entity.RoleEntity;
+import org.tvm.adapter.jpa.entity.UserRoleEntity;
 import org.tvm.domain.access.AccessPolicy;
 import org.tvm.domain.access.Permission;
 import org.tvm.domain.access.Principal;
@@ -16,13 +19,9 @@ import org.tvm.domain.access.UserId;
 import org.tvm.domain.access.UserStatus;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.resident.ResidentId;
-import org.tvm.ports.query.Orderings;
 import org.tvm.ports.AccessControlRepository;
 import org.tvm.ports.AccessDeniedException;
 import org.tvm.ports.NotFoundException;
-import org.tvm.adapter.jpa.entity.CaregiverAssignmentEntity;
-import org.tvm.adapter.jpa.entity.UserRoleEntity;
-import org.tvm.adapter.jpa.entity.RoleEntity;
 
 /** {@link AccessControlRepository}: roles and permissions of a user in one joined query (no N+1). */
 final class JpaAccessControlRepository implements AccessControlRepository {
@@ -38,7 +37,7 @@ final class JpaAccessControlRepository implements AccessControlRepository {
         return tx.read("Role", () -> tx.session().createSelectionQuery("from RoleEntity r", RoleEntity.class)
                 .setReadOnly(true).getResultList().stream()
                 .map(r -> new Role(RoleName.fromCode(r.name), r.description))
-                .sorted(Orderings.ROLES_BY_CODE).toList());
+                .sorted(AccessControlRepository.ROLE_ORDER).toList());
     }
 
     @Override

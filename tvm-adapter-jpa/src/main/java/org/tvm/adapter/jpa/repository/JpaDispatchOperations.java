@@ -1,30 +1,29 @@
 package org.tvm.adapter.jpa.repository;
 
-import org.tvm.adapter.sql.error.ErrorHint;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.tvm.adapter.jpa.entity.MissionEntity;
+import org.tvm.adapter.jpa.entity.VehicleEntity;
+import org.tvm.adapter.sql.error.ErrorHint;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
-import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.domain.mission.VehicleAlreadyBoundException;
-import org.tvm.ports.query.Orderings;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
-import org.tvm.adapter.jpa.entity.MissionEntity;
-import org.tvm.adapter.jpa.entity.VehicleEntity;
 
 /**
  * {@link DispatchOperations}: {@code FOR UPDATE SKIP LOCKED} claims, atomic assignment (row locks on mission and
@@ -198,7 +197,7 @@ final class JpaDispatchOperations implements DispatchOperations {
                 .setReadOnly(true).getResultList();
         return rows.stream().map(tx.mapper()::toDomain)
                 .map(v -> new VehicleCandidate(v, point.distanceTo(v.currentLocation().point())))
-                .sorted(Orderings.NEAREST_FIRST)
+                .sorted(DispatchOperations.CANDIDATE_ORDER)
                 .limit(limit).toList();
     }
 }

@@ -3,13 +3,12 @@ package org.tvm.adapter.jpa.repository;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.tvm.domain.facility.Facility;
-import org.tvm.domain.facility.Location;
-import org.tvm.ports.query.Orderings;
-import org.tvm.ports.FacilityRepository;
-import org.tvm.ports.NotFoundException;
 import org.tvm.adapter.jpa.entity.FacilityEntity;
 import org.tvm.adapter.jpa.entity.LocationEntity;
+import org.tvm.domain.facility.Facility;
+import org.tvm.domain.facility.Location;
+import org.tvm.ports.FacilityRepository;
+import org.tvm.ports.NotFoundException;
 
 /** {@link FacilityRepository} over {@code facilities} and {@code locations}. */
 final class JpaFacilityRepository implements FacilityRepository {
@@ -65,7 +64,7 @@ final class JpaFacilityRepository implements FacilityRepository {
                 .createSelectionQuery("from LocationEntity l where l.facilityId = :f", LocationEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(Orderings.LOCATIONS_BY_NAME)
+                .sorted(FacilityRepository.LOCATION_ORDER)
                 .toList());
     }
 }

@@ -7,7 +7,6 @@ import org.tvm.adapter.jpa.entity.MapEntity;
 import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.MapId;
 import org.tvm.ports.MapRepository;
-import org.tvm.ports.query.Orderings;
 
 /** {@link MapRepository}: map versions are inserted, never updated; the newest version is the highest. */
 final class JpaMapRepository implements MapRepository {
@@ -51,7 +50,7 @@ final class JpaMapRepository implements MapRepository {
         return tx.read(E, () -> tx.session().createSelectionQuery("from MapEntity m where m.facilityId = :f",
                         MapEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream().map(MapEntity::toDomain)
-                .sorted(Orderings.MAPS_BY_NAME_NEWEST_FIRST)
+                .sorted(MapRepository.LIST_ORDER)
                 .toList());
     }
 }

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.tvm.adapter.jpa.entity.VehicleEntity;
+import org.tvm.adapter.jpa.entity.VehicleLogEntity;
+import org.tvm.adapter.jpa.mapping.EntityMapper;
+import org.tvm.adapter.jpa.mapping.LogEntityMapper;
 import org.tvm.adapter.sql.HeartbeatWriter;
 import org.tvm.adapter.sql.JsonDetailsCodec;
 import org.tvm.domain.DomainChecks;
@@ -16,16 +20,11 @@ import org.tvm.domain.fleet.VehicleHeartbeat;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.fleet.VehicleLocation;
 import org.tvm.domain.fleet.VehicleLogEntry;
-import org.tvm.ports.query.Orderings;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
 import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.PageRequest;
-import org.tvm.adapter.jpa.entity.VehicleEntity;
-import org.tvm.adapter.jpa.mapping.EntityMapper;
-import org.tvm.adapter.jpa.mapping.LogEntityMapper;
-import org.tvm.adapter.jpa.entity.VehicleLogEntity;
 
 /** {@link VehicleRepository}: explicit conditional UPDATEs for the version, JDBC batches for logs. */
 final class JpaVehicleRepository implements VehicleRepository {
@@ -119,7 +118,7 @@ final class JpaVehicleRepository implements VehicleRepository {
                         + "and v.deletedAt is null", VehicleEntity.class)
                 .setParameter("f", tx.facility()).setReadOnly(true).getResultList().stream()
                 .map(tx.mapper()::toDomain)
-                .sorted(Orderings.VEHICLES_BY_NAME)
+                .sorted(VehicleRepository.LIST_ORDER)
                 .toList());
     }
 

@@ -6,27 +6,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.tvm.adapter.mybatis.mapper.MissionMapper;
+import org.tvm.adapter.mybatis.mapper.VehicleMapper;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.row.MissionRow;
+import org.tvm.adapter.mybatis.row.VehicleRow;
 import org.tvm.domain.GeoPoint;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
+import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.Mission;
 import org.tvm.domain.mission.MissionId;
-import org.tvm.domain.mission.Dispatch;
 import org.tvm.domain.mission.MissionTransition;
 import org.tvm.domain.mission.VehicleAlreadyBoundException;
 import org.tvm.ports.DispatchOperations;
 import org.tvm.ports.NotFoundException;
 import org.tvm.ports.StaleVersionException;
 import org.tvm.ports.VehicleBusyException;
-import org.tvm.ports.query.Orderings;
 import org.tvm.ports.query.PageRequest;
 import org.tvm.ports.query.VehicleCandidate;
-import org.tvm.adapter.mybatis.row.VehicleRow;
-import org.tvm.adapter.mybatis.mapper.MissionMapper;
-import org.tvm.adapter.mybatis.mapping.RowMapper;
-import org.tvm.adapter.mybatis.row.MissionRow;
-import org.tvm.adapter.mybatis.mapper.VehicleMapper;
 
 final class MyBatisDispatchOperations implements DispatchOperations {
 
@@ -140,7 +139,7 @@ final class MyBatisDispatchOperations implements DispatchOperations {
                 out.add(new VehicleCandidate(v, d));
             }
             if (!tx.dialect.computesDistanceInDatabase()) {
-                out.sort(Orderings.NEAREST_FIRST);
+                out.sort(DispatchOperations.CANDIDATE_ORDER);
                 return List.copyOf(out.subList(0, Math.min(limit, out.size())));
             }
             return List.copyOf(out);

@@ -9,7 +9,6 @@ import org.tvm.adapter.mybatis.row.MapRow;
 import org.tvm.domain.facility.FacilityMap;
 import org.tvm.domain.facility.MapId;
 import org.tvm.ports.MapRepository;
-import org.tvm.ports.query.Orderings;
 
 /** {@link MapRepository}: map versions are inserted, never updated; the newest version is the highest. */
 final class MyBatisMapRepository implements MapRepository {
@@ -48,7 +47,7 @@ final class MyBatisMapRepository implements MapRepository {
     @Override
     public List<FacilityMap> list() {
         return tx.read(E, () -> mapper.list(tx.facility()).stream().map(MapRow::toDomain)
-                .sorted(Orderings.MAPS_BY_NAME_NEWEST_FIRST)
+                .sorted(MapRepository.LIST_ORDER)
                 .toList());
     }
 }
