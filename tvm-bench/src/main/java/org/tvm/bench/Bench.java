@@ -199,7 +199,7 @@ public final class Bench {
         for (Side side : sides) {
             out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + seconds + " s");
             fx.deleteRequestedMissions();
-            fx.analyze(false);
+            fx.settleBetweenPaths();
             MixedWorkload.Result result = mixed.run(side, rate, seconds, telemetryVehicles);
             report.mixed.add(result);
             report.notes.put("mixed errors (" + side.name() + ")", result.errorSummary());
