@@ -54,7 +54,9 @@
  *       non-secret input (e.g. a malformed phone number or e-mail address) but never a sensitive value.</li>
  *   <li><b>Lifetime and threads.</b> A {@code TvmTransaction} and every repository obtained from it may only be
  *       used by the thread running the work and only until the work returns; later use throws
- *       {@link java.lang.IllegalStateException}.</li>
+ *       {@link java.lang.IllegalStateException}. In a read-only unit of work every method that writes (including the
+ *       reads that record a data access) throws {@link java.lang.IllegalStateException} before anything is sent,
+ *       naming the refused operation, e.g. {@code "MapRepository.insert is not allowed in a read-only transaction"}.</li>
  *   <li><b>Time.</b> Instants passed in are stored as given (the domain already truncated them to microseconds).
  *       Where a method says "the adapter's clock", adapters use the {@code java.time.Clock} they were built with.</li>
  * </ul>

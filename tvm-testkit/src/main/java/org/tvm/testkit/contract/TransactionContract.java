@@ -323,14 +323,16 @@ public abstract class TransactionContract {
         run(subject(), f, (TvmTransaction tx) -> tx.residents().insert(resident));
 
         assertThat((Boolean) readOnly(subject(), f, TvmTransaction::readOnly)).isTrue();
+        // the refusal names the operation, alike on every adapter (TransactionScope)
         assertThatThrownBy(() -> readOnly(subject(), f, (TvmTransaction tx) -> {
             tx.vehicles().insert(vehicle);
             return null;
-        })).isInstanceOf(IllegalStateException.class);
+        })).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("VehicleRepository.insert ")
+                .hasMessageEndingWith(" is not allowed in a read-only transaction");
         assertThatThrownBy(() -> readOnly(subject(), f, (TvmTransaction tx) -> tx.residents().findById(resident.id())))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("ResidentRepository.findById ");
         assertThatThrownBy(() -> readOnly(subject(), f, (TvmTransaction tx) -> tx.dispatch().claimNextPending(1, now)))
-                .isInstanceOf(IllegalStateException.class);
+                .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("DispatchOperations.claimNextPending ");
 
         assertThat(tx(subject(), f, (TvmTransaction tx) -> tx.vehicles().findByIdIncludingDeleted(vehicle.id()))).isEmpty();
     }

@@ -98,16 +98,17 @@ final class JpaResidentRepository implements ResidentRepository {
     @Override
     public Optional<Resident> findById(ResidentId id) {
         Objects.requireNonNull(id, "id");
-        return find(id, false);
+        return find(id, false, "ResidentRepository.findById (it records a data access)");
     }
 
     @Override
     public Optional<Resident> findByIdIncludingDeleted(ResidentId id) {
         Objects.requireNonNull(id, "id");
-        return find(id, true);
+        return find(id, true, "ResidentRepository.findByIdIncludingDeleted (it records a data access)");
     }
 
-    private Optional<Resident> find(ResidentId id, boolean includingDeleted) {
+    private Optional<Resident> find(ResidentId id, boolean includingDeleted, String operation) {
+        tx.checkWritable(operation);
         return tx.write("Resident", () -> {
             Optional<Resident> found = load(id.value(), includingDeleted);
             found.ifPresent(r -> recordAccess(List.of(r.id().value()), DataAccessType.READ));
