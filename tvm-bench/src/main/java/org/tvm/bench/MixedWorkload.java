@@ -34,6 +34,21 @@ final class MixedWorkload {
     record Result(String side, int targetRate, long scheduled, long completed, long errors, Histogram corrected,
                   Histogram uncorrected, long telemetryRows, double seconds, Map<String, Long> errorKinds) {
 
+        /** This path's two halves as one run: counts and seconds added, latency histograms merged. */
+        Result plus(Result other) {
+            Histogram c = corrected.copy();
+            c.add(other.corrected);
+            Histogram u = uncorrected.copy();
+            u.add(other.uncorrected);
+            Map<String, Long> kinds = new LinkedHashMap<>(errorKinds);
+            other.errorKinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            kinds.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return new Result(side, targetRate, scheduled + other.scheduled, completed + other.completed,
+                    errors + other.errors, c, u, telemetryRows + other.telemetryRows, seconds + other.seconds, sorted);
+        }
+
         /** The errors by operation and exception, most frequent first, e.g. "dispatch VehicleBusyException 12". */
         String errorSummary() {
             return errorKinds.isEmpty() ? "none" : errorKinds.entrySet().stream()
