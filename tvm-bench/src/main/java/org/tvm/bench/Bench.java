@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -198,11 +199,11 @@ public final class Bench {
         MixedWorkload mixed = new MixedWorkload(ops, fx, 4);
         // The paths cannot share the machine at once, so each runs in two halves, in the order A B C C B A: whatever
         // drifts during the phase (rows each run adds, the server's state) weighs on every path alike.
-        List<Side> order = new java.util.ArrayList<>(sides);
-        List<Side> back = new java.util.ArrayList<>(sides);
-        java.util.Collections.reverse(back);
+        List<Side> order = new ArrayList<>(sides);
+        List<Side> back = new ArrayList<>(sides);
+        Collections.reverse(back);
         order.addAll(back);
-        Map<String, MixedWorkload.Result> halves = new java.util.LinkedHashMap<>();
+        Map<String, MixedWorkload.Result> halves = new LinkedHashMap<>();
         for (Side side : order) {
             int half = Math.max(1, halves.containsKey(side.name()) ? seconds - seconds / 2 : seconds / 2);
             out.println("bench: mixed open-loop workload on " + side.name() + ", " + rate + " ops/s for " + half + " s");

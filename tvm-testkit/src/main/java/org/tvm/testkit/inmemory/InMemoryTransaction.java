@@ -40,7 +40,6 @@ import org.tvm.testkit.inmemory.Tenant.StoredUser;
 final class InMemoryTransaction implements TvmTransaction {
 
     final InMemoryTvmPersistence store;
-    private final TvmContext ctx;
     /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
     private final TransactionScope scope;
     private final UnitOfWork unitOfWork = new UnitOfWork();
@@ -65,7 +64,6 @@ final class InMemoryTransaction implements TvmTransaction {
 
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
-        this.ctx = ctx;
         this.scope = new TransactionScope(ctx, readOnly);
         this.state = new WorkingCopy(store, ctx.facilityId());
     }
@@ -75,7 +73,7 @@ final class InMemoryTransaction implements TvmTransaction {
     @Override
     public TvmContext context() {
         check();
-        return ctx;
+        return scope.context();
     }
 
     @Override
@@ -201,11 +199,11 @@ final class InMemoryTransaction implements TvmTransaction {
     }
 
     FacilityId facilityId() {
-        return ctx.facilityId();
+        return scope.context().facilityId();
     }
 
     UserId actor() {
-        return ctx.actorUserId().orElse(null);
+        return scope.context().actorUserId().orElse(null);
     }
 
     // ------------------------------------------------------------------ state access

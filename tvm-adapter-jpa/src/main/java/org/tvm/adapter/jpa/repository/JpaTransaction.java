@@ -39,7 +39,6 @@ import org.tvm.adapter.jpa.support.SqlDialect;
 public final class JpaTransaction implements TvmTransaction {
 
     private final Session session;
-    private final TvmContext ctx;
     /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
     private final TransactionScope scope;
     private final SqlDialect dialect;
@@ -63,7 +62,6 @@ public final class JpaTransaction implements TvmTransaction {
 
     public JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
         this.session = session;
-        this.ctx = ctx;
         this.scope = new TransactionScope(ctx, readOnly);
         this.dialect = dialect;
         this.mapper = mapper;
@@ -97,12 +95,12 @@ public final class JpaTransaction implements TvmTransaction {
 
     /** @return the context facility id as UUID */
     UUID facility() {
-        return ctx.facilityId().value();
+        return scope.context().facilityId().value();
     }
 
     /** @return the acting user id or null */
     UUID actor() {
-        return ctx.actorUserId().map(u -> u.value()).orElse(null);
+        return scope.context().actorUserId().map(u -> u.value()).orElse(null);
     }
 
     /** @return the adapter's clock, truncated to the database precision */
@@ -188,7 +186,7 @@ public final class JpaTransaction implements TvmTransaction {
     @Override
     public TvmContext context() {
         check();
-        return ctx;
+        return scope.context();
     }
 
     @Override

@@ -43,7 +43,6 @@ public final class MyBatisTransaction implements TvmTransaction {
     final RowMapper rows;
     /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
     final ClaimedMissions claimed = new ClaimedMissions();
-    private final TvmContext context;
     /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
     private final TransactionScope scope;
     private final Clock clock;
@@ -67,7 +66,6 @@ public final class MyBatisTransaction implements TvmTransaction {
         this.dialect = dialect;
         this.rows = rows;
         this.clock = clock;
-        this.context = context;
         this.scope = new TransactionScope(context, readOnly);
     }
 
@@ -130,11 +128,11 @@ public final class MyBatisTransaction implements TvmTransaction {
     }
 
     UUID facility() {
-        return context.facilityId().value();
+        return scope.context().facilityId().value();
     }
 
     UUID actor() {
-        return context.actorUserId().map(u -> u.value()).orElse(null);
+        return scope.context().actorUserId().map(u -> u.value()).orElse(null);
     }
 
     /** The adapter's clock, truncated to microseconds like every stored instant. */
@@ -150,7 +148,7 @@ public final class MyBatisTransaction implements TvmTransaction {
     @Override
     public TvmContext context() {
         checkUsable();
-        return context;
+        return scope.context();
     }
 
     @Override
