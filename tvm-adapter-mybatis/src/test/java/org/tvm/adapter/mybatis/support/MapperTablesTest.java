@@ -22,19 +22,13 @@ import org.tvm.testkit.db.TestDatabases;
 /**
  * The mappers are checked, never counted by hand: every mapper XML of the adapter has its interface registered by
  * {@link MyBatisBootstrap} (every interface of {@link MyBatisBootstrap#MAPPER_PACKAGE}) and vice versa, every table the
- * statements name exists in the migrated schema, and every table of the schema is used by a mapper or named here with
- * the reason it is not.
+ * statements name exists in the migrated schema, and every table of the schema is used by a mapper or named (with the
+ * reason it is not) in {@link SchemaTables#WITHOUT_PORT}.
  */
 class MapperTablesTest {
 
-    /** Tables of the schema no mapper touches, and why. */
-    static final Map<String, String> UNUSED = Map.of(
-            "flyway_schema_history", "Flyway's bookkeeping",
-            "audit_chain_heads", "hash-chain heads: written by the database's audit triggers, read by JdbcAuditTrail",
-            "audit_chain_checkpoints", "signed checkpoints: JdbcAuditTrail (tvm-adapter-sql), shared by both adapters",
-            "maintenance_runs", "the maintenance run log: JdbcTvmMaintenance (tvm-adapter-sql)",
-            "mission_archive", "archived missions: JdbcTvmMaintenance (tvm-adapter-sql)",
-            "audit_logs_pending", "written by the audit triggers, moved by tvm_audit_drain; read through audit_entries");
+    /** Tables of the schema no mapper touches: those no port stores (the reasons are given there). */
+    static final Map<String, String> UNUSED = SchemaTables.WITHOUT_PORT;
 
     private static final Pattern TABLE = Pattern.compile("(?i)\\b(?:FROM|JOIN|INTO|UPDATE|TABLE)\\s+([a-z_][a-z0-9_]*)");
 
