@@ -11,22 +11,11 @@ import org.tvm.domain.access.User;
 import org.tvm.domain.access.UserId;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.resident.Resident;
-import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AuditRepository;
-import org.tvm.ports.DispatchOperations;
-import org.tvm.ports.FacilityRepository;
-import org.tvm.ports.MissionRepository;
-import org.tvm.ports.MapRepository;
-import org.tvm.ports.OperationsQueries;
-import org.tvm.ports.ResidentRepository;
-import org.tvm.ports.TelemetryRepository;
 import org.tvm.ports.TvmContext;
+import org.tvm.codegen.GenerateTransactionAccessors;
 import org.tvm.ports.TvmTransaction;
 import org.tvm.ports.UnknownReferenceException;
-import org.tvm.ports.UserRepository;
-import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.crypto.CipherContext;
-import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
@@ -36,8 +25,12 @@ import org.tvm.testkit.inmemory.Tenant.StoredUser;
 /**
  * One unit of work: reads the latest committed tenant until the first write, then a private working copy; every write
  * is a replayable action ({@link WorkingCopy}; see {@link InMemoryTvmPersistence} for the commit protocol).
+ *
+ * <p>The repository accessors of the port are generated into {@code InMemoryTransactionAccessors} at compile time (one
+ * instance per unit of work, created on first use, after the check); only those built differently are written here.
  */
-final class InMemoryTransaction implements TvmTransaction {
+@GenerateTransactionAccessors(implementation = "InMemory{Accessor}", check = "check")
+final class InMemoryTransaction extends InMemoryTransactionAccessors {
 
     final InMemoryTvmPersistence store;
     /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
@@ -48,19 +41,6 @@ final class InMemoryTransaction implements TvmTransaction {
     private final WorkingCopy state;
     private final Set<RowKey> lockedKeys = new HashSet<>();
     private final List<Runnable> afterCommit = new java.util.ArrayList<>();
-
-    private final InMemoryFacilities facilities = new InMemoryFacilities(this);
-    private final InMemoryResidents residents = new InMemoryResidents(this);
-    private final InMemoryVehicles vehicles = new InMemoryVehicles(this);
-    private final InMemoryMissions missions = new InMemoryMissions(this);
-    private final InMemoryDispatch dispatch = new InMemoryDispatch(this);
-    private final InMemoryTelemetry telemetry = new InMemoryTelemetry(this);
-    private final InMemoryUsers users = new InMemoryUsers(this);
-    private final InMemoryAccessControl accessControl = new InMemoryAccessControl(this);
-    private final InMemoryAudit audit = new InMemoryAudit(this);
-    private final InMemoryOperations operations = new InMemoryOperations(this);
-    private final InMemoryKpis kpis = new InMemoryKpis(this);
-    private final InMemoryMaps maps = new InMemoryMaps(this);
 
     InMemoryTransaction(InMemoryTvmPersistence store, TvmContext ctx, boolean readOnly) {
         this.store = store;
@@ -90,78 +70,6 @@ final class InMemoryTransaction implements TvmTransaction {
 
     UnitOfWork unitOfWork() {
         return unitOfWork;
-    }
-
-    @Override
-    public FacilityRepository facilities() {
-        check();
-        return facilities;
-    }
-
-    @Override
-    public ResidentRepository residents() {
-        check();
-        return residents;
-    }
-
-    @Override
-    public VehicleRepository vehicles() {
-        check();
-        return vehicles;
-    }
-
-    @Override
-    public MissionRepository missions() {
-        check();
-        return missions;
-    }
-
-    @Override
-    public DispatchOperations dispatch() {
-        check();
-        return dispatch;
-    }
-
-    @Override
-    public TelemetryRepository telemetry() {
-        check();
-        return telemetry;
-    }
-
-    @Override
-    public UserRepository users() {
-        check();
-        return users;
-    }
-
-    @Override
-    public AccessControlRepository accessControl() {
-        check();
-        return accessControl;
-    }
-
-    @Override
-    public AuditRepository audit() {
-        check();
-        return audit;
-    }
-
-    @Override
-    public OperationsQueries operations() {
-        check();
-        return operations;
-    }
-
-    @Override
-    public KpiQueries kpis() {
-        check();
-        return kpis;
-    }
-
-    @Override
-    public MapRepository maps() {
-        check();
-        return maps;
     }
 
     // ------------------------------------------------------------------ lifetime

@@ -10,19 +10,10 @@ import org.hibernate.Session;
 import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
 import org.tvm.domain.facility.FacilityId;
-import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AuditRepository;
-import org.tvm.ports.DispatchOperations;
-import org.tvm.ports.FacilityRepository;
-import org.tvm.ports.MissionRepository;
 import org.tvm.ports.MapRepository;
-import org.tvm.ports.OperationsQueries;
-import org.tvm.ports.ResidentRepository;
-import org.tvm.ports.TelemetryRepository;
 import org.tvm.ports.TvmContext;
+import org.tvm.codegen.GenerateTransactionAccessors;
 import org.tvm.ports.TvmTransaction;
-import org.tvm.ports.UserRepository;
-import org.tvm.ports.VehicleRepository;
 import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
@@ -35,8 +26,12 @@ import org.tvm.adapter.jpa.support.SqlDialect;
  * Every repository call goes through {@link #read} or {@link #write}: thread/lifetime checks, read-only check, flush of
  * the call's writes (so errors surface at the call, translated), and a cleared persistence context afterwards (the
  * domain objects are immutable copies; the context never holds stale state across calls).
+ *
+ * <p>The repository accessors of the port are generated into {@code JpaTransactionAccessors} at compile time (one
+ * instance per unit of work, created on first use, after the check); only those built differently are written here.
  */
-public final class JpaTransaction implements TvmTransaction {
+@GenerateTransactionAccessors(implementation = "Jpa{Port}", check = "check")
+public final class JpaTransaction extends JpaTransactionAccessors {
 
     private final Session session;
     /** The lifetime, thread, read-only and facility rules every adapter applies alike. */
@@ -47,18 +42,6 @@ public final class JpaTransaction implements TvmTransaction {
     /** Missions claimed (row-locked) by this transaction and unchanged since: assign need not lock them again. */
     private final ClaimedMissions claimed = new ClaimedMissions();
     private final UnitOfWork unitOfWork = new UnitOfWork();
-
-    private FacilityRepository facilities;
-    private ResidentRepository residents;
-    private VehicleRepository vehicles;
-    private MissionRepository missions;
-    private DispatchOperations dispatch;
-    private TelemetryRepository telemetry;
-    private UserRepository users;
-    private AccessControlRepository accessControl;
-    private AuditRepository audit;
-    private OperationsQueries operations;
-    private MapRepository maps;
 
     public JpaTransaction(Session session, TvmContext ctx, boolean readOnly, SqlDialect dialect, EntityMapper mapper, Clock clock) {
         this.session = session;
@@ -236,74 +219,8 @@ public final class JpaTransaction implements TvmTransaction {
     };
 
     @Override
-    public FacilityRepository facilities() {
-        check();
-        return facilities == null ? facilities = new JpaFacilityRepository(this) : facilities;
-    }
-
-    @Override
-    public ResidentRepository residents() {
-        check();
-        return residents == null ? residents = new JpaResidentRepository(this) : residents;
-    }
-
-    @Override
-    public VehicleRepository vehicles() {
-        check();
-        return vehicles == null ? vehicles = new JpaVehicleRepository(this) : vehicles;
-    }
-
-    @Override
-    public MissionRepository missions() {
-        check();
-        return missions == null ? missions = new JpaMissionRepository(this) : missions;
-    }
-
-    @Override
-    public DispatchOperations dispatch() {
-        check();
-        return dispatch == null ? dispatch = new JpaDispatchOperations(this) : dispatch;
-    }
-
-    @Override
-    public TelemetryRepository telemetry() {
-        check();
-        return telemetry == null ? telemetry = new JpaTelemetryRepository(this) : telemetry;
-    }
-
-    @Override
-    public UserRepository users() {
-        check();
-        return users == null ? users = new JpaUserRepository(this) : users;
-    }
-
-    @Override
-    public AccessControlRepository accessControl() {
-        check();
-        return accessControl == null ? accessControl = new JpaAccessControlRepository(this) : accessControl;
-    }
-
-    @Override
-    public AuditRepository audit() {
-        check();
-        return audit == null ? audit = new JpaAuditRepository(this) : audit;
-    }
-
-    @Override
-    public OperationsQueries operations() {
-        check();
-        return operations == null ? operations = new JpaOperationsQueries(this) : operations;
-    }
-
-    @Override
     public KpiQueries kpis() {
         check();
         return new JdbcKpiQueries(this::readJdbc, facility(), dialect instanceof SqlDialect.Postgres);
-    }
-
-    @Override
-    public MapRepository maps() {
-        check();
-        return maps == null ? maps = new JpaMapRepository(this) : maps;
     }
 }

@@ -11,19 +11,8 @@ import org.apache.ibatis.session.SqlSession;
 import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
 import org.tvm.domain.facility.FacilityId;
-import org.tvm.ports.AccessControlRepository;
-import org.tvm.ports.AuditRepository;
-import org.tvm.ports.DispatchOperations;
-import org.tvm.ports.FacilityRepository;
-import org.tvm.ports.MissionRepository;
-import org.tvm.ports.MapRepository;
-import org.tvm.ports.OperationsQueries;
-import org.tvm.ports.ResidentRepository;
-import org.tvm.ports.TelemetryRepository;
 import org.tvm.ports.TvmContext;
-import org.tvm.ports.TvmTransaction;
-import org.tvm.ports.UserRepository;
-import org.tvm.ports.VehicleRepository;
+import org.tvm.codegen.GenerateTransactionAccessors;
 import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
@@ -35,8 +24,12 @@ import org.tvm.adapter.mybatis.support.SqlDialect;
  * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
  * Every repository call goes through {@link #read} / {@link #write}, which check thread, lifetime and read-only mode and
  * translate database errors with {@link org.tvm.adapter.sql.error.SqlErrorTranslator}.
+ *
+ * <p>The repository accessors of the port are generated into {@code MyBatisTransactionAccessors} at compile time (one
+ * instance per unit of work, created on first use, after the check); only those built differently are written here.
  */
-public final class MyBatisTransaction implements TvmTransaction {
+@GenerateTransactionAccessors(implementation = "MyBatis{Port}", check = "checkUsable")
+public final class MyBatisTransaction extends MyBatisTransactionAccessors {
 
     final SqlSession session;
     final SqlDialect dialect;
@@ -47,18 +40,6 @@ public final class MyBatisTransaction implements TvmTransaction {
     private final TransactionScope scope;
     private final Clock clock;
     private final UnitOfWork unitOfWork = new UnitOfWork();
-
-    private FacilityRepository facilities;
-    private ResidentRepository residents;
-    private VehicleRepository vehicles;
-    private MissionRepository missions;
-    private DispatchOperations dispatch;
-    private TelemetryRepository telemetry;
-    private UserRepository users;
-    private AccessControlRepository accessControl;
-    private AuditRepository audit;
-    private OperationsQueries operations;
-    private MapRepository maps;
 
     public MyBatisTransaction(SqlSession session, SqlDialect dialect, RowMapper rows, Clock clock, TvmContext context,
             boolean readOnly) {
@@ -197,75 +178,9 @@ public final class MyBatisTransaction implements TvmTransaction {
     };
 
     @Override
-    public FacilityRepository facilities() {
-        checkUsable();
-        return facilities == null ? facilities = new MyBatisFacilityRepository(this) : facilities;
-    }
-
-    @Override
-    public ResidentRepository residents() {
-        checkUsable();
-        return residents == null ? residents = new MyBatisResidentRepository(this) : residents;
-    }
-
-    @Override
-    public VehicleRepository vehicles() {
-        checkUsable();
-        return vehicles == null ? vehicles = new MyBatisVehicleRepository(this) : vehicles;
-    }
-
-    @Override
-    public MissionRepository missions() {
-        checkUsable();
-        return missions == null ? missions = new MyBatisMissionRepository(this) : missions;
-    }
-
-    @Override
-    public DispatchOperations dispatch() {
-        checkUsable();
-        return dispatch == null ? dispatch = new MyBatisDispatchOperations(this) : dispatch;
-    }
-
-    @Override
-    public TelemetryRepository telemetry() {
-        checkUsable();
-        return telemetry == null ? telemetry = new MyBatisTelemetryRepository(this) : telemetry;
-    }
-
-    @Override
-    public UserRepository users() {
-        checkUsable();
-        return users == null ? users = new MyBatisUserRepository(this) : users;
-    }
-
-    @Override
-    public AccessControlRepository accessControl() {
-        checkUsable();
-        return accessControl == null ? accessControl = new MyBatisAccessControlRepository(this) : accessControl;
-    }
-
-    @Override
-    public AuditRepository audit() {
-        checkUsable();
-        return audit == null ? audit = new MyBatisAuditRepository(this) : audit;
-    }
-
-    @Override
-    public OperationsQueries operations() {
-        checkUsable();
-        return operations == null ? operations = new MyBatisOperationsQueries(this) : operations;
-    }
-
-    @Override
     public KpiQueries kpis() {
         checkUsable();
         return new JdbcKpiQueries(this::readJdbc, facility(), dialect == SqlDialect.POSTGRESQL);
-    }
-
-    @Override
-    public MapRepository maps() {
-        checkUsable();
-        return maps == null ? maps = new MyBatisMapRepository(this) : maps;
     }
 
     @Override
