@@ -100,24 +100,20 @@ class TransactionAccessorsProcessorTest {
 
     @Test
     void implementationOfAnotherPortIsACompileError() throws Exception {
-        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION, "p/XFooRepository.java", """
-                package p;
-                final class XFooRepository implements org.tvm.ports.BarQueries {
-                    XFooRepository(XTransaction tx) { }
-                }"""));
-        assertThat(c.errors()).anySatisfy(e -> assertThat(e)
-                .contains("TvmTransaction.foos(): XFooRepository does not implement org.tvm.ports.FooRepository"));
+        assertFooFailsToCompile("implements org.tvm.ports.BarQueries { XFooRepository(XTransaction tx) { } }",
+                "TvmTransaction.foos(): XFooRepository does not implement org.tvm.ports.FooRepository");
     }
 
     @Test
     void implementationThatCannotTakeTheUnitOfWorkIsACompileError() throws Exception {
-        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION, "p/XFooRepository.java", """
-                package p;
-                final class XFooRepository implements org.tvm.ports.FooRepository {
-                    XFooRepository(String other) { }
-                }"""));
-        assertThat(c.errors()).anySatisfy(e -> assertThat(e)
-                .contains("XFooRepository has no non-private constructor taking the XTransaction"));
+        assertFooFailsToCompile("implements org.tvm.ports.FooRepository { XFooRepository(String other) { } }",
+                "XFooRepository has no non-private constructor taking the XTransaction");
+    }
+
+    @Test
+    void abstractImplementationIsACompileError() throws Exception {
+        assertFooFailsToCompile("implements org.tvm.ports.FooRepository { XFooRepository(XTransaction tx) { } }",
+                "TvmTransaction.foos(): XFooRepository is abstract", "abstract class");
     }
 
     @Test
@@ -135,6 +131,17 @@ class TransactionAccessorsProcessorTest {
                 TRANSACTION.replace("public org.tvm.ports.Context context() { return new org.tvm.ports.Context(); }", "")));
         assertThat(c.errors()).anySatisfy(e -> assertThat(e).contains("context()"));
         assertThat(c.generated()).doesNotContain("context()");
+    }
+
+    /** {@code XFooRepository} declared with {@code body} after its name makes the compilation fail with {@code error}. */
+    private void assertFooFailsToCompile(String body, String error) throws Exception {
+        assertFooFailsToCompile(body, error, "final class");
+    }
+
+    private void assertFooFailsToCompile(String body, String error, String kind) throws Exception {
+        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION,
+                "p/XFooRepository.java", "package p; " + kind + " XFooRepository " + body));
+        assertThat(c.errors()).anySatisfy(e -> assertThat(e).contains(error));
     }
 
     /** Compiles the port and {@code sources} with the processor; the classes go to {@code dir/classes}. */
