@@ -48,8 +48,9 @@ public final class TransactionAccessorsProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element element : round.getElementsAnnotatedWith(GenerateTransactionAccessors.class)) {
-            if (element.getKind() != ElementKind.CLASS) {
-                error(element, "@GenerateTransactionAccessors belongs on a class (the adapter's unit of work)");
+            if (element.getKind() != ElementKind.CLASS || element.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+                // the generated class is top-level beside it and casts itself to it
+                error(element, "@GenerateTransactionAccessors belongs on a top-level class (the adapter's unit of work)");
                 continue;
             }
             TypeElement type = (TypeElement) element;
@@ -72,18 +73,19 @@ public final class TransactionAccessorsProcessor extends AbstractProcessor {
                     + "same class");
             return;
         }
-        if (!SourceVersion.isIdentifier(spec.check())) {
+        if (!SourceVersion.isName(spec.check()) || spec.check().contains(".")) {
             error(type, "check = \"" + spec.check() + "\" is not a method name");
             return;
         }
         String generated = type.getSimpleName() + SUFFIX;
+        String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
         // the superclass does not exist yet in this round: javac still knows the name written in the source
-        if (!type.getSuperclass().toString().endsWith(generated)) {
+        String superclass = type.getSuperclass().toString();
+        if (!superclass.equals(generated) && !superclass.equals(pkg + "." + generated)) {
             error(type, type.getSimpleName() + " must extend " + generated + " (generated from " + PORT
                     + "), which holds its accessors");
             return;
         }
-        String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
         Set<String> own = new HashSet<>();
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
             if (m.getParameters().isEmpty()) {
@@ -92,7 +94,8 @@ public final class TransactionAccessorsProcessor extends AbstractProcessor {
         }
         List<Accessor> accessors = new ArrayList<>();
         boolean ok = true;
-        for (ExecutableElement method : ElementFilter.methodsIn(port.getEnclosedElements())) {
+        // every member, so an accessor the port inherits from a super-interface is generated too
+        for (ExecutableElement method : ElementFilter.methodsIn(processingEnv.getElementUtils().getAllMembers(port))) {
             String name = method.getSimpleName().toString();
             if (!method.getModifiers().contains(Modifier.ABSTRACT) || !method.getParameters().isEmpty()
                     || !method.getTypeParameters().isEmpty() || own.contains(name) || !returnsInterface(method)) {
@@ -101,8 +104,15 @@ public final class TransactionAccessorsProcessor extends AbstractProcessor {
             TypeElement returned = (TypeElement) ((DeclaredType) method.getReturnType()).asElement();
             String implementation = pattern.replace("{Port}", returned.getSimpleName())
                     .replace("{Accessor}", Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            if (!SourceVersion.isIdentifier(implementation) || SourceVersion.isKeyword(implementation)) {
+                error(type, "implementation = \"" + pattern + "\" gives \"" + implementation + "\" for "
+                        + name + "(), which is not a class name");
+                ok = false;
+                continue;
+            }
             ok &= checkImplementation(type, name, method.getReturnType(), pkg, implementation);
-            accessors.add(new Accessor(name, returned.getQualifiedName().toString(), implementation));
+            // the declared type as written in the port, type arguments included
+            accessors.add(new Accessor(name, method.getReturnType().toString(), implementation));
         }
         if (ok) {
             write(type, pkg, generated, spec.check(), accessors);

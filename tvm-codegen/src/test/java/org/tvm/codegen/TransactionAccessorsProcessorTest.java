@@ -35,11 +35,16 @@ class TransactionAccessorsProcessorTest {
     @TempDir
     Path dir;
 
-    /** A port shaped like the real one: accessors, a method returning no interface, a hand-written accessor. */
+    /**
+     * A port shaped like the real one: accessors (one inherited, one generic), a method returning no interface, a
+     * hand-written accessor.
+     */
     private static final Map<String, String> PORT = Map.of(
+            "org/tvm/ports/Base.java", "package org.tvm.ports; public interface Base { Baz<String> bazs(); }",
+            "org/tvm/ports/Baz.java", "package org.tvm.ports; public interface Baz<T> { }",
             "org/tvm/ports/TvmTransaction.java", """
                     package org.tvm.ports;
-                    public interface TvmTransaction {
+                    public interface TvmTransaction extends Base {
                         Context context();
                         boolean readOnly();
                         FooRepository foos();
@@ -68,11 +73,19 @@ class TransactionAccessorsProcessorTest {
                 XFooRepository(XTransaction tx) { }
             }""";
 
+    private static final String BAZ = """
+            package p;
+            final class XBaz implements org.tvm.ports.Baz<String> {
+                XBaz(XTransaction tx) { }
+            }""";
+
     @Test
     void generatedAccessorChecksFirstAndKeepsOneInstancePerUnitOfWork() throws Exception {
-        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION, "p/XFooRepository.java", FOO));
+        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION, "p/XFooRepository.java", FOO, "p/XBaz.java",
+                BAZ));
         assertThat(c.errors()).isEmpty();
         assertThat(c.generated()).contains("public org.tvm.ports.FooRepository foos()")
+                .contains("public org.tvm.ports.Baz<java.lang.String> bazs()")
                 .doesNotContain("bars()").doesNotContain("context()");
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()})) {
@@ -118,7 +131,7 @@ class TransactionAccessorsProcessorTest {
 
     @Test
     void classThatDoesNotExtendItsAccessorsIsToldTo() throws Exception {
-        Compilation c = compile(Map.of("p/XFooRepository.java", FOO, "p/XTransaction.java",
+        Compilation c = compile(Map.of("p/XFooRepository.java", FOO, "p/XBaz.java", BAZ, "p/XTransaction.java",
                 TRANSACTION.replace("extends XTransactionAccessors", "implements org.tvm.ports.TvmTransaction")));
         assertThat(c.errors()).anySatisfy(e -> assertThat(e)
                 .contains("XTransaction must extend XTransactionAccessors"));
@@ -127,10 +140,34 @@ class TransactionAccessorsProcessorTest {
     @Test
     void accessorWrittenByHandWinsAndAPortMethodReturningNoInterfaceIsLeftToTheClass() throws Exception {
         // context() returns a class: not generated, so leaving it out is javac's own error, not a silent gap
-        Compilation c = compile(Map.of("p/XFooRepository.java", FOO, "p/XTransaction.java",
+        Compilation c = compile(Map.of("p/XFooRepository.java", FOO, "p/XBaz.java", BAZ, "p/XTransaction.java",
                 TRANSACTION.replace("public org.tvm.ports.Context context() { return new org.tvm.ports.Context(); }", "")));
         assertThat(c.errors()).anySatisfy(e -> assertThat(e).contains("context()"));
         assertThat(c.generated()).doesNotContain("context()");
+    }
+
+    @Test
+    void accessorPatternNamesTheClassAfterTheAccessor() throws Exception {
+        Compilation c = compile(Map.of("p/XTransaction.java", TRANSACTION.replace("X{Port}", "Y{Accessor}"),
+                "p/YFoos.java", "package p; final class YFoos implements org.tvm.ports.FooRepository {"
+                        + " YFoos(XTransaction t) { } }",
+                "p/YBazs.java", "package p; final class YBazs implements org.tvm.ports.Baz<String> {"
+                        + " YBazs(XTransaction t) { } }"));
+        assertThat(c.errors()).isEmpty();
+        assertThat(c.generated()).contains("new YFoos((XTransaction) this)").contains("new YBazs((XTransaction) this)");
+    }
+
+    @Test
+    void nestedClassAndBadCheckAreRefused() throws Exception {
+        Compilation nested = compile(Map.of("p/Outer.java", "package p; public class Outer { "
+                + TRANSACTION.replace("package p;", "").replace("public final class", "final class")
+                        .replace("import org.tvm.codegen.GenerateTransactionAccessors;", "")
+                        .replace("@GenerateTransactionAccessors", "@org.tvm.codegen.GenerateTransactionAccessors") + " }"));
+        assertThat(nested.errors()).anySatisfy(e -> assertThat(e).contains("belongs on a top-level class"));
+
+        Compilation check = compile(Map.of("p/XTransaction.java", TRANSACTION.replace("check = \"check\"", "check = \"class\""),
+                "p/XFooRepository.java", FOO, "p/XBaz.java", BAZ));
+        assertThat(check.errors()).anySatisfy(e -> assertThat(e).contains("check = \"class\" is not a method name"));
     }
 
     /** {@code XFooRepository} declared with {@code body} after its name makes the compilation fail with {@code error}. */

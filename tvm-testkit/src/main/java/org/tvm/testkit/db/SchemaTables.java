@@ -18,7 +18,8 @@ public final class SchemaTables {
 
     /**
      * Tables of the schema that no port stores, and why: the database and the shared SQL module own them, so neither
-     * SQL adapter maps them. Held once for both adapters' schema checks ({@code EntityTablesTest},
+     * SQL adapter maps them. This project's own bookkeeping for its schema checks, not an API for applications (it
+     * changes whenever a table gains a port). Held once for both adapters' schema checks ({@code EntityTablesTest},
      * {@code MapperTablesTest}); a table of the schema that gains a port leaves this list, and a new table with no port
      * joins it with its reason (either check fails until it does).
      */

@@ -1,25 +1,23 @@
 package org.tvm.adapter.jpa.repository;
 
-import org.tvm.adapter.sql.error.ErrorHint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.hibernate.Session;
+import org.tvm.adapter.jpa.mapping.EntityMapper;
+import org.tvm.adapter.jpa.support.HibernateErrors;
+import org.tvm.adapter.jpa.support.SqlDialect;
 import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
-import org.tvm.domain.facility.FacilityId;
-import org.tvm.ports.MapRepository;
-import org.tvm.ports.TvmContext;
+import org.tvm.adapter.sql.error.ErrorHint;
 import org.tvm.codegen.GenerateTransactionAccessors;
-import org.tvm.ports.TvmTransaction;
+import org.tvm.domain.facility.FacilityId;
+import org.tvm.ports.TvmContext;
 import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
-import org.tvm.adapter.jpa.support.HibernateErrors;
-import org.tvm.adapter.jpa.mapping.EntityMapper;
-import org.tvm.adapter.jpa.support.SqlDialect;
 
 /**
  * One unit of work: a Hibernate {@link Session} with an open transaction whose first statement published the context.

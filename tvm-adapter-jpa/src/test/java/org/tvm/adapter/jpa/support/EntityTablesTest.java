@@ -74,7 +74,9 @@ class EntityTablesTest {
 
     private static Map<String, String> withoutPortAnd(String table, String why) {
         Map<String, String> all = new java.util.HashMap<>(SchemaTables.WITHOUT_PORT);
-        all.put(table, why);
+        if (all.put(table, why) != null) {
+            throw new IllegalStateException(table + " is already in SchemaTables.WITHOUT_PORT; name it once");
+        }
         return Map.copyOf(all);
     }
 

@@ -1,24 +1,23 @@
 package org.tvm.adapter.mybatis.repository;
 
-import org.tvm.adapter.sql.error.ErrorHint;
-import org.tvm.adapter.sql.error.SqlErrorTranslator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.ibatis.session.SqlSession;
+import org.tvm.adapter.mybatis.mapping.RowMapper;
+import org.tvm.adapter.mybatis.support.SqlDialect;
 import org.tvm.adapter.sql.ClaimedMissions;
 import org.tvm.adapter.sql.JdbcKpiQueries;
+import org.tvm.adapter.sql.error.ErrorHint;
+import org.tvm.adapter.sql.error.SqlErrorTranslator;
+import org.tvm.codegen.GenerateTransactionAccessors;
 import org.tvm.domain.facility.FacilityId;
 import org.tvm.ports.TvmContext;
-import org.tvm.codegen.GenerateTransactionAccessors;
 import org.tvm.ports.query.KpiQueries;
 import org.tvm.ports.spi.TransactionScope;
 import org.tvm.ports.spi.UnitOfWork;
-import org.tvm.domain.facility.FacilityId;
-import org.tvm.adapter.mybatis.mapping.RowMapper;
-import org.tvm.adapter.mybatis.support.SqlDialect;
 
 /**
  * One unit of work: one SqlSession (one JDBC connection, autocommit off) whose first statement published the context.
