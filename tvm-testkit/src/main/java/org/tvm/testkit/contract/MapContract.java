@@ -85,9 +85,13 @@ public abstract class MapContract {
                 .isInstanceOfSatisfying(DuplicateKeyException.class,
                         // H2 names the constraint's backing index ("..._index_3"); the shared error translation is
                         // where that suffix belongs to be removed
-                        e -> assertThat(e.constraint()).startsWith("uq_maps_facility_name_version"));
+                        e -> {
+                            assertThat(e.constraint()).startsWith("uq_maps_facility_name_version");
+                            assertThat(e.entity()).isEqualTo("FacilityMap");
+                        });
         assertThatThrownBy(() -> run(subject(), f, (TvmTransaction tx) -> tx.maps().insert(first)))
-                .isInstanceOf(DuplicateKeyException.class);
+                .isInstanceOfSatisfying(DuplicateKeyException.class,
+                        e -> assertThat(e.entity()).isEqualTo("FacilityMap"));
         assertThat(readOnly(subject(), f, (TvmTransaction tx) -> tx.maps().list())).containsExactly(first);
         // another facility may use the same name and version
         FacilityId other = newFacility(subject(), now);

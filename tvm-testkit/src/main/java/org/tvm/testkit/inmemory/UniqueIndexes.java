@@ -11,6 +11,7 @@ import org.tvm.domain.facility.FacilityId;
 import org.tvm.domain.fleet.Vehicle;
 import org.tvm.domain.fleet.VehicleId;
 import org.tvm.domain.mission.Mission;
+import org.tvm.migrations.TableEntities;
 import org.tvm.ports.DuplicateKeyException;
 import org.tvm.ports.VehicleBusyException;
 import org.tvm.testkit.inmemory.Tenant.RowKey;
@@ -104,16 +105,10 @@ final class UniqueIndexes {
         return local != null && !serial.equals(local.serialNumber());
     }
 
+    /** The entity a table stores, as the SQL adapters name it in their errors (the schema's one list). */
     static String entityOf(String table) {
-        return switch (table) {
-            case "residents" -> "Resident";
-            case "vehicles" -> "Vehicle";
-            case "missions" -> "Mission";
-            case "users" -> "User";
-            case "locations" -> "Location";
-            case "facilities" -> "Facility";
-            default -> table;
-        };
+        String entity = TableEntities.of(table);
+        return entity != null ? entity : table;
     }
 
     /** Moves the indexes from {@code before} (null for a new tenant) to {@code result}, which is being published. */

@@ -3,6 +3,7 @@ package org.tvm.adapter.sql.error;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import org.tvm.migrations.TableEntities;
 
 /**
  * The one table from database errors to meanings, shared by both SQL adapters on PostgreSQL and H2: which SQLState
@@ -65,19 +66,6 @@ public final class SqlErrorTable {
             90098, ErrorClass.CONNECTION_LOST,        // DATABASE_IS_CLOSED
             90121, ErrorClass.CONNECTION_LOST);       // DATABASE_CALLED_AT_SHUTDOWN
 
-    /** Every table of the schema with its domain entity (partitions belong to their parent). */
-    public static final Map<String, String> ENTITY_BY_TABLE = Map.ofEntries(
-            Map.entry("facilities", "Facility"), Map.entry("locations", "Location"),
-            Map.entry("maps", "Map"), // no domain type yet: the name of the table's content
-            Map.entry("residents", "Resident"), Map.entry("vehicles", "Vehicle"), Map.entry("missions", "Mission"),
-            Map.entry("mission_events", "MissionEvent"), Map.entry("telemetry", "TelemetrySample"),
-            Map.entry("vehicle_logs", "VehicleLogEntry"), Map.entry("users", "User"), Map.entry("roles", "Role"),
-            Map.entry("user_roles", "Role"), Map.entry("permissions", "Permission"),
-            Map.entry("role_permissions", "Permission"), Map.entry("caregiver_assignments", "User"),
-            Map.entry("audit_logs", "AuditEntry"), Map.entry("data_access_logs", "DataAccessEntry"),
-            Map.entry("audit_chain_heads", "AuditChain"), Map.entry("audit_chain_checkpoints", "AuditChainCheckpoint"),
-            Map.entry("maintenance_runs", "MaintenanceRun"), Map.entry("mission_archive", "ArchivedMission"));
-
     /** The partial unique index behind "one active mission per vehicle": with a vehicle to bind it means busy. */
     public static final String ONE_ACTIVE_MISSION_INDEX = "idx_missions_one_active_per_vehicle";
 
@@ -132,12 +120,12 @@ public final class SqlErrorTable {
         if (table == null) {
             return null;
         }
-        String direct = ENTITY_BY_TABLE.get(table);
+        String direct = TableEntities.BY_TABLE.get(table);
         if (direct != null) {
             return direct;
         }
-        return ENTITY_BY_TABLE.keySet().stream().filter(t -> table.startsWith(t + "_"))
-                .max(Comparator.comparingInt(String::length)).map(ENTITY_BY_TABLE::get).orElse(null);
+        return TableEntities.BY_TABLE.keySet().stream().filter(t -> table.startsWith(t + "_"))
+                .max(Comparator.comparingInt(String::length)).map(TableEntities.BY_TABLE::get).orElse(null);
     }
 
     /**
@@ -153,7 +141,7 @@ public final class SqlErrorTable {
             return meaning.entity();
         }
         String padded = "_" + constraint + "_";
-        return ENTITY_BY_TABLE.keySet().stream().filter(t -> padded.contains("_" + t + "_"))
-                .max(Comparator.comparingInt(String::length)).map(ENTITY_BY_TABLE::get).orElse(null);
+        return TableEntities.BY_TABLE.keySet().stream().filter(t -> padded.contains("_" + t + "_"))
+                .max(Comparator.comparingInt(String::length)).map(TableEntities.BY_TABLE::get).orElse(null);
     }
 }
